@@ -1,0 +1,37 @@
+package org.origincheck.api;
+
+import java.util.List;
+
+/** A user's mistake the service answers with a problem document of the given status. */
+public class ApiException extends RuntimeException {
+
+    private final Problem problem;
+
+    public ApiException(Problem problem) {
+        super(problem.detail());
+        this.problem = problem;
+    }
+
+    public static ApiException invalid(String field, String message) {
+        return new ApiException(Problem.invalid(field + ": " + message, List.of(new Problem.FieldError(field, message))));
+    }
+
+    public static ApiException invalid(List<Problem.FieldError> errors) {
+        String detail = errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
+                : errors.size() + " fields are invalid; see errors";
+        return new ApiException(Problem.invalid(detail, errors));
+    }
+
+    public static ApiException unprocessable(String field, String message) {
+        return new ApiException(new Problem("https://origincheck.org/problems/cannot-evaluate", "Cannot evaluate", 422,
+                field + ": " + message, null, List.of(new Problem.FieldError(field, message))));
+    }
+
+    public static ApiException notFound(String detail) {
+        return new ApiException(Problem.of(404, "Not Found", detail));
+    }
+
+    public Problem problem() {
+        return problem;
+    }
+}

@@ -1,0 +1,143 @@
+package org.origincheck.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Every error leaves the service as application/problem+json. A user's mistake is a 4xx naming the field;
+ * anything else is a 500 that names an incident id for the logs, never a stack trace or SQL.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response api(ApiException e) {
+        return respond(e.problem());
+    }
+
+    @ServerExceptionMapper
+    public Response json(JsonProcessingException e) {
+        return respond(jsonProblem(e));
+    }
+
+    /** Turns a Jackson error into a field-level problem: "materials[3].value: expected a number". */
+    public static Problem jsonProblem(JsonProcessingException e) {
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = path(mapping.getPath());
+            String message;
+            if (e instanceof UnrecognizedPropertyException unknown) {
+                message = "unknown field '" + unknown.getPropertyName() + "'; known fields: "
+                        + unknown.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", "));
+            } else if (e instanceof InvalidFormatException format && format.getTargetType() != null && format.getTargetType().isEnum()) {
+                message = "'" + format.getValue() + "' is not one of " + Arrays.toString(format.getTargetType().getEnumConstants());
+            } else if (e instanceof InvalidFormatException format) {
+                message = "'" + format.getValue() + "' is not a valid " + simpleType(format.getTargetType());
+            } else {
+                message = cleanMessage(e.getOriginalMessage());
+            }
+            return Problem.invalid(field + ": " + message, List.of(new Problem.FieldError(field, message)));
+        }
+        String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+        String message = "the body is not valid JSON" + where + ": " + cleanMessage(e.getOriginalMessage());
+        return Problem.invalid(message, List.of(new Problem.FieldError("$", message)));
+    }
+
+    @ServerExceptionMapper
+    public Response violations(ConstraintViolationException e) {
+        return respond(Problem.invalid("the request is invalid; see errors", fieldErrors(e.getConstraintViolations())));
+    }
+
+    /** Field paths as the request names them: "materials[3].hsCode", or the query parameter's name. */
+    public static List<Problem.FieldError> fieldErrors(java.util.Set<? extends ConstraintViolation<?>> violations) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (ConstraintViolation<?> violation : violations) {
+            String parameter = null;
+            StringBuilder field = new StringBuilder();
+            for (jakarta.validation.Path.Node node : violation.getPropertyPath()) {
+                switch (node.getKind()) {
+                    case METHOD, CONSTRUCTOR, RETURN_VALUE, CROSS_PARAMETER -> { }
+                    case PARAMETER -> parameter = node.getName();
+                    default -> {
+                        if (node.getIndex() != null) {
+                            field.append('[').append(node.getIndex()).append(']');
+                        }
+                        if (node.getName() != null && !node.getName().startsWith("<")) {
+                            if (!field.isEmpty()) field.append('.');
+                            field.append(node.getName());
+                        }
+                    }
+                }
+            }
+            String name = !field.isEmpty() ? field.toString() : parameter != null ? parameter : "$";
+            errors.add(new Problem.FieldError(name, violation.getMessage()));
+        }
+        errors.sort(Comparator.comparing(Problem.FieldError::field));
+        return errors;
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e);
+        }
+        Response.Status known = Response.Status.fromStatusCode(status);
+        return respond(Problem.of(status, known == null ? "Error" : known.getReasonPhrase(), e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e) {
+        String incident = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unexpected error, incident %s", incident);
+        return respond(Problem.of(500, "Internal Server Error",
+                "The service failed unexpectedly; nothing was stored. Quote incident " + incident + " when reporting it."));
+    }
+
+    public static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    static String path(List<JsonMappingException.Reference> references) {
+        StringBuilder out = new StringBuilder();
+        for (JsonMappingException.Reference reference : references) {
+            if (reference.getIndex() >= 0) {
+                out.append('[').append(reference.getIndex()).append(']');
+            } else if (reference.getFieldName() != null) {
+                if (!out.isEmpty()) out.append('.');
+                out.append(reference.getFieldName());
+            }
+        }
+        return out.isEmpty() ? "$" : out.toString();
+    }
+
+    private static String simpleType(Class<?> type) {
+        if (type == null) return "value";
+        return switch (type.getSimpleName()) {
+            case "LocalDate" -> "ISO date (YYYY-MM-DD)";
+            case "BigDecimal", "Integer", "Long", "int", "long" -> "number";
+            default -> type.getSimpleName();
+        };
+    }
+
+    /** Jackson messages name Java classes; an API user needs only the first sentence. */
+    private static String cleanMessage(String message) {
+        if (message == null) return "malformed value";
+        String first = message.split("\n")[0];
+        return first.replaceAll("\\(class [^)]*\\)", "").replaceAll("`[\\w.$]+`", "value").trim();
+    }
+}

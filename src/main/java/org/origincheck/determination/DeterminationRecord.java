@@ -1,0 +1,60 @@
+package org.origincheck.determination;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * A stored determination: the submission as received, the response as returned, and the columns an
+ * officer filters on. Written once; the database refuses updates and deletes (see V1 migration).
+ */
+@Entity
+@Table(name = "determination")
+public class DeterminationRecord extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    public String reference;
+
+    @Column(name = "part_number")
+    public String partNumber;
+
+    @Column(name = "hs_code", nullable = false)
+    public String hsCode;
+
+    @Column(name = "as_of", nullable = false)
+    public LocalDate asOf;
+
+    @Column(nullable = false)
+    public String status;
+
+    @Column(name = "origin_criterion")
+    public String originCriterion;
+
+    @Column(name = "rule_pack_id", nullable = false)
+    public String rulePackId;
+
+    @Column(name = "rule_pack_version", nullable = false)
+    public String rulePackVersion;
+
+    @Column(name = "rule_pack_sha256", nullable = false)
+    public String rulePackSha256;
+
+    @Column(name = "product_rule_id")
+    public String productRuleId;
+
+    @Column(nullable = false, columnDefinition = "text")
+    public String submission;
+
+    @Column(nullable = false, columnDefinition = "text")
+    public String response;
+}

@@ -1,0 +1,179 @@
+package org.origincheck.determination;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.origincheck.api.ApiException;
+import org.origincheck.api.Problem;
+import org.origincheck.api.ProblemMappers;
+import org.origincheck.determination.rest.BomSubmission;
+import org.origincheck.determination.rest.CostsInput;
+import org.origincheck.determination.rest.DeterminationResponse;
+import org.origincheck.determination.rest.GoodInput;
+import org.origincheck.determination.rest.MaterialInput;
+import org.origincheck.domain.bom.BillOfMaterials;
+import org.origincheck.domain.bom.Costs;
+import org.origincheck.domain.bom.Good;
+import org.origincheck.domain.bom.Material;
+import org.origincheck.domain.bom.MaterialKind;
+import org.origincheck.domain.evaluation.Evaluation;
+import org.origincheck.domain.hs.HsCode;
+import org.origincheck.domain.rules.RulePack;
+import org.origincheck.rulepack.RulePackRegistry;
+
+/**
+ * Turns a submission into a determination: strict parsing, validation with field paths, evaluation by
+ * the rules engine, and storage of the submission as received beside the response as returned. Nothing
+ * is stored unless the whole evaluation succeeded.
+ */
+@ApplicationScoped
+public class DeterminationService {
+
+    public static final String DEFAULT_PACK = "usmca";
+    private static final LocalDate LATEST_AS_OF = LocalDate.of(2100, 12, 31);
+
+    private final RulePackRegistry packs;
+    private final Validator validator;
+    private final ObjectMapper mapper;
+    private final ObjectReader submissionReader;
+    private final LimitsConfig limits;
+    private final Clock clock = Clock.systemUTC();
+
+    public DeterminationService(RulePackRegistry packs, Validator validator, ObjectMapper mapper, LimitsConfig limits) {
+        this.packs = packs;
+        this.validator = validator;
+        this.mapper = mapper;
+        this.limits = limits;
+        // Strict: a misspelt field ("netcost") or a duplicated key must not be silently ignored.
+        this.submissionReader = mapper.readerFor(BomSubmission.class)
+                .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
+                        DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .without(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+    }
+
+    public BomSubmission parse(String body) {
+        if (body == null || body.isBlank()) {
+            throw ApiException.invalid("$", "the request body is empty: send a BOM submission as JSON");
+        }
+        try {
+            return submissionReader.readValue(body);
+        } catch (JsonProcessingException e) {
+            throw new ApiException(ProblemMappers.jsonProblem(e));
+        }
+    }
+
+    /** Evaluates without storing (what-if). */
+    public Evaluation evaluate(BomSubmission submission) {
+        BillOfMaterials bom = toBom(submission);
+        RulePack pack = selectPack(submission.rulePack(), bom.asOf());
+        return packs.engine().evaluate(bom, pack);
+    }
+
+    /** Evaluates and stores; returns the response exactly as stored. */
+    public Stored create(String body) {
+        BomSubmission submission = parse(body);
+        Evaluation evaluation = evaluate(submission);
+        UUID id = UUID.randomUUID();
+        Instant createdAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        String response = write(DeterminationResponse.of(id, createdAt, evaluation));
+        DeterminationRecord record = new DeterminationRecord();
+        record.id = id;
+        record.createdAt = createdAt;
+        record.reference = evaluation.reference();
+        record.partNumber = submission.good().partNumber();
+        record.hsCode = HsCode.parse(submission.good().hsCode()).digits();
+        record.asOf = evaluation.asOf();
+        record.status = evaluation.status().name();
+        record.originCriterion = evaluation.originCriterion() == null ? null : evaluation.originCriterion().name();
+        record.rulePackId = evaluation.rulePack().id();
+        record.rulePackVersion = evaluation.rulePack().version();
+        record.rulePackSha256 = evaluation.rulePack().sha256();
+        record.productRuleId = evaluation.productRule() == null ? null : evaluation.productRule().id();
+        record.submission = body;
+        record.response = response;
+        QuarkusTransaction.requiringNew().run(record::persist);
+        return new Stored(id, response);
+    }
+
+    public record Stored(UUID id, String json) {
+    }
+
+    public String write(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not serialise a response", e);
+        }
+    }
+
+    BillOfMaterials toBom(BomSubmission submission) {
+        Set<ConstraintViolation<BomSubmission>> violations = validator.validate(submission);
+        List<Problem.FieldError> errors = new ArrayList<>(ProblemMappers.fieldErrors(violations));
+        List<MaterialInput> inputs = submission.materials() == null ? List.of() : submission.materials();
+        if (inputs.size() > limits.maxMaterials()) {
+            errors.add(new Problem.FieldError("materials", "at most " + limits.maxMaterials()
+                    + " materials per submission; got " + inputs.size() + " (roll sub-assemblies up into originating materials)"));
+        }
+        GoodInput g = submission.good();
+        if (g != null) {
+            CostsInput costs = g.costs();
+            if (costs != null && costs.totalCost() != null && costs.excludedCosts() != null
+                    && costs.excludedCosts().compareTo(costs.totalCost()) >= 0) {
+                errors.add(new Problem.FieldError("good.costs.excludedCosts", "must be less than totalCost: net cost = totalCost - excludedCosts must be positive"));
+            }
+            if (g.netCost() != null && costs != null && costs.totalCost() != null) {
+                BigDecimal derived = costs.totalCost().subtract(costs.excludedCosts() == null ? BigDecimal.ZERO : costs.excludedCosts());
+                if (derived.compareTo(g.netCost()) != 0) {
+                    errors.add(new Problem.FieldError("good.netCost", "is " + g.netCost().toPlainString() + " but costs give "
+                            + derived.toPlainString() + " (totalCost - excludedCosts); send one or make them agree"));
+                }
+            }
+        }
+        if (submission.asOf() != null && (submission.asOf().isAfter(LATEST_AS_OF) || submission.asOf().getYear() < 1994)) {
+            errors.add(new Problem.FieldError("asOf", "must be a date between 1994-01-01 and " + LATEST_AS_OF));
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        LocalDate asOf = submission.asOf() != null ? submission.asOf() : LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        Costs costs = g.costs() == null ? null : new Costs(g.costs().totalCost(), g.costs().excludedCosts());
+        Good good = new Good(g.partNumber(), g.description(), HsCode.parse(g.hsCode()), g.endUse(), g.producerCountry(),
+                g.currency(), g.transactionValue(), g.netCost(), costs, g.whollyObtained());
+        List<Material> materials = new ArrayList<>(inputs.size());
+        for (int i = 0; i < inputs.size(); i++) {
+            MaterialInput m = inputs.get(i);
+            materials.add(new Material(i, m.partNumber(), m.description(), m.hsCode() == null ? null : HsCode.parse(m.hsCode()),
+                    m.origin(), m.countryOfOrigin(), m.value(), m.quantity(), m.unit(),
+                    m.kind() == null ? MaterialKind.DIRECT : m.kind()));
+        }
+        return new BillOfMaterials(submission.reference(), asOf, good, materials);
+    }
+
+    private RulePack selectPack(String requested, LocalDate asOf) {
+        String id = requested == null ? DEFAULT_PACK : requested;
+        if (!packs.knows(id)) {
+            throw ApiException.invalid("rulePack", "no rule pack '" + id + "' is loaded; see GET /api/v1/rule-packs");
+        }
+        Optional<RulePack> pack = packs.inForce(id, asOf);
+        return pack.orElseThrow(() -> ApiException.unprocessable("asOf", "no version of rule pack '" + id + "' is in force on "
+                + asOf + " (USMCA entered into force on 2020-07-01)"));
+    }
+}

@@ -1,0 +1,16 @@
+package org.origincheck.determination;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "origincheck.limits")
+public interface LimitsConfig {
+
+    /** Largest request body accepted, in bytes; larger ones answer 413. */
+    @WithDefault("16777216")
+    long maxBodyBytes();
+
+    /** Most materials in one submission; more answer 400. A vehicle has thousands of parts, not tens of thousands. */
+    @WithDefault("50000")
+    int maxMaterials();
+}

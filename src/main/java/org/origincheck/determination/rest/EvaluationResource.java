@@ -1,0 +1,43 @@
+package org.origincheck.determination.rest;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.origincheck.api.Problem;
+import org.origincheck.determination.DeterminationService;
+
+@Path("/api/v1/evaluations")
+@Tag(name = "Evaluations", description = "What-if: evaluate without storing")
+public class EvaluationResource {
+
+    private final DeterminationService service;
+
+    public EvaluationResource(DeterminationService service) {
+        this.service = service;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Evaluate a BOM without storing it", description = "Same body and answer as POST /api/v1/determinations, without id and createdAt.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = BomSubmission.class),
+            examples = @ExampleObject(name = "steam boiler", value = OpenApiExamples.BOILER)))
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = DeterminationResponse.class)))
+    @APIResponse(responseCode = "400", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response evaluate(String body) {
+        var evaluation = service.evaluate(service.parse(body));
+        return Response.ok(service.write(DeterminationResponse.of(null, null, evaluation)), MediaType.APPLICATION_JSON).build();
+    }
+}

@@ -1,0 +1,36 @@
+package org.origincheck.determination.rest;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.origincheck.domain.bom.EndUse;
+import org.origincheck.domain.bom.WhollyObtained;
+
+@Schema(name = "Good")
+public record GoodInput(
+        @Size(max = 200) String partNumber,
+        @Size(max = 1000) String description,
+        @Schema(description = "6 to 10 digits, dots optional", examples = "8708.40")
+        @NotBlank @Pattern(regexp = ApiPatterns.HS_CODE, message = ApiPatterns.HS_CODE_MESSAGE) String hsCode,
+        @Schema(description = "Selects among end-use branches of automotive rules") EndUse endUse,
+        @Schema(description = "Where the good is produced: US, MX or CA", examples = "MX")
+        @NotNull @Pattern(regexp = "US|MX|CA", message = "must be US, MX or CA: only goods produced in a USMCA country can originate (USMCA Art. 4.2)") String producerCountry,
+        @Schema(description = "ISO 4217 currency of every amount", examples = "USD")
+        @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as USD") String currency,
+        @Schema(description = "Transaction value, adjusted to exclude the costs of international shipment (SOR/2020-155 s.7(2))")
+        @DecimalMin(value = "0", inclusive = false, message = "must be greater than 0") @DecimalMax(ApiPatterns.MAX_MONEY)
+        @Digits(integer = 15, fraction = 6) BigDecimal transactionValue,
+        @Schema(description = "Net cost (SOR/2020-155 s.7(11)); or give costs")
+        @DecimalMin(value = "0", inclusive = false, message = "must be greater than 0") @DecimalMax(ApiPatterns.MAX_MONEY)
+        @Digits(integer = 15, fraction = 6) BigDecimal netCost,
+        @Valid CostsInput costs,
+        @Schema(description = "Claim that the good is wholly obtained or produced, with its basis in SOR/2020-155 s.3(1)")
+        WhollyObtained whollyObtained) {
+}

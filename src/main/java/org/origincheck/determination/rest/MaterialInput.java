@@ -1,0 +1,30 @@
+package org.origincheck.determination.rest;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.origincheck.domain.bom.MaterialKind;
+import org.origincheck.domain.bom.OriginStatus;
+
+@Schema(name = "Material")
+public record MaterialInput(
+        @Size(max = 200) String partNumber,
+        @Size(max = 1000) String description,
+        @Schema(description = "6 to 10 digits, dots optional; needed for non-originating materials tested for a tariff shift")
+        @Pattern(regexp = ApiPatterns.HS_CODE, message = ApiPatterns.HS_CODE_MESSAGE) String hsCode,
+        @Schema(description = "UNKNOWN counts as non-originating (USMCA Art. 4.5)")
+        @NotNull OriginStatus origin,
+        @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code such as CN") String countryOfOrigin,
+        @Schema(description = "Value of the material under SOR/2020-155 s.8, in the good's currency")
+        @NotNull @DecimalMin(value = "0", message = "may not be negative") @DecimalMax(ApiPatterns.MAX_MONEY)
+        @Digits(integer = 15, fraction = 6) BigDecimal value,
+        @DecimalMin(value = "0", message = "may not be negative") @DecimalMax("1000000000000") @Digits(integer = 13, fraction = 6) BigDecimal quantity,
+        @Size(max = 20) String unit,
+        @Schema(description = "DIRECT (default), INDIRECT, RETAIL_PACKAGING, SHIPPING_PACKING or ACCESSORY (SOR/2020-155 s.8(13)-(27))")
+        MaterialKind kind) {
+}

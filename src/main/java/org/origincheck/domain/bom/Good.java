@@ -1,0 +1,34 @@
+package org.origincheck.domain.bom;
+
+import java.math.BigDecimal;
+import java.util.Optional;
+import org.origincheck.domain.hs.HsCode;
+
+/**
+ * The good whose origin is determined. The transaction value is already adjusted to exclude the costs
+ * of international shipment (SOR/2020-155 s.7(2)); the net cost is given directly or as total cost
+ * minus excluded costs (s.7(11)).
+ */
+public record Good(String partNumber, String description, HsCode hsCode, EndUse endUse, String producerCountry,
+                   String currency, BigDecimal transactionValue, BigDecimal netCost, Costs costs,
+                   WhollyObtained whollyObtained) {
+
+    public Optional<BigDecimal> transactionValueBasis() {
+        return Optional.ofNullable(transactionValue);
+    }
+
+    public Optional<BigDecimal> netCostBasis() {
+        if (netCost != null) {
+            return Optional.of(netCost);
+        }
+        return costs == null ? Optional.empty() : Optional.of(costs.netCost());
+    }
+
+    public Optional<BigDecimal> totalCost() {
+        return costs == null ? Optional.empty() : Optional.ofNullable(costs.totalCost());
+    }
+
+    public Optional<EndUse> endUseIfGiven() {
+        return Optional.ofNullable(endUse);
+    }
+}

@@ -1,0 +1,48 @@
+package org.origincheck.domain.bom;
+
+import java.math.BigDecimal;
+import java.util.Objects;
+import org.origincheck.domain.hs.HsCode;
+
+/**
+ * One line of the bill of materials. {@code hsCode} may be absent for a material whose classification
+ * the producer does not have; the engine then asks for it only where a test needs it.
+ */
+public record Material(int index, String partNumber, String description, HsCode hsCode, OriginStatus origin,
+                       String countryOfOrigin, BigDecimal value, BigDecimal quantity, String unit, MaterialKind kind) {
+
+    public Material {
+        Objects.requireNonNull(origin, "origin");
+        Objects.requireNonNull(value, "value");
+        Objects.requireNonNull(kind, "kind");
+        if (value.signum() < 0) {
+            throw new IllegalArgumentException("a material's value may not be negative");
+        }
+    }
+
+    /** How the material is named in reasons: its part number, or its position when it has none. */
+    public String label() {
+        return partNumber != null && !partNumber.isBlank() ? partNumber : "materials[" + index + "]";
+    }
+
+    /** Non-originating for the purposes of the rules: UNKNOWN counts as non-originating, indirect materials never do. */
+    public boolean isNonOriginating() {
+        return !kind.consideredOriginating() && !origin.isOriginating();
+    }
+
+    public boolean subjectToTariffShift() {
+        return kind.subjectToTariffShift() && isNonOriginating();
+    }
+
+    public boolean inValueOfNonOriginatingMaterials() {
+        return kind.countedInRegionalValueContent() && isNonOriginating();
+    }
+
+    public boolean preventsExclusivelyOriginating() {
+        return kind.countedForExclusivelyOriginating() && isNonOriginating();
+    }
+
+    public String field(String name) {
+        return "materials[" + index + "]." + name;
+    }
+}

@@ -1,0 +1,435 @@
+package org.origincheck.domain.evaluation;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.origincheck.domain.bom.Good;
+import org.origincheck.domain.bom.Material;
+import org.origincheck.domain.bom.MaterialKind;
+import org.origincheck.domain.rules.DeMinimisExclusion;
+import org.origincheck.domain.rules.Parameters;
+import org.origincheck.domain.rules.ProductRule;
+import org.origincheck.domain.rules.RuleLookup;
+import org.origincheck.domain.rules.RvcMethod;
+import org.origincheck.domain.rules.RvcRequirement;
+import org.origincheck.domain.rules.ShiftOutcome;
+import org.origincheck.domain.rules.Threshold;
+
+/**
+ * The legal tests, one method each, written once and called by both engines. Each records its reasons
+ * (with citations) and returns a verdict; the engines decide which tests apply and how the verdicts
+ * combine into the Art. 4.2 criteria.
+ */
+public final class Assessments {
+
+    /** Reasons list at most this many material names; the message always gives the full count. */
+    static final int MAX_LISTED = 50;
+
+    private static final String DE_MINIMIS_CITATION = "USMCA Art. 4.12; SOR/2020-155 s.5(1)";
+    private static final String RVC_DE_MINIMIS_CITATION = "USMCA Art. 4.12; SOR/2020-155 s.5(4)";
+    private static final String PARTS_RULE_CITATION = "USMCA Art. 4.2(d); SOR/2020-155 s.3(4)-(5)";
+
+    private Assessments() {
+    }
+
+    public static void ruleSelection(EvaluationSubject subject, Findings findings) {
+        RuleLookup lookup = subject.lookup();
+        if (lookup instanceof RuleLookup.Found found) {
+            ProductRule rule = found.rule();
+            findings.add(new Reason(ReasonCode.PRODUCT_RULE_SELECTED, Outcome.INFO,
+                    "Product-specific rule " + rule.id() + " for " + rule.hsScope() + " applies to "
+                            + subject.good().hsCode().formatted() + " on " + subject.asOf() + ": " + rule.text(),
+                    rule.citation(), List.of(), null));
+        } else if (lookup instanceof RuleLookup.NeedsMoreData needs) {
+            findings.missing(needs.field(), needs.message());
+            findings.add(new Reason(ReasonCode.PRODUCT_RULE_NEEDS_DATA, Outcome.INSUFFICIENT_DATA, needs.message(),
+                    "USMCA Annex 4-B; SOR/2020-155 Schedule 1", List.of(), null));
+        } else if (lookup instanceof RuleLookup.NotFound notFound) {
+            findings.missing("good.hsCode", notFound.message());
+            findings.add(new Reason(ReasonCode.PRODUCT_RULE_NOT_FOUND, Outcome.INSUFFICIENT_DATA, notFound.message()
+                    + "; only criteria A and C can be decided without one", "USMCA Annex 4-B; SOR/2020-155 Schedule 1",
+                    List.of(), null));
+        }
+    }
+
+    /** Informs the officer how non-direct materials were treated, so nothing is silently disregarded. */
+    public static void materialTreatment(EvaluationSubject subject, Findings findings) {
+        for (MaterialKind kind : MaterialKind.values()) {
+            if (kind == MaterialKind.DIRECT) {
+                continue;
+            }
+            List<Material> ofKind = subject.materials().stream().filter(m -> m.kind() == kind).toList();
+            if (ofKind.isEmpty()) {
+                continue;
+            }
+            String treatment = switch (kind) {
+                case INDIRECT -> "considered originating wherever produced, and not counted as non-originating value";
+                case RETAIL_PACKAGING -> "disregarded for the tariff shift and the s.5(1) de minimis, counted at their own origin in the regional value content";
+                case SHIPPING_PACKING -> "disregarded in determining origin";
+                case ACCESSORY -> "disregarded for the tariff shift and the s.5(1) de minimis, counted at their own origin in the regional value content";
+                default -> "";
+            };
+            findings.add(new Reason(ReasonCode.MATERIAL_TREATMENT, Outcome.INFO,
+                    ofKind.size() + " material(s) of kind " + kind + " " + treatment + ".", kind.citation(),
+                    labels(ofKind), null));
+        }
+    }
+
+    public static Verdict whollyObtained(EvaluationSubject subject, List<Material> nonOriginatingDirect, Findings findings) {
+        nonOriginatingDirect = inBomOrder(nonOriginatingDirect);
+        Good good = subject.good();
+        if (good.whollyObtained() == null) {
+            findings.add(new Reason(ReasonCode.WHOLLY_OBTAINED, Outcome.NOT_APPLICABLE,
+                    "The producer does not claim the good wholly obtained or produced.",
+                    "USMCA Art. 4.3; SOR/2020-155 s.3(1)", List.of(), null));
+            return Verdict.NOT_MET;
+        }
+        if (!nonOriginatingDirect.isEmpty()) {
+            findings.add(new Reason(ReasonCode.WHOLLY_OBTAINED, Outcome.FAIL, "The good is claimed wholly obtained ("
+                    + good.whollyObtained() + ") but " + nonOriginatingDirect.size()
+                    + " direct material(s) are non-originating or of unknown origin.",
+                    good.whollyObtained().citation(), labels(nonOriginatingDirect), null));
+            return Verdict.NOT_MET;
+        }
+        findings.add(new Reason(ReasonCode.WHOLLY_OBTAINED, Outcome.PASS, "The producer declares the good wholly obtained or produced ("
+                + good.whollyObtained() + ") and no direct material is non-originating.",
+                good.whollyObtained().citation(), List.of(), null));
+        return Verdict.MET;
+    }
+
+    public static Verdict exclusivelyOriginating(List<Material> offending, Findings findings) {
+        offending = inBomOrder(offending);
+        if (offending.isEmpty()) {
+            findings.add(new Reason(ReasonCode.EXCLUSIVELY_ORIGINATING_MATERIALS, Outcome.PASS,
+                    "Every material is originating (indirect materials count as originating; packing for shipment is disregarded).",
+                    OriginCriterion.C.citation(), List.of(), null));
+            return Verdict.MET;
+        }
+        findings.add(new Reason(ReasonCode.EXCLUSIVELY_ORIGINATING_MATERIALS, Outcome.FAIL,
+                offending.size() + " material(s) are non-originating or of unknown origin, so the good is not produced exclusively from originating materials.",
+                OriginCriterion.C.citation(), labels(offending), null));
+        return Verdict.NOT_MET;
+    }
+
+    /**
+     * The change in tariff classification for one alternative, then the s.5(1) de minimis for the
+     * materials that fail it. Materials whose classification is missing or too coarse are tried both ways:
+     * if the answer depends on them, the verdict is UNDETERMINED and their codes are asked for.
+     */
+    public static ShiftAssessment tariffShift(EvaluationSubject subject, AlternativeUnderTest alternative,
+                                              List<MaterialShiftResult> notAllowed, Findings findings) {
+        List<Material> failing = new ArrayList<>();
+        List<Material> undetermined = new ArrayList<>();
+        for (MaterialShiftResult result : notAllowed) {
+            if (result.outcome() == ShiftOutcome.UNDETERMINED) {
+                undetermined.add(result.material());
+            } else if (result.outcome().fails()) {
+                failing.add(result.material());
+            }
+        }
+        failing = inBomOrder(failing);
+        undetermined = inBomOrder(undetermined);
+        String label = alternative.label();
+        String required = alternative.tariffShift().describe();
+        String citation = alternative.citation();
+        if (failing.isEmpty() && undetermined.isEmpty()) {
+            findings.add(new Reason(ReasonCode.TARIFF_SHIFT, Outcome.PASS,
+                    "Every non-originating material undergoes the required change in tariff classification (" + required + ").", citation, List.of(), label));
+            return new ShiftAssessment(alternative, Verdict.MET, failing, undetermined);
+        }
+        if (!failing.isEmpty()) {
+            findings.add(new Reason(ReasonCode.TARIFF_SHIFT, Outcome.FAIL, failing.size()
+                    + " non-originating material(s) do not undergo the required change in tariff classification (" + required + "): "
+                    + describeMaterials(failing) + ".", citation, labels(failing), label));
+        }
+        if (!undetermined.isEmpty()) {
+            for (Material material : undetermined) {
+                findings.missing(material.field("hsCode"), material.hsCode() == null
+                        ? "the material is non-originating and has no HS code, so the tariff shift cannot be tested"
+                        : "classify the material to 8 digits: the rule distinguishes tariff items");
+            }
+            findings.add(new Reason(ReasonCode.TARIFF_SHIFT, Outcome.INSUFFICIENT_DATA, undetermined.size()
+                    + " non-originating material(s) lack a classification precise enough to test the required change in tariff classification (" + required + ").",
+                    citation, labels(undetermined), label));
+        }
+        Verdict optimistic = failing.isEmpty() ? Verdict.MET : deMinimis(subject, failing, label, findings, true);
+        Verdict verdict;
+        if (undetermined.isEmpty()) {
+            verdict = optimistic;
+        } else {
+            List<Material> all = new ArrayList<>(failing);
+            all.addAll(undetermined);
+            Verdict pessimistic = deMinimis(subject, all, label, findings, failing.isEmpty());
+            verdict = pessimistic == Verdict.MET ? Verdict.MET : optimistic == Verdict.NOT_MET ? Verdict.NOT_MET : Verdict.UNDETERMINED;
+        }
+        return new ShiftAssessment(alternative, verdict, failing, undetermined);
+    }
+
+    /** SOR/2020-155 s.5(1) and (3): the value of failing materials at most 10% of TV or total cost. */
+    static Verdict deMinimis(EvaluationSubject subject, List<Material> failing, String label, Findings findings, boolean report) {
+        Good good = subject.good();
+        List<String> excludedBy = new ArrayList<>();
+        List<Material> excluded = new ArrayList<>();
+        for (DeMinimisExclusion exclusion : subject.pack().deMinimisExclusions()) {
+            if (exclusion.weightBased() && exclusion.coversGood(good.hsCode())) {
+                if (report) {
+                    findings.missing("materials[].weight", "goods of chapters 50-63 use the de minimis by weight of s.5(6)-(10), which this version does not evaluate");
+                    findings.add(new Reason(ReasonCode.TARIFF_SHIFT_DE_MINIMIS, Outcome.INSUFFICIENT_DATA,
+                            "The value de minimis does not apply to a good of chapters 50-63; the weight-based de minimis (s.5(6)-(10)) is not evaluated yet, so the failing materials cannot be excused.",
+                            exclusion.citation(), labels(failing), label));
+                }
+                return Verdict.UNDETERMINED;
+            }
+            for (Material material : failing) {
+                if (exclusion.covers(good.hsCode(), material.hsCode())) {
+                    excluded.add(material);
+                    excludedBy.add(exclusion.citation() + (exclusion.condition() == null ? "" : " (" + exclusion.condition() + ")"));
+                }
+            }
+        }
+        if (!excluded.isEmpty()) {
+            if (report) {
+                findings.add(new Reason(ReasonCode.TARIFF_SHIFT_DE_MINIMIS, Outcome.FAIL,
+                        "The de minimis rule does not apply to " + excluded.size() + " of the failing material(s): "
+                                + String.join("; ", excludedBy.stream().distinct().toList()) + ".",
+                        "SOR/2020-155 s.5(3)", labels(excluded), label));
+            }
+            return Verdict.NOT_MET;
+        }
+        BigDecimal failingValue = sum(failing);
+        BigDecimal share = subject.deMinimisShare();
+        Verdict verdict = shareVerdict(good, failingValue, share);
+        if (report) {
+            String message = switch (verdict) {
+                case MET -> "The non-originating materials that fail the shift are worth " + failingValue + " " + good.currency()
+                        + ", not more than " + share + "% of " + basesText(good) + ": the shift is met under the de minimis rule (their value still counts in any RVC).";
+                case NOT_MET -> "The non-originating materials that fail the shift are worth " + failingValue + " " + good.currency()
+                        + ", more than " + share + "% of " + basesText(good) + ".";
+                case UNDETERMINED -> "The de minimis rule needs the transaction value or the total cost of the good to compare the failing materials' value ("
+                        + failingValue + ") against.";
+            };
+            if (verdict == Verdict.UNDETERMINED) {
+                findings.missing("good.transactionValue", "needed (or good.costs.totalCost) to apply the de minimis rule of SOR/2020-155 s.5(1)");
+            }
+            findings.add(new Reason(ReasonCode.TARIFF_SHIFT_DE_MINIMIS, verdict.outcome(), message, DE_MINIMIS_CITATION,
+                    labels(failing), label));
+        }
+        return verdict;
+    }
+
+    /**
+     * Whether {@code value} is at most {@code share}% of the good's transaction value or total cost. Net cost
+     * never exceeds total cost, so a value within the share of net cost is within the share of total cost:
+     * net cost is used as that lower bound when total cost is not given, and only to say yes.
+     */
+    static Verdict shareVerdict(Good good, BigDecimal value, BigDecimal share) {
+        Optional<BigDecimal> tv = good.transactionValueBasis();
+        Optional<BigDecimal> tc = good.totalCost();
+        Optional<BigDecimal> nc = good.netCostBasis();
+        if (tv.isPresent() && RegionalValueContent.atMostShareOf(value, share, tv.get())) return Verdict.MET;
+        if (tc.isPresent() && RegionalValueContent.atMostShareOf(value, share, tc.get())) return Verdict.MET;
+        if (tc.isEmpty() && nc.isPresent() && nc.get().signum() > 0 && RegionalValueContent.atMostShareOf(value, share, nc.get())) {
+            return Verdict.MET;
+        }
+        // As with the RVC methods, a basis the producer did not give is not available; with none at all
+        // the answer would be a guess.
+        return tv.isEmpty() && tc.isEmpty() && nc.isEmpty() ? Verdict.UNDETERMINED : Verdict.NOT_MET;
+    }
+
+    private static String basesText(Good good) {
+        List<String> bases = new ArrayList<>();
+        good.transactionValueBasis().ifPresent(v -> bases.add("the transaction value " + v));
+        good.totalCost().ifPresent(v -> bases.add("the total cost " + v));
+        if (good.totalCost().isEmpty()) {
+            good.netCostBasis().ifPresent(v -> bases.add("the net cost " + v + " (a lower bound of total cost)"));
+        }
+        return String.join(" or ", bases);
+    }
+
+    /** The alternative's RVC by every method it offers and the good has a basis for; then the s.5(4) de minimis. */
+    public static Verdict regionalValueContent(EvaluationSubject subject, AlternativeUnderTest alternative, Findings findings) {
+        return rvcAgainst(subject, "PRODUCT_RULE", alternative.label(), alternative.regionalValueContent(),
+                alternative.citation(), true, findings);
+    }
+
+    private static Verdict rvcAgainst(EvaluationSubject subject, String requirement, String label, RvcRequirement rvc,
+                                      String citation, boolean deMinimisApplies, Findings findings) {
+        Good good = subject.good();
+        BigDecimal vnm = subject.valueOfNonOriginatingMaterials();
+        boolean anyComputed = false;
+        boolean anyMet = false;
+        List<String> missingBases = new ArrayList<>();
+        for (RvcMethod method : RvcMethod.values()) {
+            ReasonCode code = method == RvcMethod.TRANSACTION_VALUE ? ReasonCode.RVC_TRANSACTION_VALUE : ReasonCode.RVC_NET_COST;
+            if (!rvc.offers(method)) {
+                if (method == RvcMethod.TRANSACTION_VALUE) {
+                    findings.add(new Reason(ReasonCode.RVC_METHOD_UNAVAILABLE, Outcome.NOT_APPLICABLE,
+                            "The rule offers no transaction value method, so only the net cost method may be used.",
+                            "SOR/2020-155 s.7(6)", List.of(), label));
+                }
+                continue;
+            }
+            Optional<BigDecimal> threshold = rvc.threshold(method, subject.asOf());
+            if (threshold.isEmpty()) {
+                continue;
+            }
+            Optional<BigDecimal> basis = method == RvcMethod.TRANSACTION_VALUE ? good.transactionValueBasis() : good.netCostBasis();
+            if (basis.isEmpty() || basis.get().signum() <= 0) {
+                missingBases.add(method == RvcMethod.TRANSACTION_VALUE ? "good.transactionValue" : "good.netCost");
+                findings.add(new Reason(ReasonCode.RVC_METHOD_UNAVAILABLE, Outcome.NOT_APPLICABLE, "The "
+                        + (method == RvcMethod.TRANSACTION_VALUE ? "transaction value" : "net cost")
+                        + " method was not computed: the submission gives no "
+                        + (method == RvcMethod.TRANSACTION_VALUE ? "transaction value" : "net cost (or total and excluded costs)") + ".",
+                        method.citation(), List.of(), label));
+                continue;
+            }
+            anyComputed = true;
+            BigDecimal b = basis.get();
+            BigDecimal t = threshold.get();
+            boolean met = RegionalValueContent.meets(b, vnm, t);
+            anyMet |= met;
+            BigDecimal value = RegionalValueContent.percentage(b, vnm);
+            BigDecimal pointsShort = RegionalValueContent.pointsShort(b, vnm, t);
+            BigDecimal over = RegionalValueContent.nonOriginatingValueOver(b, vnm, t);
+            findings.add(new RvcEntry(requirement, label, method, value, t, met, b, vnm, pointsShort, over,
+                    method.citation() + "; " + citation));
+            String methodName = method == RvcMethod.TRANSACTION_VALUE ? "transaction value" : "net cost";
+            String message = met
+                    ? "Regional value content by the " + methodName + " method is " + display(value) + "% (basis " + b + ", non-originating " + vnm
+                    + "), not less than the " + t + "% required."
+                    : "Regional value content by the " + methodName + " method is " + display(value) + "% (basis " + b + ", non-originating " + vnm
+                    + "), below the " + t + "% required: " + display(pointsShort) + " points short; " + over.setScale(2, java.math.RoundingMode.UP)
+                    + " " + good.currency() + " of non-originating value would have to be replaced by originating value.";
+            findings.add(new Reason(code, met ? Outcome.PASS : Outcome.FAIL, message, method.citation() + "; " + citation,
+                    List.of(), label));
+        }
+        if (anyMet) {
+            return Verdict.MET;
+        }
+        if (deMinimisApplies) {
+            Verdict deMinimis = shareVerdict(good, vnm, subject.deMinimisShare());
+            if (deMinimis == Verdict.MET) {
+                findings.add(new Reason(ReasonCode.RVC_DE_MINIMIS, Outcome.PASS, "All non-originating materials are worth " + vnm
+                        + ", not more than " + subject.deMinimisShare() + "% of " + basesText(good)
+                        + ": the regional value content requirement need not be met.", RVC_DE_MINIMIS_CITATION, List.of(), label));
+                return Verdict.MET;
+            }
+        }
+        if (!anyComputed) {
+            for (String field : missingBases) {
+                findings.missing(field, "needed to calculate the regional value content the product-specific rule requires");
+            }
+            if (missingBases.isEmpty()) {
+                findings.missing("asOf", "the rule has no threshold in force on " + subject.asOf());
+            }
+            return Verdict.UNDETERMINED;
+        }
+        return Verdict.NOT_MET;
+    }
+
+    public static Verdict alternative(AlternativeUnderTest alternative, Verdict shift, Verdict rvc, Findings findings) {
+        Verdict verdict = shift.and(rvc);
+        String parts = (alternative.requiresTariffShift() ? "tariff shift " + shift : "no change in tariff classification required")
+                + (alternative.requiresRegionalValueContent() ? ", regional value content " + rvc : "");
+        findings.add(new Reason(ReasonCode.PRODUCT_RULE_ALTERNATIVE, verdict.outcome(), "Alternative " + alternative.label()
+                + (verdict == Verdict.MET ? " is met" : verdict == Verdict.NOT_MET ? " is not met" : " cannot be decided") + " (" + parts + ").",
+                "SOR/2020-155 s.3(6); " + alternative.citation(), List.of(), alternative.label()));
+        return verdict;
+    }
+
+    public static Verdict productRule(Verdict anyAlternative, ProductRule rule, Findings findings) {
+        findings.add(new Reason(ReasonCode.PRODUCT_RULE_MET, anyAlternative.outcome(), anyAlternative == Verdict.MET
+                ? "Each non-originating material satisfies the product-specific rule " + rule.id() + "."
+                : anyAlternative == Verdict.NOT_MET ? "No alternative of the product-specific rule " + rule.id() + " is met."
+                : "Whether the product-specific rule " + rule.id() + " is met depends on missing data.",
+                OriginCriterion.B.citation() + "; " + rule.citation(), List.of(), null));
+        findings.criterion(OriginCriterion.B, anyAlternative);
+        return anyAlternative;
+    }
+
+    /**
+     * Art. 4.2(d): the shift fails only because the good and its non-originating materials share a
+     * subheading (or an undivided heading); then 60% TV / 50% NC suffices. Not for chapters 61-63.
+     * The unassembled-good branch (s.3(4)(b)) needs a fact the BOM does not carry and is not evaluated.
+     */
+    public static Verdict partsRule(EvaluationSubject subject, List<ShiftAssessment> shifts, Findings findings) {
+        if (subject.isApparelOrMadeUpTextile()) {
+            findings.add(new Reason(ReasonCode.PARTS_RULE_4_2_D, Outcome.NOT_APPLICABLE,
+                    "Art. 4.2(d) is not available for goods of chapters 61 through 63.", PARTS_RULE_CITATION, List.of(), null));
+            return Verdict.NOT_MET;
+        }
+        Good good = subject.good();
+        shifts = shifts.stream().sorted(java.util.Comparator.comparing(s -> s.alternative().label())).toList();
+        boolean applicable = false;
+        List<Material> concerned = List.of();
+        for (ShiftAssessment shift : shifts) {
+            if (shift.verdict() == Verdict.MET || !shift.undetermined().isEmpty() || shift.failing().isEmpty()) {
+                continue;
+            }
+            boolean allSameProvision = shift.failing().stream().allMatch(m -> sameProvision(good, m));
+            if (allSameProvision) {
+                applicable = true;
+                concerned = shift.failing();
+                break;
+            }
+        }
+        if (!applicable) {
+            findings.add(new Reason(ReasonCode.PARTS_RULE_4_2_D, Outcome.NOT_APPLICABLE,
+                    "Art. 4.2(d) does not apply: the shift does not fail only because materials share the good's subheading (or undivided heading).",
+                    PARTS_RULE_CITATION, List.of(), null));
+            return Verdict.NOT_MET;
+        }
+        Threshold tv = Threshold.constant(subject.pack().effectiveFrom(),
+                subject.pack().parameters().value(Parameters.PARTS_RULE_TV, subject.asOf()));
+        Threshold nc = Threshold.constant(subject.pack().effectiveFrom(),
+                subject.pack().parameters().value(Parameters.PARTS_RULE_NC, subject.asOf()));
+        findings.add(new Reason(ReasonCode.PARTS_RULE_4_2_D, Outcome.INFO, concerned.size()
+                + " non-originating material(s) are classified in the good's own subheading (or undivided heading), so Art. 4.2(d) is tested.",
+                PARTS_RULE_CITATION, labels(concerned), null));
+        Verdict verdict = rvcAgainst(subject, "PARTS_RULE_4_2_D", null, new RvcRequirement(tv, nc), PARTS_RULE_CITATION, false, findings);
+        findings.criterion(OriginCriterion.D, verdict);
+        return verdict;
+    }
+
+    private static boolean sameProvision(Good good, Material material) {
+        if (material.hsCode() == null) {
+            return false;
+        }
+        if (good.hsCode().isUndividedHeading()) {
+            return material.hsCode().heading().equals(good.hsCode().heading());
+        }
+        return material.hsCode().subheading().equals(good.hsCode().subheading());
+    }
+
+    /** Rule engines collect facts in their own order; reasons list materials in the order of the BOM. */
+    static List<Material> inBomOrder(List<Material> materials) {
+        List<Material> sorted = new ArrayList<>(materials);
+        sorted.sort(java.util.Comparator.comparingInt(Material::index));
+        return sorted;
+    }
+
+    static BigDecimal sum(List<Material> materials) {
+        BigDecimal total = BigDecimal.ZERO;
+        for (Material material : materials) {
+            total = total.add(material.value());
+        }
+        return total;
+    }
+
+    static List<String> labels(List<Material> materials) {
+        return materials.stream().limit(MAX_LISTED).map(Material::label).toList();
+    }
+
+    private static String describeMaterials(List<Material> materials) {
+        List<String> parts = materials.stream().limit(10)
+                .map(m -> m.label() + " (" + (m.hsCode() == null ? "no HS code" : m.hsCode().formatted()) + ", " + m.origin() + ")")
+                .toList();
+        String text = String.join(", ", parts);
+        return materials.size() > 10 ? text + " and " + (materials.size() - 10) + " more" : text;
+    }
+
+    private static String display(BigDecimal value) {
+        return value.setScale(2, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString();
+    }
+}

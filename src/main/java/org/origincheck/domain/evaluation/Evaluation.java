@@ -1,0 +1,21 @@
+package org.origincheck.domain.evaluation;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.origincheck.domain.rules.RulePackRef;
+
+/** The engine's answer for one bill of materials, before it is stored as a determination. */
+public record Evaluation(String reference, LocalDate asOf, RulePackRef rulePack, DeterminationStatus status,
+                         OriginCriterion originCriterion, AppliedRule productRule, List<RvcEntry> regionalValueContent,
+                         List<Reason> reasons, List<MissingData> missingData) {
+
+    public Evaluation {
+        regionalValueContent = List.copyOf(regionalValueContent);
+        reasons = List.copyOf(reasons);
+        missingData = List.copyOf(missingData);
+    }
+
+    /** The product-specific rule applied: its scope, verbatim text and citation. */
+    public record AppliedRule(String id, String hsScope, String text, String citation, String source) {
+    }
+}

@@ -1,0 +1,24 @@
+package org.origincheck.domain.evaluation;
+
+/**
+ * The stable codes of every test the engine reports. Integrations may rely on them; new codes may be
+ * added, existing ones never change meaning. Documented in docs/reason-codes.md.
+ */
+public enum ReasonCode {
+    PRODUCT_RULE_SELECTED,
+    PRODUCT_RULE_NOT_FOUND,
+    PRODUCT_RULE_NEEDS_DATA,
+    WHOLLY_OBTAINED,
+    EXCLUSIVELY_ORIGINATING_MATERIALS,
+    MATERIAL_TREATMENT,
+    TARIFF_SHIFT,
+    TARIFF_SHIFT_DE_MINIMIS,
+    RVC_TRANSACTION_VALUE,
+    RVC_NET_COST,
+    RVC_METHOD_UNAVAILABLE,
+    RVC_DE_MINIMIS,
+    PRODUCT_RULE_ALTERNATIVE,
+    PRODUCT_RULE_MET,
+    PARTS_RULE_4_2_D,
+    ORIGIN_DETERMINED
+}

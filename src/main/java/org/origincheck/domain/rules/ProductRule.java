@@ -1,0 +1,53 @@
+package org.origincheck.domain.rules;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import org.origincheck.domain.bom.EndUse;
+import org.origincheck.domain.hs.HsLevel;
+import org.origincheck.domain.hs.HsRange;
+
+/**
+ * A product-specific rule of Annex 4-B, kept with its verbatim legal text and where it came from.
+ * {@code endUses} empty means the rule applies whatever the end use.
+ */
+public record ProductRule(String id, List<HsRange> scope, Set<EndUse> endUses, LocalDate effectiveFrom,
+                          LocalDate effectiveTo, String text, String citation, String source,
+                          List<RuleAlternative> alternatives, String file, int line) {
+
+    public ProductRule {
+        scope = List.copyOf(scope);
+        endUses = endUses == null ? Set.of() : Set.copyOf(endUses);
+        alternatives = List.copyOf(alternatives);
+        if (scope.isEmpty()) {
+            throw new IllegalArgumentException("rule " + id + " covers no HS provision");
+        }
+        HsLevel level = scope.get(0).level();
+        if (scope.stream().anyMatch(r -> r.level() != level)) {
+            throw new IllegalArgumentException("rule " + id + " mixes levels in its scope");
+        }
+        if (alternatives.isEmpty()) {
+            throw new IllegalArgumentException("rule " + id + " has no alternative");
+        }
+    }
+
+    public HsLevel level() {
+        return scope.get(0).level();
+    }
+
+    public boolean inForceOn(LocalDate date) {
+        return (effectiveFrom == null || !date.isBefore(effectiveFrom)) && (effectiveTo == null || !date.isAfter(effectiveTo));
+    }
+
+    public boolean appliesTo(EndUse endUse) {
+        return endUses.isEmpty() || (endUse != null && endUses.contains(endUse));
+    }
+
+    public String hsScope() {
+        return String.join(", ", scope.stream().map(HsRange::toString).toList());
+    }
+
+    public String location() {
+        return file + ":" + line;
+    }
+}

@@ -1,0 +1,104 @@
+package org.origincheck.domain.rules;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.origincheck.domain.bom.EndUse;
+import org.origincheck.domain.hs.HsCode;
+import org.origincheck.domain.hs.HsLevel;
+import org.origincheck.domain.hs.HsRange;
+
+/**
+ * The product-specific rules indexed by HS provision. Lookup goes from the most precise level to the
+ * least: a rule for a tariff item prevails over the rule for its subheading or heading (Annex 4-B,
+ * Section A). Within a level, scopes never overlap except where rules share a scope and differ by end use
+ * or effective period (checked when the pack is loaded), so a floor lookup finds the only candidate group.
+ */
+public final class ProductRuleBook {
+
+    private static final List<HsLevel> MOST_PRECISE_FIRST =
+            List.of(HsLevel.TARIFF_ITEM, HsLevel.SUBHEADING, HsLevel.HEADING, HsLevel.CHAPTER);
+
+    private final List<ProductRule> rules;
+    private final Map<HsLevel, TreeMap<String, List<Entry>>> index = new EnumMap<>(HsLevel.class);
+
+    private record Entry(HsRange range, ProductRule rule) {
+    }
+
+    public ProductRuleBook(List<ProductRule> rules) {
+        this.rules = List.copyOf(rules);
+        for (HsLevel level : HsLevel.values()) {
+            index.put(level, new TreeMap<>());
+        }
+        for (ProductRule rule : this.rules) {
+            for (HsRange range : rule.scope()) {
+                index.get(range.level()).computeIfAbsent(range.from(), k -> new ArrayList<>()).add(new Entry(range, rule));
+            }
+        }
+    }
+
+    public List<ProductRule> all() {
+        return rules;
+    }
+
+    public RuleLookup lookup(HsCode good, EndUse endUse, LocalDate asOf) {
+        for (HsLevel level : MOST_PRECISE_FIRST) {
+            Optional<String> key = good.at(level);
+            if (key.isEmpty()) {
+                if (level == HsLevel.TARIFF_ITEM && hasTariffItemRulesUnder(good.subheading(), asOf)) {
+                    return new RuleLookup.NeedsMoreData("good.hsCode",
+                            "subheading " + HsCode.format(good.subheading())
+                                    + " has product-specific rules for individual tariff items: classify the good to 8 digits");
+                }
+                continue;
+            }
+            List<ProductRule> candidates = candidatesAt(level, key.get()).stream().filter(r -> r.inForceOn(asOf)).toList();
+            if (candidates.isEmpty()) {
+                continue;
+            }
+            if (endUse == null && candidates.stream().allMatch(r -> !r.endUses().isEmpty())) {
+                String uses = candidates.stream().flatMap(r -> r.endUses().stream()).map(Enum::name).distinct().sorted()
+                        .collect(Collectors.joining(", "));
+                return new RuleLookup.NeedsMoreData("good.endUse", "the rule for " + good.formatted()
+                        + " depends on the good's end use; give one of " + uses);
+            }
+            List<ProductRule> applicable = candidates.stream().filter(r -> r.appliesTo(endUse)).toList();
+            List<ProductRule> specific = applicable.stream().filter(r -> !r.endUses().isEmpty()).toList();
+            List<ProductRule> chosen = specific.isEmpty() ? applicable : specific;
+            if (chosen.size() == 1) {
+                return new RuleLookup.Found(chosen.get(0));
+            }
+            if (chosen.size() > 1) {
+                throw new IllegalStateException("rule pack conflict: " + chosen.stream().map(ProductRule::id).toList()
+                        + " all apply to " + good.formatted());
+            }
+        }
+        return new RuleLookup.NotFound("the rule pack has no product-specific rule for " + good.formatted()
+                + (endUse == null ? "" : " with end use " + endUse));
+    }
+
+    private List<ProductRule> candidatesAt(HsLevel level, String key) {
+        Map.Entry<String, List<Entry>> floor = index.get(level).floorEntry(key);
+        if (floor == null) {
+            return Collections.emptyList();
+        }
+        List<ProductRule> out = new ArrayList<>();
+        for (Entry entry : floor.getValue()) {
+            if (entry.range().containsKey(key)) {
+                out.add(entry.rule());
+            }
+        }
+        return out;
+    }
+
+    private boolean hasTariffItemRulesUnder(String subheading, LocalDate asOf) {
+        return index.get(HsLevel.TARIFF_ITEM).subMap(subheading + "00", true, subheading + "99", true).values().stream()
+                .flatMap(List::stream).anyMatch(e -> e.rule().inForceOn(asOf));
+    }
+}

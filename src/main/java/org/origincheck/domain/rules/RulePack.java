@@ -1,0 +1,28 @@
+package org.origincheck.domain.rules;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A versioned, effective-dated encoding of the law. Its SHA-256 covers every file of the pack, so a
+ * determination that records it can be replayed against exactly the same rules.
+ */
+public record RulePack(String id, String version, String sha256, LocalDate effectiveFrom, LocalDate effectiveTo,
+                       List<SourceDocument> sources, Parameters parameters, ProductRuleBook productRules,
+                       List<DeMinimisExclusion> deMinimisExclusions, Map<String, String> options) {
+
+    public RulePack {
+        sources = List.copyOf(sources);
+        deMinimisExclusions = List.copyOf(deMinimisExclusions);
+        options = Map.copyOf(options);
+    }
+
+    public boolean inForceOn(LocalDate date) {
+        return !date.isBefore(effectiveFrom) && (effectiveTo == null || !date.isAfter(effectiveTo));
+    }
+
+    public RulePackRef ref() {
+        return new RulePackRef(id, version, sha256);
+    }
+}

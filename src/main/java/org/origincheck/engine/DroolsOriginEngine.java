@@ -1,0 +1,110 @@
+package org.origincheck.engine;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.drools.model.codegen.ExecutableModelProject;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.runtime.KieContainer;
+import org.kie.api.runtime.KieSession;
+import org.origincheck.domain.bom.BillOfMaterials;
+import org.origincheck.domain.bom.Material;
+import org.origincheck.domain.evaluation.AlternativeUnderTest;
+import org.origincheck.domain.evaluation.Assessments;
+import org.origincheck.domain.evaluation.Evaluation;
+import org.origincheck.domain.evaluation.EvaluationSubject;
+import org.origincheck.domain.evaluation.Findings;
+import org.origincheck.domain.evaluation.OriginEngine;
+import org.origincheck.domain.rules.RulePack;
+import org.origincheck.rulepack.LoadedRulePack;
+import org.origincheck.rulepack.RulePackException;
+
+/**
+ * The Drools adapter behind the {@link OriginEngine} port. Each pack's DRL is compiled once, with the
+ * executable model, into a KieBase keyed by the pack's SHA-256; each evaluation runs in a fresh session.
+ */
+public final class DroolsOriginEngine implements OriginEngine {
+
+    private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)\\s*;?");
+
+    private final ClassLoader classLoader;
+    private final Map<String, KieBase> bases = new ConcurrentHashMap<>();
+
+    /** The class loader must be the application's: under Quarkus the system one breaks Drools' accumulate functions. */
+    public DroolsOriginEngine(ClassLoader classLoader) {
+        this.classLoader = classLoader;
+    }
+
+    public void compile(LoadedRulePack loaded) {
+        RulePack pack = loaded.pack();
+        if (bases.containsKey(pack.sha256())) {
+            return;
+        }
+        KieServices services = KieServices.Factory.get();
+        KieFileSystem files = services.newKieFileSystem();
+        ReleaseId releaseId = services.newReleaseId("org.origincheck.rulepacks", pack.id(),
+                pack.version() + "-" + pack.sha256().substring(0, 16));
+        files.generateAndWritePomXML(releaseId);
+        Map<String, String> packPathByKiePath = new LinkedHashMap<>();
+        for (Map.Entry<String, String> drl : loaded.drl().entrySet()) {
+            Matcher matcher = PACKAGE.matcher(drl.getValue());
+            String folder = matcher.find() ? matcher.group(1).replace('.', '/') : "rules";
+            String name = drl.getKey().substring(drl.getKey().lastIndexOf('/') + 1);
+            String kiePath = "src/main/resources/" + folder + "/" + name;
+            packPathByKiePath.put(kiePath, drl.getKey());
+            files.write(kiePath, drl.getValue());
+        }
+        KieBuilder builder = services.newKieBuilder(files, classLoader).buildAll(ExecutableModelProject.class);
+        List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
+        if (!errors.isEmpty()) {
+            List<String> problems = new ArrayList<>();
+            for (Message error : errors) {
+                String path = error.getPath() == null ? "drl" : packPathByKiePath.getOrDefault(error.getPath(), error.getPath());
+                problems.add(path + (error.getLine() > 0 ? ":" + error.getLine() : "") + ": " + error.getText());
+            }
+            throw new RulePackException(pack.id(), problems);
+        }
+        KieContainer container = services.newKieContainer(releaseId, classLoader);
+        // The repository is JVM-wide and keeps every module built; the container holds what it needs.
+        services.getRepository().removeKieModule(releaseId);
+        bases.put(pack.sha256(), container.getKieBase());
+    }
+
+    public boolean hasCompiled(RulePack pack) {
+        return bases.containsKey(pack.sha256());
+    }
+
+    @Override
+    public Evaluation evaluate(BillOfMaterials bom, RulePack pack) {
+        KieBase base = bases.get(pack.sha256());
+        if (base == null) {
+            throw new IllegalStateException("rule pack " + pack.id() + " " + pack.version() + " was not compiled");
+        }
+        EvaluationSubject subject = new EvaluationSubject(bom, pack);
+        Findings findings = new Findings();
+        Assessments.ruleSelection(subject, findings);
+        Assessments.materialTreatment(subject, findings);
+        KieSession session = base.newKieSession();
+        try {
+            session.setGlobal("findings", findings);
+            session.insert(subject);
+            for (Material material : bom.materials()) {
+                session.insert(material);
+            }
+            subject.rule().ifPresent(rule -> AlternativeUnderTest.of(rule, bom.good().hsCode()).forEach(session::insert));
+            session.fireAllRules();
+        } finally {
+            session.dispose();
+        }
+        return findings.conclude(subject);
+    }
+}

@@ -1,0 +1,51 @@
+package org.origincheck.rulepack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.origincheck.domain.bom.EndUse;
+import org.origincheck.domain.hs.HsLevel;
+
+/** The pack's file formats as read from YAML (documented in rules/README.md). */
+final class PackDocuments {
+    private PackDocuments() {
+    }
+
+    record Manifest(String id, String version, String title, LocalDate effectiveFrom, LocalDate effectiveTo,
+                    List<Source> sources, String parameters, String deMinimisExclusions, List<String> productRules,
+                    List<String> drl, Map<String, String> options) {
+    }
+
+    record Source(String id, String title, String revision, String url) {
+    }
+
+    record ParameterDoc(String description, String reference, Map<LocalDate, BigDecimal> values) {
+    }
+
+    record ExclusionsDoc(List<ExclusionDoc> exclusions) {
+    }
+
+    record ExclusionDoc(String id, String citation, List<String> goods, List<String> materials,
+                        Boolean unlessDifferentSubheading, String condition, Boolean weightBased) {
+    }
+
+    record RuleDoc(String id, List<String> scope, List<EndUse> endUses, LocalDate effectiveFrom, LocalDate effectiveTo,
+                   String citation, String source, String verification, String text, List<AlternativeDoc> alternatives) {
+    }
+
+    record AlternativeDoc(String label, ShiftDoc tariffShift, RvcDoc regionalValueContent) {
+    }
+
+    record ShiftDoc(List<FromDoc> from, List<String> except) {
+    }
+
+    /** Exactly one of: anyOther (a level), outside (provisions), provisions (named sources). */
+    record FromDoc(HsLevel anyOther, List<String> outside, List<String> provisions) {
+    }
+
+    /** Each method: a number (in force for the whole pack) or a list of {from, to, value}. */
+    record RvcDoc(JsonNode transactionValue, JsonNode netCost) {
+    }
+}

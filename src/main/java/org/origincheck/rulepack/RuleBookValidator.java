@@ -1,0 +1,79 @@
+package org.origincheck.rulepack;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.origincheck.domain.hs.HsLevel;
+import org.origincheck.domain.hs.HsRange;
+import org.origincheck.domain.rules.ProductRule;
+
+/**
+ * Checks across rules that no HS provision is covered twice. Two rules may share a scope only as
+ * variants: for different end uses, or in periods that do not overlap. Alternatives within one rule
+ * are the law's way of offering a choice, so they live inside a rule, never as two rules.
+ */
+final class RuleBookValidator {
+
+    private final RulePackLoader.Problems problems;
+
+    RuleBookValidator(RulePackLoader.Problems problems) {
+        this.problems = problems;
+    }
+
+    void validate(List<ProductRule> rules) {
+        Map<String, ProductRule> ids = new HashMap<>();
+        for (ProductRule rule : rules) {
+            ProductRule previous = ids.putIfAbsent(rule.id(), rule);
+            if (previous != null) {
+                problems.add(rule.file(), rule.line(), "rule id " + rule.id() + " is already used at " + previous.location());
+            }
+        }
+        record Covered(HsRange range, ProductRule rule) {
+        }
+        for (HsLevel level : HsLevel.values()) {
+            List<Covered> covered = new ArrayList<>();
+            for (ProductRule rule : rules) {
+                for (HsRange range : rule.scope()) {
+                    if (range.level() == level) {
+                        covered.add(new Covered(range, rule));
+                    }
+                }
+            }
+            covered.sort(Comparator.comparing((Covered c) -> c.range().from()).thenComparing(c -> c.range().to()));
+            for (int i = 0; i < covered.size(); i++) {
+                for (int j = i + 1; j < covered.size() && covered.get(j).range().from().compareTo(covered.get(i).range().to()) <= 0; j++) {
+                    Covered a = covered.get(i);
+                    Covered b = covered.get(j);
+                    if (a.rule() == b.rule()) {
+                        problems.add(a.rule().file(), a.rule().line(), "rule " + a.rule().id() + " lists overlapping provisions "
+                                + a.range() + " and " + b.range());
+                    } else if (!a.range().equals(b.range())) {
+                        problems.add(b.rule().file(), b.rule().line(), "rule " + b.rule().id() + " (" + b.range() + ") overlaps rule "
+                                + a.rule().id() + " (" + a.range() + ") at " + a.rule().location()
+                                + ": the same provision may not be covered by two rules");
+                    } else if (!variants(a.rule(), b.rule())) {
+                        problems.add(b.rule().file(), b.rule().line(), "rules " + a.rule().id() + " and " + b.rule().id()
+                                + " both cover " + a.range() + " for the same end use in overlapping periods; declare them as alternatives of one rule");
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean variants(ProductRule a, ProductRule b) {
+        boolean endUsesDisjoint = !a.endUses().isEmpty() && !b.endUses().isEmpty()
+                && a.endUses().stream().noneMatch(b.endUses()::contains);
+        return endUsesDisjoint || periodsDisjoint(a, b);
+    }
+
+    private static boolean periodsDisjoint(ProductRule a, ProductRule b) {
+        LocalDate aFrom = a.effectiveFrom() == null ? LocalDate.MIN : a.effectiveFrom();
+        LocalDate aTo = a.effectiveTo() == null ? LocalDate.MAX : a.effectiveTo();
+        LocalDate bFrom = b.effectiveFrom() == null ? LocalDate.MIN : b.effectiveFrom();
+        LocalDate bTo = b.effectiveTo() == null ? LocalDate.MAX : b.effectiveTo();
+        return aTo.isBefore(bFrom) || bTo.isBefore(aFrom);
+    }
+}

@@ -1,0 +1,426 @@
+package org.origincheck.rulepack;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.type.TypeFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.origincheck.domain.hs.HsRange;
+import org.origincheck.domain.rules.DatedValue;
+import org.origincheck.domain.rules.DeMinimisExclusion;
+import org.origincheck.domain.rules.Parameter;
+import org.origincheck.domain.rules.Parameters;
+import org.origincheck.domain.rules.ProductRule;
+import org.origincheck.domain.rules.ProductRuleBook;
+import org.origincheck.domain.rules.RuleAlternative;
+import org.origincheck.domain.rules.RulePack;
+import org.origincheck.domain.rules.RvcRequirement;
+import org.origincheck.domain.rules.ShiftSource;
+import org.origincheck.domain.rules.SourceDocument;
+import org.origincheck.domain.rules.TariffShift;
+import org.origincheck.domain.rules.Threshold;
+
+/**
+ * Reads and validates a rule pack. Every problem is collected with its file and line, and the pack is
+ * either loaded whole or not at all: a pack with any problem throws {@link RulePackException}.
+ */
+public final class RulePackLoader {
+
+    public static final String MANIFEST = "pack.yaml";
+    private static final List<String> REQUIRED_PARAMETERS =
+            List.of(Parameters.DE_MINIMIS_SHARE, Parameters.PARTS_RULE_TV, Parameters.PARTS_RULE_NC);
+
+    private final ObjectMapper yaml = YAMLMapper.builder()
+            .addModule(new JavaTimeModule())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
+
+    public LoadedRulePack load(PackSource source) {
+        Problems problems = new Problems();
+        Map<String, byte[]> files = new TreeMap<>();
+        PackDocuments.Manifest manifest = readWhole(source, MANIFEST, PackDocuments.Manifest.class, files, problems);
+        String name = manifest != null && manifest.id() != null ? manifest.id() : source.describe();
+        if (manifest == null) {
+            throw new RulePackException(name, problems.list);
+        }
+        checkManifest(manifest, problems);
+
+        Parameters parameters = readParameters(source, manifest, files, problems);
+        List<DeMinimisExclusion> exclusions = readExclusions(source, manifest, files, problems);
+        List<ProductRule> rules = new ArrayList<>();
+        for (String file : nullToEmpty(manifest.productRules())) {
+            rules.addAll(readProductRules(source, file, manifest, files, problems));
+        }
+        new RuleBookValidator(problems).validate(rules);
+        Map<String, String> drl = new LinkedHashMap<>();
+        for (String file : nullToEmpty(manifest.drl())) {
+            byte[] bytes = readBytes(source, file, files, problems);
+            if (bytes != null) {
+                drl.put(file, new String(bytes, StandardCharsets.UTF_8));
+            }
+        }
+        if (drl.isEmpty()) {
+            problems.add(MANIFEST, 0, "the pack lists no DRL file: the engine would have no rules");
+        }
+        if (!problems.list.isEmpty()) {
+            throw new RulePackException(name, problems.list);
+        }
+        List<SourceDocument> sources = manifest.sources().stream()
+                .map(s -> new SourceDocument(s.id(), s.title(), s.revision(), s.url())).toList();
+        RulePack pack = new RulePack(manifest.id(), manifest.version(), sha256(files), manifest.effectiveFrom(),
+                manifest.effectiveTo(), sources, parameters, new ProductRuleBook(rules), exclusions,
+                manifest.options() == null ? Map.of() : manifest.options());
+        return new LoadedRulePack(pack, drl);
+    }
+
+    /** SHA-256 over every file of the pack, in path order: path, a zero byte, length, then content. */
+    static String sha256(Map<String, byte[]> files) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (Map.Entry<String, byte[]> file : files.entrySet()) {
+                digest.update(file.getKey().getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+                digest.update(Long.toString(file.getValue().length).getBytes(StandardCharsets.US_ASCII));
+                digest.update((byte) 0);
+                digest.update(file.getValue());
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void checkManifest(PackDocuments.Manifest m, Problems problems) {
+        if (blank(m.id())) problems.add(MANIFEST, 0, "'id' is required");
+        if (blank(m.version())) problems.add(MANIFEST, 0, "'version' is required");
+        if (m.effectiveFrom() == null) problems.add(MANIFEST, 0, "'effectiveFrom' is required");
+        if (m.effectiveFrom() != null && m.effectiveTo() != null && m.effectiveTo().isBefore(m.effectiveFrom())) {
+            problems.add(MANIFEST, 0, "'effectiveTo' " + m.effectiveTo() + " is before 'effectiveFrom' " + m.effectiveFrom());
+        }
+        if (m.sources() == null || m.sources().isEmpty()) problems.add(MANIFEST, 0, "'sources' must name the legal documents encoded");
+        if (blank(m.parameters())) problems.add(MANIFEST, 0, "'parameters' file is required");
+    }
+
+    private Parameters readParameters(PackSource source, PackDocuments.Manifest manifest, Map<String, byte[]> files, Problems problems) {
+        if (blank(manifest.parameters())) {
+            return new Parameters(Map.of());
+        }
+        Map<String, PackDocuments.ParameterDoc> docs = readWhole(source, manifest.parameters(),
+                TypeFactory.defaultInstance().constructMapType(LinkedHashMap.class, String.class, PackDocuments.ParameterDoc.class),
+                files, problems);
+        Map<String, Parameter> out = new LinkedHashMap<>();
+        if (docs == null) {
+            return new Parameters(out);
+        }
+        for (Map.Entry<String, PackDocuments.ParameterDoc> entry : docs.entrySet()) {
+            PackDocuments.ParameterDoc doc = entry.getValue();
+            String where = "parameter " + entry.getKey() + ": ";
+            if (doc == null || doc.values() == null || doc.values().isEmpty()) {
+                problems.add(manifest.parameters(), 0, where + "has no dated values");
+                continue;
+            }
+            if (blank(doc.reference())) {
+                problems.add(manifest.parameters(), 0, where + "has no legal 'reference'");
+            }
+            List<DatedValue> values = new ArrayList<>();
+            for (Map.Entry<LocalDate, BigDecimal> value : new TreeMap<>(doc.values()).entrySet()) {
+                checkPercent(value.getValue(), manifest.parameters(), 0, where, problems);
+                values.add(new DatedValue(value.getKey(), null, value.getValue()));
+            }
+            out.put(entry.getKey(), new Parameter(entry.getKey(), doc.description(), doc.reference(), new Threshold(values)));
+        }
+        for (String required : REQUIRED_PARAMETERS) {
+            if (!out.containsKey(required)) {
+                problems.add(manifest.parameters(), 0, "required parameter " + required + " is missing");
+            }
+        }
+        return new Parameters(out);
+    }
+
+    private List<DeMinimisExclusion> readExclusions(PackSource source, PackDocuments.Manifest manifest,
+                                                    Map<String, byte[]> files, Problems problems) {
+        if (blank(manifest.deMinimisExclusions())) {
+            return List.of();
+        }
+        String file = manifest.deMinimisExclusions();
+        PackDocuments.ExclusionsDoc doc = readWhole(source, file, PackDocuments.ExclusionsDoc.class, files, problems);
+        List<DeMinimisExclusion> out = new ArrayList<>();
+        if (doc == null || doc.exclusions() == null) {
+            return out;
+        }
+        for (PackDocuments.ExclusionDoc e : doc.exclusions()) {
+            String where = "exclusion " + e.id() + ": ";
+            if (blank(e.citation())) problems.add(file, 0, where + "has no citation");
+            List<HsRange> goods = ranges(e.goods(), file, 0, where + "goods ", problems);
+            List<HsRange> materials = ranges(e.materials(), file, 0, where + "materials ", problems);
+            if (goods.isEmpty()) {
+                problems.add(file, 0, where + "names no goods");
+                continue;
+            }
+            out.add(new DeMinimisExclusion(e.id(), e.citation(), goods, materials,
+                    Boolean.TRUE.equals(e.unlessDifferentSubheading()), e.condition(), Boolean.TRUE.equals(e.weightBased())));
+        }
+        return out;
+    }
+
+    private List<ProductRule> readProductRules(PackSource source, String file, PackDocuments.Manifest manifest,
+                                               Map<String, byte[]> files, Problems problems) {
+        byte[] bytes = readBytes(source, file, files, problems);
+        List<ProductRule> out = new ArrayList<>();
+        if (bytes == null) {
+            return out;
+        }
+        try (JsonParser parser = yaml.getFactory().createParser(bytes)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                problems.add(file, line(parser.currentTokenLocation()), "expected a mapping with 'chapter' and 'rules'");
+                return out;
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if ("rules".equals(field)) {
+                    if (value != JsonToken.START_ARRAY) {
+                        problems.add(file, line(parser.currentTokenLocation()), "'rules' must be a list");
+                        parser.skipChildren();
+                        continue;
+                    }
+                    while (parser.nextToken() == JsonToken.START_OBJECT) {
+                        int line = line(parser.currentTokenLocation());
+                        PackDocuments.RuleDoc doc;
+                        try {
+                            doc = yaml.readValue(parser, PackDocuments.RuleDoc.class);
+                        } catch (JsonProcessingException e) {
+                            problems.add(file, line(e.getLocation()), e.getOriginalMessage());
+                            return out;
+                        }
+                        ProductRule rule = toRule(doc, file, line, manifest, problems);
+                        if (rule != null) {
+                            out.add(rule);
+                        }
+                    }
+                } else if ("chapter".equals(field)) {
+                    parser.getValueAsString();
+                } else {
+                    problems.add(file, line(parser.currentTokenLocation()), "unknown field '" + field + "' (expected 'chapter' or 'rules')");
+                    parser.skipChildren();
+                }
+            }
+        } catch (JsonProcessingException e) {
+            problems.add(file, line(e.getLocation()), e.getOriginalMessage());
+        } catch (IOException e) {
+            problems.add(file, 0, "cannot be read: " + e.getMessage());
+        }
+        return out;
+    }
+
+    private ProductRule toRule(PackDocuments.RuleDoc doc, String file, int line, PackDocuments.Manifest manifest, Problems problems) {
+        String where = "rule " + (doc.id() == null ? "(no id)" : doc.id()) + ": ";
+        int before = problems.list.size();
+        if (blank(doc.id())) problems.add(file, line, where + "'id' is required");
+        if (blank(doc.text())) problems.add(file, line, where + "the verbatim legal 'text' is required");
+        if (blank(doc.citation())) problems.add(file, line, where + "a 'citation' is required");
+        if (blank(doc.source())) problems.add(file, line, where + "a 'source' is required");
+        List<HsRange> scope = ranges(doc.scope(), file, line, where + "scope ", problems);
+        if (scope.isEmpty()) problems.add(file, line, where + "'scope' must name at least one HS provision");
+        if (!scope.isEmpty() && scope.stream().map(HsRange::level).distinct().count() > 1) {
+            problems.add(file, line, where + "'scope' mixes chapters, headings, subheadings or tariff items");
+        }
+        if (doc.effectiveFrom() != null && doc.effectiveTo() != null && doc.effectiveTo().isBefore(doc.effectiveFrom())) {
+            problems.add(file, line, where + "'effectiveTo' is before 'effectiveFrom'");
+        }
+        List<RuleAlternative> alternatives = new ArrayList<>();
+        if (doc.alternatives() == null || doc.alternatives().isEmpty()) {
+            problems.add(file, line, where + "needs at least one alternative");
+        } else {
+            List<String> labels = new ArrayList<>();
+            for (PackDocuments.AlternativeDoc alt : doc.alternatives()) {
+                String altWhere = where + "alternative " + alt.label() + ": ";
+                if (blank(alt.label())) problems.add(file, line, where + "every alternative needs a 'label'");
+                else if (labels.contains(alt.label())) problems.add(file, line, altWhere + "label used twice");
+                labels.add(alt.label());
+                TariffShift shift = alt.tariffShift() == null ? null : toShift(alt.tariffShift(), file, line, altWhere, problems);
+                RvcRequirement rvc = alt.regionalValueContent() == null ? null
+                        : toRvc(alt.regionalValueContent(), manifest.effectiveFrom(), file, line, altWhere, problems);
+                if (alt.tariffShift() == null && alt.regionalValueContent() == null) {
+                    problems.add(file, line, altWhere + "requires neither a tariffShift nor a regionalValueContent");
+                } else if ((alt.tariffShift() == null || shift != null) && (alt.regionalValueContent() == null || rvc != null)) {
+                    alternatives.add(new RuleAlternative(alt.label(), shift, rvc));
+                }
+            }
+        }
+        if (problems.list.size() > before) {
+            return null;
+        }
+        return new ProductRule(doc.id(), scope, doc.endUses() == null ? null : java.util.Set.copyOf(doc.endUses()),
+                doc.effectiveFrom(), doc.effectiveTo(), doc.text().trim(), doc.citation(), doc.source(), alternatives, file, line);
+    }
+
+    private TariffShift toShift(PackDocuments.ShiftDoc doc, String file, int line, String where, Problems problems) {
+        if (doc.from() == null || doc.from().isEmpty()) {
+            problems.add(file, line, where + "tariffShift needs at least one 'from' clause");
+            return null;
+        }
+        List<ShiftSource> sources = new ArrayList<>();
+        for (PackDocuments.FromDoc from : doc.from()) {
+            int set = (from.anyOther() != null ? 1 : 0) + (from.outside() != null ? 1 : 0) + (from.provisions() != null ? 1 : 0);
+            if (set != 1) {
+                problems.add(file, line, where + "each 'from' clause takes exactly one of anyOther, outside, provisions");
+                continue;
+            }
+            if (from.anyOther() != null) {
+                sources.add(new ShiftSource.AnyOther(from.anyOther()));
+            } else if (from.outside() != null) {
+                List<HsRange> ranges = ranges(from.outside(), file, line, where + "outside ", problems);
+                if (!ranges.isEmpty()) sources.add(new ShiftSource.Outside(ranges));
+            } else {
+                List<HsRange> ranges = ranges(from.provisions(), file, line, where + "provisions ", problems);
+                if (!ranges.isEmpty()) sources.add(new ShiftSource.From(ranges));
+            }
+        }
+        List<HsRange> except = ranges(doc.except(), file, line, where + "except ", problems);
+        return sources.size() == doc.from().size() ? new TariffShift(sources, except) : null;
+    }
+
+    private RvcRequirement toRvc(PackDocuments.RvcDoc doc, LocalDate packStart, String file, int line, String where, Problems problems) {
+        Threshold tv = threshold(doc.transactionValue(), packStart, file, line, where + "transactionValue ", problems);
+        Threshold nc = threshold(doc.netCost(), packStart, file, line, where + "netCost ", problems);
+        if (tv == null && nc == null) {
+            problems.add(file, line, where + "regionalValueContent needs transactionValue and/or netCost");
+            return null;
+        }
+        return new RvcRequirement(tv, nc);
+    }
+
+    private Threshold threshold(JsonNode node, LocalDate packStart, String file, int line, String where, Problems problems) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (node.isNumber()) {
+            BigDecimal value = node.decimalValue();
+            checkPercent(value, file, line, where, problems);
+            return Threshold.constant(packStart == null ? LocalDate.of(2020, 7, 1) : packStart, value);
+        }
+        if (!node.isArray() || node.isEmpty()) {
+            problems.add(file, line, where + "must be a percentage or a list of {from, to, value}");
+            return null;
+        }
+        List<DatedValue> entries = new ArrayList<>();
+        for (JsonNode entry : node) {
+            try {
+                LocalDate from = LocalDate.parse(entry.path("from").asText());
+                LocalDate to = entry.hasNonNull("to") ? LocalDate.parse(entry.get("to").asText()) : null;
+                if (!entry.path("value").isNumber()) {
+                    problems.add(file, line, where + "entry from " + from + " has no numeric 'value'");
+                    continue;
+                }
+                BigDecimal value = entry.get("value").decimalValue();
+                checkPercent(value, file, line, where, problems);
+                if (to != null && to.isBefore(from)) {
+                    problems.add(file, line, where + "entry " + from + " ends before it begins (" + to + ")");
+                }
+                entries.add(new DatedValue(from, to, value));
+            } catch (DateTimeParseException e) {
+                problems.add(file, line, where + "has an invalid date: " + e.getParsedString());
+            }
+        }
+        Threshold threshold = new Threshold(entries);
+        List<DatedValue> sorted = threshold.schedule();
+        for (int i = 1; i < sorted.size(); i++) {
+            DatedValue previous = sorted.get(i - 1);
+            if (previous.to() == null || !previous.to().isBefore(sorted.get(i).from())) {
+                problems.add(file, line, where + "periods overlap: the entry from " + previous.from()
+                        + " must end before " + sorted.get(i).from());
+            }
+        }
+        return threshold;
+    }
+
+    private static void checkPercent(BigDecimal value, String file, int line, String where, Problems problems) {
+        if (value.signum() < 0 || value.compareTo(BigDecimal.valueOf(100)) > 0) {
+            problems.add(file, line, where + "threshold " + value.toPlainString() + " is outside 0-100");
+        }
+    }
+
+    private static List<HsRange> ranges(List<String> texts, String file, int line, String where, Problems problems) {
+        List<HsRange> out = new ArrayList<>();
+        for (String text : nullToEmpty(texts)) {
+            try {
+                out.add(HsRange.parse(text));
+            } catch (IllegalArgumentException e) {
+                problems.add(file, line, where + e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    private <T> T readWhole(PackSource source, String file, Class<T> type, Map<String, byte[]> files, Problems problems) {
+        return readWhole(source, file, TypeFactory.defaultInstance().constructType(type), files, problems);
+    }
+
+    private <T> T readWhole(PackSource source, String file, com.fasterxml.jackson.databind.JavaType type,
+                            Map<String, byte[]> files, Problems problems) {
+        byte[] bytes = readBytes(source, file, files, problems);
+        if (bytes == null) {
+            return null;
+        }
+        try {
+            return yaml.readValue(bytes, type);
+        } catch (JsonProcessingException e) {
+            problems.add(file, line(e.getLocation()), e.getOriginalMessage());
+        } catch (IOException e) {
+            problems.add(file, 0, "cannot be read: " + e.getMessage());
+        }
+        return null;
+    }
+
+    private static byte[] readBytes(PackSource source, String file, Map<String, byte[]> files, Problems problems) {
+        try {
+            byte[] bytes = source.read(file);
+            files.put(file, bytes);
+            return bytes;
+        } catch (IOException e) {
+            problems.add(file, 0, "listed in the manifest but cannot be read (" + e.getMessage() + ")");
+            return null;
+        }
+    }
+
+    private static int line(JsonLocation location) {
+        return location == null ? 0 : location.getLineNr();
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static <T> List<T> nullToEmpty(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+
+    /** Problems as "file:line: message", in the order found. */
+    static final class Problems {
+        final List<String> list = new ArrayList<>();
+
+        void add(String file, int line, String message) {
+            list.add(file + (line > 0 ? ":" + line : "") + ": " + message);
+        }
+    }
+}
