@@ -60,7 +60,8 @@ public final class DroolsOriginEngine implements OriginEngine {
             String folder = matcher.find() ? matcher.group(1).replace('.', '/') : "rules";
             String name = drl.getKey().substring(drl.getKey().lastIndexOf('/') + 1);
             String kiePath = "src/main/resources/" + folder + "/" + name;
-            packPathByKiePath.put(kiePath, drl.getKey());
+            // Drools reports errors against the resource path, without the source folder.
+            packPathByKiePath.put(folder + "/" + name, drl.getKey());
             files.write(kiePath, drl.getValue());
         }
         KieBuilder builder = services.newKieBuilder(files, classLoader).buildAll(ExecutableModelProject.class);
@@ -68,6 +69,9 @@ public final class DroolsOriginEngine implements OriginEngine {
         if (!errors.isEmpty()) {
             List<String> problems = new ArrayList<>();
             for (Message error : errors) {
+                if (error.getText() != null && error.getText().startsWith("Parser returned a null Package")) {
+                    continue; // a consequence of the syntax error already reported, not a problem of its own
+                }
                 String path = error.getPath() == null ? "drl" : packPathByKiePath.getOrDefault(error.getPath(), error.getPath());
                 problems.add(path + (error.getLine() > 0 ? ":" + error.getLine() : "") + ": " + error.getText());
             }

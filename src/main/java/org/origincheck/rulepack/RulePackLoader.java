@@ -208,6 +208,12 @@ public final class RulePackLoader {
                         PackDocuments.RuleDoc doc;
                         try {
                             doc = yaml.readValue(parser, PackDocuments.RuleDoc.class);
+                        } catch (com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException e) {
+                            // Jackson reports unknown record properties only after reading the whole rule,
+                            // at the next rule's line: name the rule's own line instead.
+                            problems.add(file, line, "unknown field '" + e.getPropertyName() + "' in this rule; known fields: "
+                                    + e.getKnownPropertyIds().stream().map(Object::toString).sorted().toList());
+                            return out;
                         } catch (JsonProcessingException e) {
                             problems.add(file, line(e.getLocation()), e.getOriginalMessage());
                             return out;

@@ -3,7 +3,6 @@ package org.origincheck.domain.evaluation;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +20,8 @@ public final class Findings {
 
     private final List<Reason> reasons = new ArrayList<>();
     private final List<RvcEntry> rvc = new ArrayList<>();
-    private final Map<String, MissingData> missing = new LinkedHashMap<>();
+    // Sorted and merged, so the answer does not depend on the order in which an engine ran the tests.
+    private final Map<String, java.util.SortedSet<String>> missing = new java.util.TreeMap<>();
     private final Map<OriginCriterion, Verdict> criteria = new EnumMap<>(OriginCriterion.class);
 
     public void add(Reason reason) {
@@ -33,7 +33,7 @@ public final class Findings {
     }
 
     public void missing(String field, String message) {
-        missing.putIfAbsent(field, new MissingData(field, message));
+        missing.computeIfAbsent(field, f -> new java.util.TreeSet<>()).add(message);
     }
 
     public void criterion(OriginCriterion criterion, Verdict verdict) {
@@ -63,7 +63,7 @@ public final class Findings {
                 missing("good", "no criterion could be decided with the data given");
             }
             summary = "Origin cannot be determined without: " + String.join("; ",
-                    missing.values().stream().map(m -> m.field() + " (" + m.message() + ")").toList()) + ".";
+                    missingData().stream().map(m -> m.field() + " (" + m.message() + ")").toList()) + ".";
         } else {
             status = DeterminationStatus.NOT_ORIGINATING;
             summary = "The good does not meet any origin criterion of USMCA Art. 4.2.";
@@ -79,8 +79,11 @@ public final class Findings {
                 .thenComparing(RvcEntry::method));
         Evaluation.AppliedRule applied = subject.rule().map(Findings::applied).orElse(null);
         return new Evaluation(subject.bom().reference(), subject.asOf(), subject.pack().ref(), status,
-                met, applied, entries, ordered, status == DeterminationStatus.INSUFFICIENT_DATA
-                ? List.copyOf(missing.values()) : List.of());
+                met, applied, entries, ordered, status == DeterminationStatus.INSUFFICIENT_DATA ? missingData() : List.of());
+    }
+
+    private List<MissingData> missingData() {
+        return missing.entrySet().stream().map(e -> new MissingData(e.getKey(), String.join("; ", e.getValue()))).toList();
     }
 
     private static Evaluation.AppliedRule applied(ProductRule rule) {

@@ -1,0 +1,78 @@
+package org.origincheck;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The domain is plain Java: the law's concepts and the evaluation, with no framework in it. The Drools
+ * adapter, the rule pack loader, the determination service and the REST API depend on the domain, never
+ * the other way round.
+ */
+class ArchitectureTest {
+
+    private static final String DOMAIN = "org.origincheck.domain..";
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importProductionClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.origincheck");
+    }
+
+    @Test
+    void shouldImportTheDomainClassesSoTheRulesCanFail() {
+        long domain = classes.stream().filter(c -> c.getPackageName().startsWith("org.origincheck.domain")).count();
+        assertThat(domain).as("production classes imported from org.origincheck.domain..").isGreaterThan(20);
+        assertThat(classes.stream().anyMatch(c -> c.getPackageName().startsWith("org.origincheck.rulepack")))
+                .as("the other layers are imported too").isTrue();
+        assertThat(classes.contain(ArchitectureTest.class)).as("test classes are not imported").isFalse();
+    }
+
+    @Test
+    void shouldFailTheDependencyRuleForALayerThatUsesAFramework() {
+        // The same rule, applied to the rule pack loader (which reads YAML with Jackson), must be violated.
+        assertThatThrownBy(() -> classes().that().resideInAPackage("org.origincheck.rulepack..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", DOMAIN)
+                .check(classes))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("com.fasterxml.jackson");
+    }
+
+    @Test
+    void domainShouldDependOnlyOnJavaAndTheDomain() {
+        classes().that().resideInAPackage(DOMAIN)
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", DOMAIN)
+                .because("the domain is plain Java: no Drools, JAX-RS, JPA, Jackson, Quarkus or Bean Validation")
+                .check(classes);
+    }
+
+    @Test
+    void domainShouldNotDependOnFrameworks() {
+        noClasses().that().resideInAPackage(DOMAIN)
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "org.kie..", "org.drools..",
+                        "jakarta.ws.rs..", "jakarta.persistence..", "jakarta.validation..",
+                        "com.fasterxml.jackson..",
+                        "io.quarkus..")
+                .check(classes);
+    }
+
+    @Test
+    void domainShouldNotDependOnTheOuterLayers() {
+        noClasses().that().resideInAPackage(DOMAIN)
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "org.origincheck.engine..", "org.origincheck.rulepack..",
+                        "org.origincheck.determination..", "org.origincheck.api..")
+                .check(classes);
+    }
+}
