@@ -47,6 +47,8 @@ public class ProblemMappers {
                 message = "'" + format.getValue() + "' is not one of " + Arrays.toString(format.getTargetType().getEnumConstants());
             } else if (e instanceof InvalidFormatException format) {
                 message = "'" + format.getValue() + "' is not a valid " + simpleType(format.getTargetType());
+            } else if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+                message = "has the wrong type: expected " + simpleType(mismatch.getTargetType());
             } else {
                 message = cleanMessage(e.getOriginalMessage());
             }
@@ -127,10 +129,14 @@ public class ProblemMappers {
 
     private static String simpleType(Class<?> type) {
         if (type == null) return "value";
+        if (type.isEnum()) return "one of " + Arrays.toString(type.getEnumConstants());
+        if (java.util.Collection.class.isAssignableFrom(type)) return "an array";
+        if (type.isRecord()) return "an object";
         return switch (type.getSimpleName()) {
-            case "LocalDate" -> "ISO date (YYYY-MM-DD)";
-            case "BigDecimal", "Integer", "Long", "int", "long" -> "number";
-            default -> type.getSimpleName();
+            case "LocalDate" -> "an ISO date (YYYY-MM-DD)";
+            case "BigDecimal", "Integer", "Long", "int", "long" -> "a number";
+            case "String" -> "a string";
+            default -> "a " + type.getSimpleName();
         };
     }
 
@@ -138,6 +144,10 @@ public class ProblemMappers {
     private static String cleanMessage(String message) {
         if (message == null) return "malformed value";
         String first = message.split("\n")[0];
+        if (first.startsWith("Non-standard token")) {
+            return first.replaceAll(": enable .*", "") + " (not a JSON number)";
+        }
+        first = first.replaceAll(", from `StreamReadConstraints[^`]*`", "");
         return first.replaceAll("\\(class [^)]*\\)", "").replaceAll("`[\\w.$]+`", "value").trim();
     }
 }
