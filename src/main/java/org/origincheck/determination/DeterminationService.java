@@ -162,7 +162,7 @@ public class DeterminationService {
             MaterialInput m = inputs.get(i);
             materials.add(new Material(i, m.partNumber(), m.description(), m.hsCode() == null ? null : HsCode.parse(m.hsCode()),
                     m.origin(), m.countryOfOrigin(), m.value(), m.quantity(), m.unit(),
-                    m.kind() == null ? MaterialKind.DIRECT : m.kind()));
+                    m.kind() == null ? MaterialKind.DIRECT : m.kind(), m.partOfGood()));
         }
         return new BillOfMaterials(submission.reference(), asOf, good, materials);
     }

@@ -96,6 +96,7 @@ public final class DroolsOriginEngine implements OriginEngine {
         EvaluationSubject subject = new EvaluationSubject(bom, pack);
         Findings findings = new Findings();
         Assessments.ruleSelection(subject, findings);
+        Assessments.billOfMaterials(subject, findings);
         Assessments.materialTreatment(subject, findings);
         KieSession session = base.newKieSession();
         try {

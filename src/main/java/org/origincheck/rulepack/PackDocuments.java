@@ -32,7 +32,8 @@ final class PackDocuments {
     }
 
     record RuleDoc(String id, List<String> scope, List<EndUse> endUses, LocalDate effectiveFrom, LocalDate effectiveTo,
-                   String citation, String source, String verification, String text, List<AlternativeDoc> alternatives) {
+                   String citation, String source, String verification, String text, List<AlternativeDoc> alternatives,
+                   String notes, String partsRuleUnavailable) {
     }
 
     record AlternativeDoc(String label, ShiftDoc tariffShift, RvcDoc regionalValueContent) {

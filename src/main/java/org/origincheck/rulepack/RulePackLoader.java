@@ -277,7 +277,8 @@ public final class RulePackLoader {
             return null;
         }
         return new ProductRule(doc.id(), scope, doc.endUses() == null ? null : java.util.Set.copyOf(doc.endUses()),
-                doc.effectiveFrom(), doc.effectiveTo(), doc.text().trim(), doc.citation(), doc.source(), alternatives, file, line);
+                doc.effectiveFrom(), doc.effectiveTo(), doc.text().trim(), doc.citation(), doc.source(), alternatives,
+                doc.notes(), doc.partsRuleUnavailable(), file, line);
     }
 
     private TariffShift toShift(PackDocuments.ShiftDoc doc, String file, int line, String where, Problems problems) {

@@ -25,6 +25,11 @@ public record MaterialInput(
         @Digits(integer = 15, fraction = 6) BigDecimal value,
         @DecimalMin(value = "0", message = "may not be negative") @DecimalMax("1000000000000") @Digits(integer = 13, fraction = 6) BigDecimal quantity,
         @Size(max = 20) String unit,
-        @Schema(description = "DIRECT (default), INDIRECT, RETAIL_PACKAGING, SHIPPING_PACKING or ACCESSORY (SOR/2020-155 s.8(13)-(27))")
-        MaterialKind kind) {
+        @Schema(description = "DIRECT (default), INDIRECT, RETAIL_PACKAGING, SHIPPING_PACKING or ACCESSORY (SOR/2020-155 s.8(13)-(27)). "
+                + "RETAIL_PACKAGING and ACCESSORY are the producer's attestation that the conditions of s.8(14) (classified with the good) "
+                + "and s.8(23) (delivered with, not invoiced separately, customary in type, quantity and value) are met; otherwise send DIRECT.")
+        MaterialKind kind,
+        @Schema(description = "Whether the material is provided for as a part of the good in the HS (heading or subheading covering "
+                + "the good and its parts). Asked for only when USMCA Art. 4.2(d) could decide origin (SOR/2020-155 s.3(4)-(5)).")
+        Boolean partOfGood) {
 }

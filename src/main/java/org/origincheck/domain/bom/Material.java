@@ -9,7 +9,8 @@ import org.origincheck.domain.hs.HsCode;
  * the producer does not have; the engine then asks for it only where a test needs it.
  */
 public record Material(int index, String partNumber, String description, HsCode hsCode, OriginStatus origin,
-                       String countryOfOrigin, BigDecimal value, BigDecimal quantity, String unit, MaterialKind kind) {
+                       String countryOfOrigin, BigDecimal value, BigDecimal quantity, String unit, MaterialKind kind,
+                       Boolean partOfGood) {
 
     public Material {
         Objects.requireNonNull(origin, "origin");
@@ -18,6 +19,12 @@ public record Material(int index, String partNumber, String description, HsCode 
         if (value.signum() < 0) {
             throw new IllegalArgumentException("a material's value may not be negative");
         }
+    }
+
+    /** A material for which the producer has not said whether it is provided for as a part of the good. */
+    public Material(int index, String partNumber, String description, HsCode hsCode, OriginStatus origin,
+                    String countryOfOrigin, BigDecimal value, BigDecimal quantity, String unit, MaterialKind kind) {
+        this(index, partNumber, description, hsCode, origin, countryOfOrigin, value, quantity, unit, kind, null);
     }
 
     /** How the material is named in reasons: its part number, or its position when it has none. */

@@ -53,6 +53,22 @@ public final class Assessments {
         }
     }
 
+    /**
+     * A good that is not claimed wholly obtained is produced from materials: with none listed (or only indirect
+     * materials and packing), "exclusively from originating materials" and every shift would hold vacuously,
+     * so the engine asks for the materials instead of answering originating.
+     */
+    public static void billOfMaterials(EvaluationSubject subject, Findings findings) {
+        boolean anyCounted = subject.materials().stream().anyMatch(m -> m.kind().countedForExclusivelyOriginating());
+        if (!anyCounted && subject.good().whollyObtained() == null) {
+            findings.noMaterialsListed();
+            findings.missing("materials", "list the materials used to produce the good (or claim it wholly obtained with good.whollyObtained)");
+            findings.add(new Reason(ReasonCode.BILL_OF_MATERIALS, Outcome.INSUFFICIENT_DATA,
+                    "No material physically incorporated in the good is listed; a good that is not wholly obtained cannot be shown to originate without its materials.",
+                    "USMCA Art. 4.2; SOR/2020-155 s.3(2)-(3)", List.of(), null));
+        }
+    }
+
     /** Informs the officer how non-direct materials were treated, so nothing is silently disregarded. */
     public static void materialTreatment(EvaluationSubject subject, Findings findings) {
         for (MaterialKind kind : MaterialKind.values()) {
@@ -65,9 +81,9 @@ public final class Assessments {
             }
             String treatment = switch (kind) {
                 case INDIRECT -> "considered originating wherever produced, and not counted as non-originating value";
-                case RETAIL_PACKAGING -> "disregarded for the tariff shift and the s.5(1) de minimis, counted at their own origin in the regional value content";
+                case RETAIL_PACKAGING -> "(declared classified with the good) disregarded for the tariff shift and the s.5(1) de minimis, counted at their own origin in the regional value content";
                 case SHIPPING_PACKING -> "disregarded in determining origin";
-                case ACCESSORY -> "disregarded for the tariff shift and the s.5(1) de minimis, counted at their own origin in the regional value content";
+                case ACCESSORY -> "(declared delivered with the good, not invoiced separately, customary in type, quantity and value) disregarded for the tariff shift and the s.5(1) de minimis, counted at their own origin in the regional value content";
                 default -> "";
             };
             findings.add(new Reason(ReasonCode.MATERIAL_TREATMENT, Outcome.INFO,
@@ -294,12 +310,15 @@ public final class Assessments {
             BigDecimal over = RegionalValueContent.nonOriginatingValueOver(b, vnm, t);
             findings.add(new RvcEntry(requirement, label, method, value, t, met, b, vnm, pointsShort, over,
                     method.citation() + "; " + citation));
-            String methodName = method == RvcMethod.TRANSACTION_VALUE ? "transaction value" : "net cost";
+            String methodName = (label == null ? "Art. 4.2(d): r" : "R") + "egional value content by the "
+                    + (method == RvcMethod.TRANSACTION_VALUE ? "transaction value" : "net cost");
+            // Displayed figures never round a failure up to the threshold: value down, shortfalls up.
             String message = met
-                    ? "Regional value content by the " + methodName + " method is " + display(value) + "% (basis " + b + ", non-originating " + vnm
+                    ? methodName + " method is " + display(value, java.math.RoundingMode.DOWN) + "% (basis " + b + ", non-originating " + vnm
                     + "), not less than the " + t + "% required."
-                    : "Regional value content by the " + methodName + " method is " + display(value) + "% (basis " + b + ", non-originating " + vnm
-                    + "), below the " + t + "% required: " + display(pointsShort) + " points short; " + over.setScale(2, java.math.RoundingMode.UP)
+                    : methodName + " method is " + display(value, java.math.RoundingMode.DOWN) + "% (basis " + b + ", non-originating " + vnm
+                    + "), below the " + t + "% required: " + display(pointsShort, java.math.RoundingMode.UP) + " points short; "
+                    + over.setScale(2, java.math.RoundingMode.UP)
                     + " " + good.currency() + " of non-originating value would have to be replaced by originating value.";
             findings.add(new Reason(code, met ? Outcome.PASS : Outcome.FAIL, message, method.citation() + "; " + citation,
                     List.of(), label));
@@ -350,8 +369,11 @@ public final class Assessments {
 
     /**
      * Art. 4.2(d): the shift fails only because the good and its non-originating materials share a
-     * subheading (or an undivided heading); then 60% TV / 50% NC suffices. Not for chapters 61-63.
-     * The unassembled-good branch (s.3(4)(b)) needs a fact the BOM does not carry and is not evaluated.
+     * subheading (or an undivided heading), the materials being provided for as parts of the good
+     * (s.3(5)); then 60% TV / 50% NC suffices. Not for chapters 61-63, nor where the law makes a
+     * specific RVC the only way to originate (e.g. SOR/2020-155 s.14(2), s.15(4)). The TV method is
+     * offered unless the good's rule states its RVC by net cost only (s.7(6)). The unassembled-good branch
+     * (s.3(4)(b)) needs a fact the BOM does not carry and is not evaluated.
      */
     public static Verdict partsRule(EvaluationSubject subject, List<ShiftAssessment> shifts, Findings findings) {
         if (subject.isApparelOrMadeUpTextile()) {
@@ -359,35 +381,59 @@ public final class Assessments {
                     "Art. 4.2(d) is not available for goods of chapters 61 through 63.", PARTS_RULE_CITATION, List.of(), null));
             return Verdict.NOT_MET;
         }
+        ProductRule rule = subject.rule().orElseThrow();
+        if (rule.partsRuleUnavailable() != null) {
+            findings.add(new Reason(ReasonCode.PARTS_RULE_4_2_D, Outcome.NOT_APPLICABLE,
+                    "Art. 4.2(d) is not available for this good: " + rule.partsRuleUnavailable(), PARTS_RULE_CITATION, List.of(), null));
+            return Verdict.NOT_MET;
+        }
         Good good = subject.good();
-        shifts = shifts.stream().sorted(java.util.Comparator.comparing(s -> s.alternative().label())).toList();
-        boolean applicable = false;
-        List<Material> concerned = List.of();
-        for (ShiftAssessment shift : shifts) {
+        List<Material> concerned = null;
+        for (ShiftAssessment shift : shifts.stream().sorted(java.util.Comparator.comparing(s -> s.alternative().label())).toList()) {
             if (shift.verdict() == Verdict.MET || !shift.undetermined().isEmpty() || shift.failing().isEmpty()) {
                 continue;
             }
-            boolean allSameProvision = shift.failing().stream().allMatch(m -> sameProvision(good, m));
-            if (allSameProvision) {
-                applicable = true;
+            if (shift.failing().stream().allMatch(m -> sameProvision(good, m))) {
                 concerned = shift.failing();
                 break;
             }
         }
-        if (!applicable) {
+        if (concerned == null) {
             findings.add(new Reason(ReasonCode.PARTS_RULE_4_2_D, Outcome.NOT_APPLICABLE,
                     "Art. 4.2(d) does not apply: the shift does not fail only because materials share the good's subheading (or undivided heading).",
                     PARTS_RULE_CITATION, List.of(), null));
             return Verdict.NOT_MET;
         }
-        Threshold tv = Threshold.constant(subject.pack().effectiveFrom(),
-                subject.pack().parameters().value(Parameters.PARTS_RULE_TV, subject.asOf()));
-        Threshold nc = Threshold.constant(subject.pack().effectiveFrom(),
-                subject.pack().parameters().value(Parameters.PARTS_RULE_NC, subject.asOf()));
+        List<Material> notParts = concerned.stream().filter(m -> Boolean.FALSE.equals(m.partOfGood())).toList();
+        if (!notParts.isEmpty()) {
+            findings.add(new Reason(ReasonCode.PARTS_RULE_4_2_D, Outcome.NOT_APPLICABLE,
+                    "Art. 4.2(d) does not apply: " + notParts.size() + " of the materials in the good's own subheading are declared not to be parts of the good.",
+                    PARTS_RULE_CITATION, labels(notParts), null));
+            return Verdict.NOT_MET;
+        }
         findings.add(new Reason(ReasonCode.PARTS_RULE_4_2_D, Outcome.INFO, concerned.size()
                 + " non-originating material(s) are classified in the good's own subheading (or undivided heading), so Art. 4.2(d) is tested.",
                 PARTS_RULE_CITATION, labels(concerned), null));
-        Verdict verdict = rvcAgainst(subject, "PARTS_RULE_4_2_D", null, new RvcRequirement(tv, nc), PARTS_RULE_CITATION, false, findings);
+        boolean netCostOnly = rule.alternatives().stream().anyMatch(a -> a.regionalValueContent() != null)
+                && rule.alternatives().stream().noneMatch(a -> a.regionalValueContent() != null
+                && a.regionalValueContent().offers(RvcMethod.TRANSACTION_VALUE));
+        Threshold tv = netCostOnly ? null : Threshold.constant(subject.pack().effectiveFrom(),
+                subject.pack().parameters().value(Parameters.PARTS_RULE_TV, subject.asOf()));
+        Threshold nc = Threshold.constant(subject.pack().effectiveFrom(),
+                subject.pack().parameters().value(Parameters.PARTS_RULE_NC, subject.asOf()));
+        Verdict rvc = rvcAgainst(subject, "PARTS_RULE_4_2_D", null, new RvcRequirement(tv, nc), PARTS_RULE_CITATION, true, findings);
+        List<Material> undeclared = concerned.stream().filter(m -> m.partOfGood() == null).toList();
+        Verdict parts = undeclared.isEmpty() ? Verdict.MET : Verdict.UNDETERMINED;
+        if (parts == Verdict.UNDETERMINED && rvc != Verdict.NOT_MET) {
+            for (Material material : undeclared) {
+                findings.missing(material.field("partOfGood"),
+                        "Art. 4.2(d) applies only to materials provided for as parts of the good in the HS (SOR/2020-155 s.3(4)-(5)): say whether this one is");
+            }
+            findings.add(new Reason(ReasonCode.PARTS_RULE_4_2_D, Outcome.INSUFFICIENT_DATA,
+                    "Art. 4.2(d) could decide origin, but it applies only if these materials are provided for as parts of the good; the submission does not say (materials[].partOfGood).",
+                    PARTS_RULE_CITATION, labels(undeclared), null));
+        }
+        Verdict verdict = rvc.and(parts);
         findings.criterion(OriginCriterion.D, verdict);
         return verdict;
     }
@@ -429,7 +475,7 @@ public final class Assessments {
         return materials.size() > 10 ? text + " and " + (materials.size() - 10) + " more" : text;
     }
 
-    private static String display(BigDecimal value) {
-        return value.setScale(2, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString();
+    private static String display(BigDecimal value, java.math.RoundingMode mode) {
+        return value.setScale(2, mode).stripTrailingZeros().toPlainString();
     }
 }

@@ -23,6 +23,12 @@ public final class Findings {
     // Sorted and merged, so the answer does not depend on the order in which an engine ran the tests.
     private final Map<String, java.util.SortedSet<String>> missing = new java.util.TreeMap<>();
     private final Map<OriginCriterion, Verdict> criteria = new EnumMap<>(OriginCriterion.class);
+    private boolean noMaterialsListed;
+
+    /** Without any material, only a wholly obtained good (criterion A) can be shown to originate. */
+    public void noMaterialsListed() {
+        noMaterialsListed = true;
+    }
 
     public void add(Reason reason) {
         reasons.add(reason);
@@ -47,6 +53,9 @@ public final class Findings {
     public Evaluation conclude(EvaluationSubject subject) {
         OriginCriterion met = null;
         for (OriginCriterion criterion : PRECEDENCE) {
+            if (noMaterialsListed && criterion != OriginCriterion.A) {
+                continue;
+            }
             if (criteria.get(criterion) == Verdict.MET) {
                 met = criterion;
                 break;
@@ -57,7 +66,8 @@ public final class Findings {
         if (met != null) {
             status = DeterminationStatus.ORIGINATING;
             summary = "The good is originating under criterion " + met + " (" + met.citation() + ").";
-        } else if (criteria.containsValue(Verdict.UNDETERMINED) || !(subject.lookup() instanceof org.origincheck.domain.rules.RuleLookup.Found)) {
+        } else if (noMaterialsListed || criteria.containsValue(Verdict.UNDETERMINED)
+                || !(subject.lookup() instanceof org.origincheck.domain.rules.RuleLookup.Found)) {
             status = DeterminationStatus.INSUFFICIENT_DATA;
             if (missing.isEmpty()) {
                 missing("good", "no criterion could be decided with the data given");

@@ -20,6 +20,7 @@ public final class ReferenceOriginEngine implements OriginEngine {
         EvaluationSubject subject = new EvaluationSubject(bom, pack);
         Findings findings = new Findings();
         Assessments.ruleSelection(subject, findings);
+        Assessments.billOfMaterials(subject, findings);
         Assessments.materialTreatment(subject, findings);
 
         List<Material> shiftTested = new ArrayList<>();

@@ -20,8 +20,9 @@ public record DeMinimisExclusion(String id, String citation, List<HsRange> goods
         materials = materials == null ? List.of() : List.copyOf(materials);
     }
 
+    /** A good classified too coarsely to tell (2106.90 against a tariff item) is treated as covered: the conservative side. */
     public boolean coversGood(HsCode good) {
-        return goods.stream().anyMatch(r -> r.contains(good) == Match.YES);
+        return goods.stream().anyMatch(r -> r.contains(good) != Match.NO);
     }
 
     /** Whether the exclusion takes this material out of the value de minimis (UNKNOWN is treated as covered). */

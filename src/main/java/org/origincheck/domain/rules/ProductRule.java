@@ -9,11 +9,14 @@ import org.origincheck.domain.hs.HsRange;
 
 /**
  * A product-specific rule of Annex 4-B, kept with its verbatim legal text and where it came from.
- * {@code endUses} empty means the rule applies whatever the end use.
+ * {@code endUses} empty means the rule applies whatever the end use. {@code notes} explains where another
+ * provision changes how the text applies (e.g. SOR/2020-155 s.15(4)); {@code partsRuleUnavailable}, when
+ * set, is why Art. 4.2(d) may not be used for the good, with its citation.
  */
 public record ProductRule(String id, List<HsRange> scope, Set<EndUse> endUses, LocalDate effectiveFrom,
                           LocalDate effectiveTo, String text, String citation, String source,
-                          List<RuleAlternative> alternatives, String file, int line) {
+                          List<RuleAlternative> alternatives, String notes, String partsRuleUnavailable,
+                          String file, int line) {
 
     public ProductRule {
         scope = List.copyOf(scope);

@@ -15,7 +15,8 @@ import org.origincheck.domain.rules.Threshold;
 /** A product-specific rule as served: verbatim text, provenance, and the structured form in the pack's own format. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ProductRuleView(String id, List<String> scope, List<EndUse> endUses, LocalDate effectiveFrom, LocalDate effectiveTo,
-                              String text, String citation, String source, String parseStatus, List<AlternativeView> alternatives) {
+                              String text, String citation, String source, String parseStatus, List<AlternativeView> alternatives,
+                              String notes, String partsRuleUnavailable) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record AlternativeView(String label, ShiftView tariffShift, RvcView regionalValueContent) {
@@ -40,7 +41,8 @@ public record ProductRuleView(String id, List<String> scope, List<EndUse> endUse
     public static ProductRuleView of(ProductRule rule) {
         return new ProductRuleView(rule.id(), rule.scope().stream().map(HsRange::toString).toList(),
                 rule.endUses().stream().sorted().toList(), rule.effectiveFrom(), rule.effectiveTo(), rule.text(),
-                rule.citation(), rule.source(), "PARSED", rule.alternatives().stream().map(ProductRuleView::alternative).toList());
+                rule.citation(), rule.source(), "PARSED", rule.alternatives().stream().map(ProductRuleView::alternative).toList(),
+                rule.notes(), rule.partsRuleUnavailable());
     }
 
     private static AlternativeView alternative(RuleAlternative alternative) {

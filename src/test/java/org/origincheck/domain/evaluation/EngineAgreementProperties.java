@@ -68,7 +68,8 @@ class EngineAgreementProperties {
             List<Material> indexed = new ArrayList<>();
             for (int i = 0; i < list.size(); i++) {
                 Material m = list.get(i);
-                indexed.add(new Material(i, "M" + i, null, m.hsCode(), m.origin(), m.countryOfOrigin(), m.value(), m.quantity(), m.unit(), m.kind()));
+                Boolean partOfGood = i % 3 == 0 ? null : i % 3 == 1;
+                indexed.add(new Material(i, "M" + i, null, m.hsCode(), m.origin(), m.countryOfOrigin(), m.value(), m.quantity(), m.unit(), m.kind(), partOfGood));
             }
             return indexed;
         });
@@ -96,7 +97,11 @@ class EngineAgreementProperties {
         assertThat(!e.missingData().isEmpty()).isEqualTo(e.status() == DeterminationStatus.INSUFFICIENT_DATA);
         assertThat(e.reasons()).allSatisfy(r -> assertThat(r.citation()).isNotBlank());
         assertThat(e.reasons().get(e.reasons().size() - 1).code()).isEqualTo(ReasonCode.ORIGIN_DETERMINED);
-        if (bom.materials().stream().noneMatch(Material::preventsExclusivelyOriginating)) {
+        boolean materialsListed = bom.materials().stream().anyMatch(m -> m.kind().countedForExclusivelyOriginating());
+        if (!materialsListed && bom.good().whollyObtained() == null) {
+            assertThat(e.status()).as("no material listed: never originating").isEqualTo(DeterminationStatus.INSUFFICIENT_DATA);
+        }
+        if (materialsListed && bom.materials().stream().noneMatch(Material::preventsExclusivelyOriginating)) {
             assertThat(e.status()).as("all materials originating: criterion C or better").isEqualTo(DeterminationStatus.ORIGINATING);
         }
         for (RvcEntry entry : e.regionalValueContent()) {
