@@ -62,6 +62,15 @@ public record HsRange(HsLevel level, String from, String to) implements Comparab
         return digits.compareTo(lo) < 0 || digits.compareTo(hi) > 0 ? Match.NO : Match.UNKNOWN;
     }
 
+    /** Whether any of the provisions contains the code (UNKNOWN if none does for sure but one may). */
+    public static Match anyContains(java.util.List<HsRange> ranges, HsCode code) {
+        Match inside = Match.NO;
+        for (HsRange range : ranges) {
+            inside = inside.or(range.contains(code));
+        }
+        return inside;
+    }
+
     /** Whether the given prefix (same level as this range) lies in it. */
     public boolean containsKey(String key) {
         return key.length() == level.digits() && key.compareTo(from) >= 0 && key.compareTo(to) <= 0;

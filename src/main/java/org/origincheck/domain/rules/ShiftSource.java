@@ -53,11 +53,7 @@ public sealed interface ShiftSource {
 
         @Override
         public Match admits(HsCode good, HsCode material) {
-            Match inside = Match.NO;
-            for (HsRange range : ranges) {
-                inside = inside.or(range.contains(material));
-            }
-            return inside.not();
+            return HsRange.anyContains(ranges, material).not();
         }
 
         @Override
@@ -74,11 +70,7 @@ public sealed interface ShiftSource {
 
         @Override
         public Match admits(HsCode good, HsCode material) {
-            Match inside = Match.NO;
-            for (HsRange range : ranges) {
-                inside = inside.or(range.contains(material));
-            }
-            return inside;
+            return HsRange.anyContains(ranges, material);
         }
 
         @Override

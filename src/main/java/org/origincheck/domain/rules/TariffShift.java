@@ -23,10 +23,7 @@ public record TariffShift(List<ShiftSource> from, List<HsRange> except) {
         if (material == null) {
             return ShiftOutcome.UNDETERMINED;
         }
-        Match excepted = Match.NO;
-        for (HsRange range : except) {
-            excepted = excepted.or(range.contains(material));
-        }
+        Match excepted = HsRange.anyContains(except, material);
         if (excepted == Match.YES) {
             return ShiftOutcome.EXCEPTED;
         }
