@@ -105,7 +105,9 @@ public final class DroolsOriginEngine implements OriginEngine {
             for (Material material : bom.materials()) {
                 session.insert(material);
             }
-            subject.rule().ifPresent(rule -> AlternativeUnderTest.of(rule, bom.good().hsCode()).forEach(session::insert));
+            if (subject.hasProductRule()) {
+                AlternativeUnderTest.of(subject.rule().orElseThrow(), bom.good().hsCode()).forEach(session::insert);
+            }
             session.fireAllRules();
         } finally {
             session.dispose();

@@ -33,7 +33,10 @@ final class PackDocuments {
 
     record RuleDoc(String id, List<String> scope, List<EndUse> endUses, LocalDate effectiveFrom, LocalDate effectiveTo,
                    String citation, String source, String verification, String text, List<AlternativeDoc> alternatives,
-                   String notes, String partsRuleUnavailable) {
+                   String notes, String partsRuleUnavailable, String manualReview) {
+    }
+
+    record NoteDoc(String id, String citation, String scope, String text) {
     }
 
     record AlternativeDoc(String label, ShiftDoc tariffShift, RvcDoc regionalValueContent) {

@@ -63,10 +63,15 @@ final class RuleBookValidator {
         }
     }
 
+    /**
+     * Rules sharing a scope are variants when they serve different end uses (one may be the generic "any
+     * other use" rule, which the index uses only when no end-use-specific rule applies) or different periods.
+     */
     private static boolean variants(ProductRule a, ProductRule b) {
         boolean endUsesDisjoint = !a.endUses().isEmpty() && !b.endUses().isEmpty()
                 && a.endUses().stream().noneMatch(b.endUses()::contains);
-        return endUsesDisjoint || periodsDisjoint(a, b);
+        boolean genericBesideSpecific = a.endUses().isEmpty() != b.endUses().isEmpty();
+        return endUsesDisjoint || genericBesideSpecific || periodsDisjoint(a, b);
     }
 
     private static boolean periodsDisjoint(ProductRule a, ProductRule b) {

@@ -24,6 +24,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.origincheck.domain.hs.HsRange;
+import org.origincheck.domain.rules.ChapterNote;
+import org.origincheck.domain.rules.ParseStatus;
+import org.origincheck.rulepack.text.ParseResult;
+import org.origincheck.rulepack.text.PsrTextParser;
 import org.origincheck.domain.rules.DatedValue;
 import org.origincheck.domain.rules.DeMinimisExclusion;
 import org.origincheck.domain.rules.Parameter;
@@ -48,6 +52,8 @@ public final class RulePackLoader {
     private static final List<String> REQUIRED_PARAMETERS =
             List.of(Parameters.DE_MINIMIS_SHARE, Parameters.PARTS_RULE_TV, Parameters.PARTS_RULE_NC);
 
+    private final PsrTextParser textParser = new PsrTextParser();
+
     private final ObjectMapper yaml = YAMLMapper.builder()
             .addModule(new JavaTimeModule())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -67,8 +73,10 @@ public final class RulePackLoader {
         Parameters parameters = readParameters(source, manifest, files, problems);
         List<DeMinimisExclusion> exclusions = readExclusions(source, manifest, files, problems);
         List<ProductRule> rules = new ArrayList<>();
+        List<ChapterNote> notes = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
         for (String file : nullToEmpty(manifest.productRules())) {
-            rules.addAll(readProductRules(source, file, manifest, files, problems));
+            rules.addAll(readProductRules(source, file, manifest, files, notes, warnings, problems));
         }
         new RuleBookValidator(problems).validate(rules);
         Map<String, String> drl = new LinkedHashMap<>();
@@ -87,9 +95,9 @@ public final class RulePackLoader {
         List<SourceDocument> sources = manifest.sources().stream()
                 .map(s -> new SourceDocument(s.id(), s.title(), s.revision(), s.url())).toList();
         RulePack pack = new RulePack(manifest.id(), manifest.version(), sha256(files), manifest.effectiveFrom(),
-                manifest.effectiveTo(), sources, parameters, new ProductRuleBook(rules), exclusions,
+                manifest.effectiveTo(), sources, parameters, new ProductRuleBook(rules), exclusions, notes,
                 manifest.options() == null ? Map.of() : manifest.options());
-        return new LoadedRulePack(pack, drl);
+        return new LoadedRulePack(pack, drl, warnings);
     }
 
     /** SHA-256 over every file of the pack, in path order: path, a zero byte, length, then content. */
@@ -183,7 +191,9 @@ public final class RulePackLoader {
     }
 
     private List<ProductRule> readProductRules(PackSource source, String file, PackDocuments.Manifest manifest,
-                                               Map<String, byte[]> files, Problems problems) {
+                                               Map<String, byte[]> files, List<ChapterNote> notes, List<String> warnings,
+                                               Problems problems) {
+        String chapter = null;
         byte[] bytes = readBytes(source, file, files, problems);
         List<ProductRule> out = new ArrayList<>();
         if (bytes == null) {
@@ -218,15 +228,31 @@ public final class RulePackLoader {
                             problems.add(file, line(e.getLocation()), e.getOriginalMessage());
                             return out;
                         }
-                        ProductRule rule = toRule(doc, file, line, manifest, problems);
+                        ProductRule rule = toRule(doc, file, line, manifest, warnings, problems);
                         if (rule != null) {
                             out.add(rule);
                         }
                     }
                 } else if ("chapter".equals(field)) {
-                    parser.getValueAsString();
+                    chapter = parser.getValueAsString();
+                } else if ("notes".equals(field)) {
+                    int line = line(parser.currentTokenLocation());
+                    try {
+                        List<PackDocuments.NoteDoc> docs = yaml.readValue(parser, TypeFactory.defaultInstance()
+                                .constructCollectionType(List.class, PackDocuments.NoteDoc.class));
+                        for (PackDocuments.NoteDoc note : docs) {
+                            if (blank(note.id()) || blank(note.text()) || blank(note.citation())) {
+                                problems.add(file, line, "every note needs an id, a citation and its text");
+                            } else {
+                                notes.add(new ChapterNote(note.id(), chapter, note.citation(), note.scope(), note.text().trim()));
+                            }
+                        }
+                    } catch (JsonProcessingException e) {
+                        problems.add(file, line(e.getLocation()), e.getOriginalMessage());
+                        return out;
+                    }
                 } else {
-                    problems.add(file, line(parser.currentTokenLocation()), "unknown field '" + field + "' (expected 'chapter' or 'rules')");
+                    problems.add(file, line(parser.currentTokenLocation()), "unknown field '" + field + "' (expected 'chapter', 'notes' or 'rules')");
                     parser.skipChildren();
                 }
             }
@@ -238,7 +264,8 @@ public final class RulePackLoader {
         return out;
     }
 
-    private ProductRule toRule(PackDocuments.RuleDoc doc, String file, int line, PackDocuments.Manifest manifest, Problems problems) {
+    private ProductRule toRule(PackDocuments.RuleDoc doc, String file, int line, PackDocuments.Manifest manifest,
+                               List<String> warnings, Problems problems) {
         String where = "rule " + (doc.id() == null ? "(no id)" : doc.id()) + ": ";
         int before = problems.list.size();
         if (blank(doc.id())) problems.add(file, line, where + "'id' is required");
@@ -254,7 +281,25 @@ public final class RulePackLoader {
             problems.add(file, line, where + "'effectiveTo' is before 'effectiveFrom'");
         }
         List<RuleAlternative> alternatives = new ArrayList<>();
-        if (doc.alternatives() == null || doc.alternatives().isEmpty()) {
+        ParseStatus status = ParseStatus.HAND_ENCODED;
+        String parseNote = null;
+        ParseResult parsed = blank(doc.text()) ? null : textParser.parse(doc.text(), manifest.effectiveFrom());
+        if (doc.manualReview() != null) {
+            if (doc.alternatives() != null) {
+                problems.add(file, line, where + "a rule marked for manual review may not also have alternatives");
+            }
+            status = ParseStatus.MANUAL_REVIEW;
+            parseNote = doc.manualReview();
+        } else if (doc.alternatives() == null) {
+            // The verbatim text is the source of truth: parse it; what cannot be parsed is kept for review, never dropped.
+            if (parsed instanceof ParseResult.Parsed ok) {
+                alternatives.addAll(ok.alternatives());
+                status = ParseStatus.PARSED;
+            } else if (parsed instanceof ParseResult.Unparsed no) {
+                status = ParseStatus.MANUAL_REVIEW;
+                parseNote = "not parsed: " + no.reason();
+            }
+        } else if (doc.alternatives().isEmpty()) {
             problems.add(file, line, where + "needs at least one alternative");
         } else {
             List<String> labels = new ArrayList<>();
@@ -276,9 +321,16 @@ public final class RulePackLoader {
         if (problems.list.size() > before) {
             return null;
         }
+        if (status == ParseStatus.HAND_ENCODED && doc.notes() == null) {
+            if (parsed instanceof ParseResult.Unparsed no) {
+                warnings.add(file + ":" + line + ": rule " + doc.id() + " is hand-encoded but its text does not parse (" + no.reason() + ")");
+            } else if (parsed instanceof ParseResult.Parsed ok && !ok.alternatives().equals(alternatives)) {
+                warnings.add(file + ":" + line + ": rule " + doc.id() + " is hand-encoded differently from what its text parses to; explain it in 'notes' or fix it");
+            }
+        }
         return new ProductRule(doc.id(), scope, doc.endUses() == null ? null : java.util.Set.copyOf(doc.endUses()),
-                doc.effectiveFrom(), doc.effectiveTo(), doc.text().trim(), doc.citation(), doc.source(), alternatives,
-                doc.notes(), doc.partsRuleUnavailable(), file, line);
+                doc.effectiveFrom(), doc.effectiveTo(), doc.text().trim(), doc.citation(), doc.source(), doc.verification(), alternatives,
+                doc.notes(), doc.partsRuleUnavailable(), status, parseNote, file, line);
     }
 
     private TariffShift toShift(PackDocuments.ShiftDoc doc, String file, int line, String where, Problems problems) {

@@ -35,11 +35,20 @@ public final class Assessments {
 
     public static void ruleSelection(EvaluationSubject subject, Findings findings) {
         RuleLookup lookup = subject.lookup();
-        if (lookup instanceof RuleLookup.Found found) {
+        if (lookup instanceof RuleLookup.Found found && !found.rule().isApplicable()) {
+            ProductRule rule = found.rule();
+            findings.missing("productRule", "rule " + rule.id() + " (" + rule.citation() + ") could not be encoded from its legal text ("
+                    + rule.parseNote() + ") and awaits manual review");
+            findings.add(new Reason(ReasonCode.PRODUCT_RULE_NEEDS_REVIEW, Outcome.INSUFFICIENT_DATA,
+                    "Product-specific rule " + rule.id() + " for " + rule.hsScope() + " applies, but its text could not be encoded ("
+                            + rule.parseNote() + "); a compliance officer must apply it by hand: " + rule.text(),
+                    rule.citation(), List.of(), null));
+        } else if (lookup instanceof RuleLookup.Found found) {
             ProductRule rule = found.rule();
             findings.add(new Reason(ReasonCode.PRODUCT_RULE_SELECTED, Outcome.INFO,
                     "Product-specific rule " + rule.id() + " for " + rule.hsScope() + " applies to "
-                            + subject.good().hsCode().formatted() + " on " + subject.asOf() + ": " + rule.text(),
+                            + subject.good().hsCode().formatted() + " on " + subject.asOf() + ": " + rule.text()
+                            + (rule.verification() == null ? "" : " [text verification: " + rule.verification() + "]"),
                     rule.citation(), List.of(), null));
         } else if (lookup instanceof RuleLookup.NeedsMoreData needs) {
             findings.missing(needs.field(), needs.message());

@@ -61,8 +61,9 @@ public final class EvaluationSubject {
         return lookup instanceof RuleLookup.Found found ? Optional.of(found.rule()) : Optional.empty();
     }
 
+    /** A rule was found and can be applied (it is not awaiting manual review). */
     public boolean hasProductRule() {
-        return lookup instanceof RuleLookup.Found;
+        return lookup instanceof RuleLookup.Found found && found.rule().isApplicable();
     }
 
     /** VNM under SOR/2020-155 s.7 and s.8: non-originating and unknown materials, by kind. */

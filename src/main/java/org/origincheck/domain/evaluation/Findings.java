@@ -67,7 +67,7 @@ public final class Findings {
             status = DeterminationStatus.ORIGINATING;
             summary = "The good is originating under criterion " + met + " (" + met.citation() + ").";
         } else if (noMaterialsListed || criteria.containsValue(Verdict.UNDETERMINED)
-                || !(subject.lookup() instanceof org.origincheck.domain.rules.RuleLookup.Found)) {
+                || !subject.hasProductRule()) {
             status = DeterminationStatus.INSUFFICIENT_DATA;
             if (missing.isEmpty()) {
                 missing("good", "no criterion could be decided with the data given");

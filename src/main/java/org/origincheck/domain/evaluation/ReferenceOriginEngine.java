@@ -36,7 +36,7 @@ public final class ReferenceOriginEngine implements OriginEngine {
         findings.criterion(OriginCriterion.A, Assessments.whollyObtained(subject, shiftTested, findings));
         findings.criterion(OriginCriterion.C, Assessments.exclusivelyOriginating(preventingC, findings));
 
-        if (subject.rule().isPresent()) {
+        if (subject.hasProductRule()) {
             ProductRule rule = subject.rule().get();
             List<ShiftAssessment> shifts = new ArrayList<>();
             List<Verdict> alternatives = new ArrayList<>();

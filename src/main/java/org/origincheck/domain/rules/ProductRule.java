@@ -14,9 +14,9 @@ import org.origincheck.domain.hs.HsRange;
  * set, is why Art. 4.2(d) may not be used for the good, with its citation.
  */
 public record ProductRule(String id, List<HsRange> scope, Set<EndUse> endUses, LocalDate effectiveFrom,
-                          LocalDate effectiveTo, String text, String citation, String source,
+                          LocalDate effectiveTo, String text, String citation, String source, String verification,
                           List<RuleAlternative> alternatives, String notes, String partsRuleUnavailable,
-                          String file, int line) {
+                          ParseStatus parseStatus, String parseNote, String file, int line) {
 
     public ProductRule {
         scope = List.copyOf(scope);
@@ -29,9 +29,14 @@ public record ProductRule(String id, List<HsRange> scope, Set<EndUse> endUses, L
         if (scope.stream().anyMatch(r -> r.level() != level)) {
             throw new IllegalArgumentException("rule " + id + " mixes levels in its scope");
         }
-        if (alternatives.isEmpty()) {
+        if (alternatives.isEmpty() && parseStatus != ParseStatus.MANUAL_REVIEW) {
             throw new IllegalArgumentException("rule " + id + " has no alternative");
         }
+    }
+
+    /** Whether the rule has a structured form the engine can apply (not awaiting manual review). */
+    public boolean isApplicable() {
+        return parseStatus != ParseStatus.MANUAL_REVIEW;
     }
 
     public HsLevel level() {

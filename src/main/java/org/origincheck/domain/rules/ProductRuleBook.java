@@ -62,11 +62,15 @@ public final class ProductRuleBook {
             if (candidates.isEmpty()) {
                 continue;
             }
-            if (endUse == null && candidates.stream().allMatch(r -> !r.endUses().isEmpty())) {
+            // Where the law splits a provision by end use, a missing end use is asked for, even when an "any other
+            // use" rule exists: applying it to a good that may be original equipment would be a guess.
+            if (endUse == null && candidates.stream().anyMatch(r -> !r.endUses().isEmpty())) {
                 String uses = candidates.stream().flatMap(r -> r.endUses().stream()).map(Enum::name).distinct().sorted()
                         .collect(Collectors.joining(", "));
+                boolean generic = candidates.stream().anyMatch(r -> r.endUses().isEmpty());
                 return new RuleLookup.NeedsMoreData("good.endUse", "the rule for " + good.formatted()
-                        + " depends on the good's end use; give one of " + uses);
+                        + " depends on the good's end use; give one of " + uses
+                        + (generic ? " (any other end use, e.g. AFTERMARKET, takes the rule for any other use)" : ""));
             }
             List<ProductRule> applicable = candidates.stream().filter(r -> r.appliesTo(endUse)).toList();
             List<ProductRule> specific = applicable.stream().filter(r -> !r.endUses().isEmpty()).toList();

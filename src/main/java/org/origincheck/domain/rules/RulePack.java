@@ -10,11 +10,12 @@ import java.util.Map;
  */
 public record RulePack(String id, String version, String sha256, LocalDate effectiveFrom, LocalDate effectiveTo,
                        List<SourceDocument> sources, Parameters parameters, ProductRuleBook productRules,
-                       List<DeMinimisExclusion> deMinimisExclusions, Map<String, String> options) {
+                       List<DeMinimisExclusion> deMinimisExclusions, List<ChapterNote> notes, Map<String, String> options) {
 
     public RulePack {
         sources = List.copyOf(sources);
         deMinimisExclusions = List.copyOf(deMinimisExclusions);
+        notes = List.copyOf(notes);
         options = Map.copyOf(options);
     }
 

@@ -15,8 +15,9 @@ import org.origincheck.domain.rules.Threshold;
 /** A product-specific rule as served: verbatim text, provenance, and the structured form in the pack's own format. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ProductRuleView(String id, List<String> scope, List<EndUse> endUses, LocalDate effectiveFrom, LocalDate effectiveTo,
-                              String text, String citation, String source, String parseStatus, List<AlternativeView> alternatives,
-                              String notes, String partsRuleUnavailable) {
+                              String text, String citation, String source, String verification, String parseStatus,
+                              List<AlternativeView> alternatives,
+                              String notes, String partsRuleUnavailable, String parseNote) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record AlternativeView(String label, ShiftView tariffShift, RvcView regionalValueContent) {
@@ -41,8 +42,9 @@ public record ProductRuleView(String id, List<String> scope, List<EndUse> endUse
     public static ProductRuleView of(ProductRule rule) {
         return new ProductRuleView(rule.id(), rule.scope().stream().map(HsRange::toString).toList(),
                 rule.endUses().stream().sorted().toList(), rule.effectiveFrom(), rule.effectiveTo(), rule.text(),
-                rule.citation(), rule.source(), "PARSED", rule.alternatives().stream().map(ProductRuleView::alternative).toList(),
-                rule.notes(), rule.partsRuleUnavailable());
+                rule.citation(), rule.source(), rule.verification(), rule.parseStatus().name(),
+                rule.alternatives().stream().map(ProductRuleView::alternative).toList(),
+                rule.notes(), rule.partsRuleUnavailable(), rule.parseNote());
     }
 
     private static AlternativeView alternative(RuleAlternative alternative) {

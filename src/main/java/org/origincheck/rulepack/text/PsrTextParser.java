@@ -1,0 +1,648 @@
+package org.origincheck.rulepack.text;
+
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.Month;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.origincheck.domain.hs.HsLevel;
+import org.origincheck.domain.hs.HsRange;
+import org.origincheck.domain.rules.DatedValue;
+import org.origincheck.domain.rules.RuleAlternative;
+import org.origincheck.domain.rules.RvcRequirement;
+import org.origincheck.domain.rules.ShiftSource;
+import org.origincheck.domain.rules.TariffShift;
+import org.origincheck.domain.rules.Threshold;
+
+/**
+ * Reads the verbatim legal wording of a product-specific rule (HTSUS General Note 11(o) / USMCA Annex
+ * 4-B) into the structured alternatives of the rule pack, so the text stays the source of truth.
+ *
+ * <p>The parser is a strict recursive descent over the exact wording described in {@code rules/README.md}.
+ * It never guesses: every character of the text must be matched by the grammar below, and anything else
+ * gives {@link ParseResult.Unparsed} with a {@link Refusal} and the quoted fragment where reading stopped.
+ *
+ * <pre>
+ * rule        := alternative "."                                   (label "A")
+ *              | "(A) " alternative (("; " | "; or ") "(B) " alternative)* ... "."   (last joined by "; or")
+ *                (or "(a) ", "(b) ", ... : labels kept as printed)
+ * alternative := "A change to " target " from " sources
+ *                    [", whether or not there is also a change from " sources]
+ *                    [", except from " provisions] [rvc]
+ *              | "No change in tariff classification required" rvc
+ *              | "No change in tariff classification to " target [" is required"] rvc
+ *              | "No required change in tariff classification to " target rvc
+ * target      := ["a good of "] ["any of "] provisions
+ * sources     := source ((", or " | " or " | ", ") source)*
+ * source      := "any other " LEVEL [", including another " LEVEL " within that group"]   AnyOther(LEVEL)
+ *              | "any " LEVEL " outside that group"                         Outside(target)
+ *              | "any " LEVEL " outside " provisions                         Outside(provisions)
+ *              | provisions                                                 From(provisions)
+ * provisions  := LEVELWORD item ((", " | " or " | ", or " | " and " | ", and ") [LEVELWORD] item)*
+ * item        := CODE [" through " CODE]        CODE: 72 | 4 (chapter) | 7404 | 74.04 | 8402.90 | 7408.11.60
+ * rvc         := ", provided there is " ("a regional value content" | "an RVC")
+ *                  ( " of not less than: (1) P where the transaction value method is used; or (2) P where
+ *                      the net cost method is used"          (markers (1)/(2), (i)/(ii) or (A)/(B))
+ *                  | " of not less than (a) P under the transaction value method; or (b) P under the net cost method"
+ *                  | " of not less than P under the net cost method"
+ *                  | " under the net cost method of not less than P"
+ *                  | " under the net cost method of not less than (a) P, beginning on DATE and ending on DATE;
+ *                      (b) ...; and (d) P, beginning on DATE" )                  P: "60 percent" | "62.5%"
+ * </pre>
+ *
+ * <p>"that group" must refer to the good's own provisions: a range or list of provisions at the level the
+ * clause names. The end use ("For a good of subheading 8708.40 for use as original equipment in ...") is
+ * refused, because {@link ParseResult.Parsed} has nowhere to put it.
+ */
+public final class PsrTextParser {
+
+    /**
+     * Why a text was refused. Every {@link ParseResult.Unparsed#reason()} starts with one of these messages
+     * followed by {@code ": "}, so a coverage report can group refusals with {@link #of(String)}.
+     */
+    public enum Refusal {
+        EMPTY("empty text"),
+        NOT_A_CHANGE_RULE("not a rule of the form 'A change to ...' or 'No change in tariff classification ...'"),
+        NOTWITHSTANDING("the text overrides other rules ('Notwithstanding ...')"),
+        TRADE_DIRECTION("the rule applies only to trade between particular countries"),
+        END_USE("the rule depends on the good's end use ('For a good ... for use in ...'), which a parsed rule cannot express"),
+        DATED_RULE("the rule applies only for a stated period ('Beginning on ...')"),
+        TRUNCATED("the text does not end with a full stop (truncated?)"),
+        ALTERNATIVE_LABELS("the alternatives are not labelled (A), (B), ... in sequence and joined by '; or'"),
+        ALTERNATIVE_FORM("an alternative does not begin with 'A change to' or 'No change in tariff classification'"),
+        GOOD_DESCRIBED("the good is described by words, not only by HS provisions"),
+        MATERIAL_DESCRIBED("the materials are described by words or within the good's own provision"),
+        FROM_CLAUSE("the 'from' clause is not in a recognised form"),
+        PROVISION("an HS provision is malformed, reversed or named at the wrong level"),
+        GROUP("'that group' does not refer to a group of the good's provisions at the level named"),
+        WEIGHT_CONDITION("a condition by weight or volume"),
+        ASSEMBLY_CONDITION("a cut-and-sewn or assembly condition"),
+        OTHER_CONDITION("a condition other than a regional value content ('provided that ...')"),
+        RVC_WORDING("the regional value content proviso is not in a recognised form"),
+        RVC_MISSING("'No change in tariff classification' without a regional value content"),
+        UNRECOGNISED("wording not recognised");
+
+        private final String message;
+
+        Refusal(String message) {
+            this.message = message;
+        }
+
+        public String message() {
+            return message;
+        }
+
+        /** The refusal a reason of {@link ParseResult.Unparsed} belongs to. */
+        public static Optional<Refusal> of(String reason) {
+            for (Refusal refusal : values()) {
+                if (reason != null && reason.startsWith(refusal.message + ": ")) {
+                    return Optional.of(refusal);
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    private static final int QUOTE_LENGTH = 100;
+
+    private static final String CODE = "(\\d{4}\\.\\d{2}\\.\\d{2}|\\d{4}\\.\\d{2}|\\d{2}\\.\\d{2}|\\d{4}|\\d{1,2})(?!\\d|\\.\\d)";
+    private static final Pattern ITEM = Pattern.compile(CODE + "(?: through " + CODE + ")?");
+    private static final Pattern STARTS_CODE = Pattern.compile("\\d");
+    private static final Pattern LEVEL_WORD = Pattern.compile("(chapter|heading|subheading|tariff item)s? ");
+    private static final Pattern SINGULAR_LEVEL = Pattern.compile("(chapter|heading|subheading|tariff item)(?![a-z])");
+    private static final Pattern PROVISION_SEPARATOR = Pattern.compile(",? (?:or|and) |, ");
+    private static final Pattern SOURCE_SEPARATOR = Pattern.compile(",? or |, ");
+
+    private static final String PERCENT = "(\\d{1,3}(?:\\.\\d+)?)(?: percent|%)";
+    private static final Pattern PERCENT_ONLY = Pattern.compile(PERCENT);
+    private static final Pattern TV_AND_NC = Pattern.compile(" of not less than: \\((1|i|A)\\) " + PERCENT
+            + " where the transaction value method is used; or \\((2|ii|B)\\) " + PERCENT
+            + " where the net cost method is used");
+    private static final Pattern TV_AND_NC_UNDER = Pattern.compile(" of not less than \\((a|1|i)\\) " + PERCENT
+            + " under the transaction value method; or \\((b|2|ii)\\) " + PERCENT + " under the net cost method");
+    private static final Pattern NC_OF = Pattern.compile(" of not less than " + PERCENT + " under the net cost method");
+    private static final Pattern DATE = Pattern.compile(
+            "(January|February|March|April|May|June|July|August|September|October|November|December) (\\d{1,2}), (\\d{4})");
+    private static final List<String> ROMAN = List.of("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x");
+
+    private static final Pattern NOTWITHSTANDING = Pattern.compile("(?i)not ?withstanding\\b");
+    private static final Pattern TRADE_DIRECTION = Pattern.compile("(?i)for the purposes of (?:all other trade|trade between)");
+    private static final Pattern END_USE = Pattern.compile("(?:\\(\\d+\\) )?For (?:a|any other) good of ");
+    private static final Pattern DATED = Pattern.compile("Beginning on ");
+    private static final List<String> RULE_STARTS = List.of("(A) ", "(a) ", "A change to ",
+            "No change in tariff classification", "No required change in tariff classification");
+
+    /**
+     * Parses the verbatim text of one rule. Constant thresholds take effect on {@code packStart} (the
+     * pack's {@code effectiveFrom}), as the loader does for a plain percentage.
+     */
+    public ParseResult parse(String text, LocalDate packStart) {
+        Objects.requireNonNull(packStart, "packStart");
+        if (text == null || text.isBlank()) {
+            return new ParseResult.Unparsed(Refusal.EMPTY.message + ": nothing to read");
+        }
+        String normalized = text.strip().replaceAll("\\s+", " ");
+        try {
+            return new ParseResult.Parsed(rule(normalized, packStart));
+        } catch (Refused refused) {
+            return new ParseResult.Unparsed(refused.reason);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // The whole text and its alternatives
+
+    private record Piece(String label, String where, String text) {
+    }
+
+    private List<RuleAlternative> rule(String text, LocalDate packStart) {
+        Matcher trade = TRADE_DIRECTION.matcher(text);
+        if (trade.find()) {
+            throw refuse(Refusal.TRADE_DIRECTION, "", "trade-specific wording", text, trade.start());
+        }
+        if (NOTWITHSTANDING.matcher(text).lookingAt()) {
+            throw refuse(Refusal.NOTWITHSTANDING, "", "the text begins", text, 0);
+        }
+        if (END_USE.matcher(text).lookingAt()) {
+            throw refuse(Refusal.END_USE, "", "the text begins", text, 0);
+        }
+        if (DATED.matcher(text).lookingAt()) {
+            throw refuse(Refusal.DATED_RULE, "", "the text begins", text, 0);
+        }
+        if (RULE_STARTS.stream().noneMatch(text::startsWith)) {
+            throw refuse(Refusal.NOT_A_CHANGE_RULE, "", "the text begins", text, 0);
+        }
+        if (!text.endsWith(".")) {
+            throw refuse(Refusal.TRUNCATED, "", "the text ends", text, Math.max(0, text.length() - 60));
+        }
+        String body = text.substring(0, text.length() - 1);
+        List<RuleAlternative> alternatives = new ArrayList<>();
+        for (Piece piece : split(body)) {
+            alternatives.add(alternative(piece, packStart));
+        }
+        return alternatives;
+    }
+
+    /** "(A) ...; or (B) ...": the labels must run in sequence, each after "; " or "; or ", the last after "; or ". */
+    private static List<Piece> split(String body) {
+        char label;
+        if (body.startsWith("(A) ")) {
+            label = 'A';
+        } else if (body.startsWith("(a) ")) {
+            label = 'a';
+        } else {
+            return List.of(new Piece("A", "", body));
+        }
+        List<Piece> pieces = new ArrayList<>();
+        int start = 4;
+        boolean lastJoinedByOr = false;
+        while (true) {
+            char next = (char) (label + 1);
+            String marker = " (" + next + ") ";
+            int at = body.indexOf(marker, start);
+            if (at < 0) {
+                pieces.add(piece(label, body.substring(start)));
+                break;
+            }
+            String before = body.substring(start, at + 1);
+            int end;
+            if (before.endsWith("; or ")) {
+                end = at + 1 - "; or ".length();
+                lastJoinedByOr = true;
+            } else if (before.endsWith("; ")) {
+                end = at + 1 - "; ".length();
+                lastJoinedByOr = false;
+            } else {
+                throw refuse(Refusal.ALTERNATIVE_LABELS, "", "(" + next + ") does not follow '; or' or '; '",
+                        body, Math.max(start, at - 40));
+            }
+            pieces.add(piece(label, body.substring(start, end)));
+            start = at + marker.length();
+            label = next;
+        }
+        if (pieces.size() == 1) {
+            throw refuse(Refusal.ALTERNATIVE_LABELS, "", "(" + pieces.get(0).label() + ") is the only alternative", body, 0);
+        }
+        if (!lastJoinedByOr) {
+            throw refuse(Refusal.ALTERNATIVE_LABELS, "", "the last alternative (" + label + ") is not joined by '; or'",
+                    body, Math.max(0, body.indexOf(" (" + label + ") ") - 40));
+        }
+        return pieces;
+    }
+
+    private static Piece piece(char label, String text) {
+        return new Piece(String.valueOf(label), "alternative (" + label + "): ", text);
+    }
+
+    private RuleAlternative alternative(Piece piece, LocalDate packStart) {
+        Cursor c = new Cursor(piece.text(), piece.where());
+        if (c.accept("A change to ")) {
+            List<HsRange> target = target(c);
+            if (!c.accept(" from ")) {
+                throw c.fail(c.startsWith(",") || c.startsWith(" of ") ? Refusal.GOOD_DESCRIBED : Refusal.UNRECOGNISED,
+                        "expected ' from ' after the good's provisions");
+            }
+            List<ShiftSource> from = new ArrayList<>(sources(c, target));
+            if (c.accept(", whether or not there is also a change from ")) {
+                from.addAll(sources(c, target));
+            }
+            List<HsRange> except = List.of();
+            if (c.accept(", except from ")) {
+                int at = c.pos;
+                except = provisions(c).orElseThrow(() -> c.fail(Refusal.MATERIAL_DESCRIBED,
+                        "the exception does not name HS provisions", at));
+            }
+            RvcRequirement rvc = c.startsWith(", provided there is ") ? rvc(c, packStart) : null;
+            end(c);
+            return new RuleAlternative(piece.label(), new TariffShift(from, except), rvc);
+        }
+        if (c.accept("No change in tariff classification required")) {
+            // nothing else names the good
+        } else if (c.accept("No change in tariff classification to ")) {
+            target(c);
+            c.accept(" is required");
+        } else if (c.accept("No required change in tariff classification to ")) {
+            target(c);
+        } else {
+            throw c.fail(END_USE.matcher(piece.text()).lookingAt() ? Refusal.END_USE : Refusal.ALTERNATIVE_FORM,
+                    "the alternative begins");
+        }
+        if (c.atEnd()) {
+            throw c.fail(Refusal.RVC_MISSING, "no 'provided there is a regional value content' follows", 0);
+        }
+        if (!c.startsWith(", provided there is ")) {
+            throw remainder(c);
+        }
+        RvcRequirement rvc = rvc(c, packStart);
+        end(c);
+        return new RuleAlternative(piece.label(), null, rvc);
+    }
+
+    private static void end(Cursor c) {
+        if (!c.atEnd()) {
+            throw remainder(c);
+        }
+    }
+
+    /** Names the kind of wording left over after the last clause that was understood. */
+    private static Refused remainder(Cursor c) {
+        String rest = c.rest().toLowerCase(Locale.ROOT);
+        Refusal kind;
+        if (rest.matches(",? (?:and )?provided\\b.*")) {
+            if (rest.contains("by weight") || rest.contains("by volume")) {
+                kind = Refusal.WEIGHT_CONDITION;
+            } else if ((rest.contains(" cut") && rest.contains("sewn")) || rest.contains("assembled")) {
+                kind = Refusal.ASSEMBLY_CONDITION;
+            } else if (rest.contains("regional value content") || rest.contains(" rvc")) {
+                kind = Refusal.RVC_WORDING;
+            } else {
+                kind = Refusal.OTHER_CONDITION;
+            }
+        } else if (rest.startsWith(" within ")) {
+            kind = Refusal.FROM_CLAUSE;
+        } else {
+            kind = Refusal.UNRECOGNISED;
+        }
+        return c.fail(kind, "not understood");
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // Provisions and "from" clauses
+
+    private static List<HsRange> target(Cursor c) {
+        c.accept("a good of ");
+        c.accept("any of ");
+        if (c.lookingAt(STARTS_CODE)) {
+            throw c.fail(Refusal.PROVISION, "a provision number without 'chapter', 'heading', 'subheading' or 'tariff item'");
+        }
+        return provisions(c).orElseThrow(() -> c.fail(Refusal.GOOD_DESCRIBED, "the good is not named by HS provisions"));
+    }
+
+    /** A list of provisions starting with a level word, or empty when the text here does not start with one. */
+    private static Optional<List<HsRange>> provisions(Cursor c) {
+        int start = c.pos;
+        Matcher word = c.accept(LEVEL_WORD);
+        if (word == null) {
+            return Optional.empty();
+        }
+        HsLevel level = levelOfWord(word.group(1));
+        List<HsRange> ranges = new ArrayList<>();
+        ranges.add(item(c, level, start));
+        while (true) {
+            int save = c.pos;
+            if (c.accept(PROVISION_SEPARATOR) == null) {
+                break;
+            }
+            int itemStart = c.pos;
+            Matcher next = c.accept(LEVEL_WORD);
+            if (next != null) {
+                level = levelOfWord(next.group(1));
+                ranges.add(item(c, level, itemStart));
+            } else if (c.lookingAt(STARTS_CODE)) {
+                ranges.add(item(c, level, itemStart));
+            } else {
+                c.pos = save;
+                break;
+            }
+        }
+        return Optional.of(ranges);
+    }
+
+    private static HsRange item(Cursor c, HsLevel level, int itemStart) {
+        Matcher m = c.accept(ITEM);
+        if (m == null) {
+            throw c.fail(Refusal.PROVISION, "expected a " + level.legalName() + " number", itemStart);
+        }
+        String from = digits(m.group(1), level);
+        String to = m.group(2) == null ? from : digits(m.group(2), level);
+        if (from.length() != level.digits() || to.length() != level.digits()) {
+            throw c.fail(Refusal.PROVISION, "'" + m.group() + "' is not a " + level.legalName() + " number", itemStart);
+        }
+        if (from.compareTo(to) > 0) {
+            throw c.fail(Refusal.PROVISION, "the range '" + m.group() + "' is reversed", itemStart);
+        }
+        return new HsRange(level, from, to);
+    }
+
+    /** The digits of a provision number; chapters 1 to 9 are printed without the leading zero ("chapter 4"). */
+    private static String digits(String code, HsLevel level) {
+        String digits = code.replace(".", "");
+        return level == HsLevel.CHAPTER && digits.length() == 1 ? "0" + digits : digits;
+    }
+
+    private static HsLevel levelOfWord(String word) {
+        return switch (word) {
+            case "chapter" -> HsLevel.CHAPTER;
+            case "heading" -> HsLevel.HEADING;
+            case "subheading" -> HsLevel.SUBHEADING;
+            case "tariff item" -> HsLevel.TARIFF_ITEM;
+            default -> throw new IllegalStateException("no HS level named " + word);
+        };
+    }
+
+    private static List<ShiftSource> sources(Cursor c, List<HsRange> target) {
+        List<ShiftSource> sources = new ArrayList<>();
+        ShiftSource first = source(c, target);
+        if (first == null) {
+            boolean described = !c.startsWith("any") && !c.startsWith("another") && !c.lookingAt(STARTS_CODE);
+            throw c.fail(described ? Refusal.MATERIAL_DESCRIBED : Refusal.FROM_CLAUSE,
+                    "expected 'any other <level>', 'any <level> outside ...' or HS provisions");
+        }
+        sources.add(first);
+        while (true) {
+            int save = c.pos;
+            if (c.accept(SOURCE_SEPARATOR) == null) {
+                break;
+            }
+            ShiftSource next = source(c, target);
+            if (next == null) {
+                c.pos = save;
+                break;
+            }
+            sources.add(next);
+        }
+        return sources;
+    }
+
+    /** One "from" clause, or null when the text here does not start one. */
+    private static ShiftSource source(Cursor c, List<HsRange> target) {
+        int start = c.pos;
+        if (c.accept("any other ")) {
+            Matcher word = c.accept(SINGULAR_LEVEL);
+            if (word == null) {
+                throw c.fail(Refusal.MATERIAL_DESCRIBED, "'any other' does not name a chapter, heading, subheading or tariff item", start);
+            }
+            HsLevel level = levelOfWord(word.group(1));
+            int including = c.pos;
+            if (c.accept(", including another ")) {
+                Matcher again = c.accept(SINGULAR_LEVEL);
+                if (again == null || !c.accept(" within that group")) {
+                    throw c.fail(Refusal.UNRECOGNISED, "expected 'including another <level> within that group'", including);
+                }
+                if (levelOfWord(again.group(1)) != level || !isGroup(target, level)) {
+                    throw c.fail(Refusal.GROUP, "the good's provisions are not a group of " + level.legalName() + "s", including);
+                }
+            }
+            return new ShiftSource.AnyOther(level);
+        }
+        if (c.accept("any ")) {
+            Matcher word = c.accept(SINGULAR_LEVEL);
+            if (word == null || !c.accept(" outside ")) {
+                throw c.fail(Refusal.FROM_CLAUSE, "expected 'any other <level>' or 'any <level> outside ...'", start);
+            }
+            HsLevel level = levelOfWord(word.group(1));
+            int groupAt = c.pos;
+            if (c.accept("that group")) {
+                if (!isGroup(target, level)) {
+                    throw c.fail(Refusal.GROUP, "the good's provisions are not a group of " + level.legalName() + "s", groupAt);
+                }
+                return new ShiftSource.Outside(target);
+            }
+            List<HsRange> ranges = provisions(c).orElseThrow(
+                    () -> c.fail(Refusal.FROM_CLAUSE, "expected 'that group' or HS provisions after 'outside'", groupAt));
+            if (ranges.stream().anyMatch(r -> r.level() != level)) {
+                throw c.fail(Refusal.PROVISION, "the provisions after 'any " + level.legalName() + " outside' are not all "
+                        + level.legalName() + "s", groupAt);
+            }
+            return new ShiftSource.Outside(ranges);
+        }
+        return provisions(c).<ShiftSource>map(ShiftSource.From::new).orElse(null);
+    }
+
+    /** "that group": the good's provisions form a range or list, all at the level the clause names. */
+    private static boolean isGroup(List<HsRange> target, HsLevel level) {
+        return target.stream().allMatch(r -> r.level() == level) && (target.size() > 1 || !target.get(0).isSingle());
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // Regional value content
+
+    private static RvcRequirement rvc(Cursor c, LocalDate packStart) {
+        int start = c.pos;
+        c.accept(", provided there is ");
+        if (!c.accept("a regional value content") && !c.accept("an RVC")) {
+            throw c.fail(Refusal.RVC_WORDING, "expected 'a regional value content' or 'an RVC'", start);
+        }
+        Matcher m = c.accept(TV_AND_NC);
+        if (m == null) {
+            m = c.accept(TV_AND_NC_UNDER);
+        }
+        if (m != null) {
+            int first = List.of("1", "i", "A", "a").indexOf(m.group(1));
+            int second = List.of("2", "ii", "B", "b").indexOf(m.group(3));
+            if (first != second) {
+                throw c.fail(Refusal.RVC_WORDING, "the markers (" + m.group(1) + ") and (" + m.group(3) + ") do not match", start);
+            }
+            return new RvcRequirement(constant(c, m.group(2), packStart, start), constant(c, m.group(4), packStart, start));
+        }
+        m = c.accept(NC_OF);
+        if (m != null) {
+            return new RvcRequirement(null, constant(c, m.group(1), packStart, start));
+        }
+        if (c.accept(" under the net cost method of not less than ")) {
+            m = c.accept(PERCENT_ONLY);
+            if (m != null) {
+                return new RvcRequirement(null, constant(c, m.group(1), packStart, start));
+            }
+            return new RvcRequirement(null, staged(c, start));
+        }
+        throw c.fail(Refusal.RVC_WORDING, "not understood", start);
+    }
+
+    private static Threshold constant(Cursor c, String percent, LocalDate packStart, int at) {
+        return Threshold.constant(packStart, percent(c, percent, at));
+    }
+
+    private static BigDecimal percent(Cursor c, String text, int at) {
+        BigDecimal value = new BigDecimal(text);
+        if (value.signum() <= 0 || value.compareTo(BigDecimal.valueOf(100)) > 0) {
+            throw c.fail(Refusal.RVC_WORDING, text + " is not a percentage between 0 and 100", at);
+        }
+        return value;
+    }
+
+    /** "(a) 66%, beginning on July 1, 2020 and ending on June 30, 2021; (b) ...; and (d) 75%, beginning on July 1, 2023". */
+    private static Threshold staged(Cursor c, int start) {
+        boolean roman;
+        if (c.startsWith("(a) ")) {
+            roman = false;
+        } else if (c.startsWith("(i) ")) {
+            roman = true;
+        } else {
+            throw c.fail(Refusal.RVC_WORDING, "expected a percentage or a dated list (a) ..., (b) ...", start);
+        }
+        List<DatedValue> entries = new ArrayList<>();
+        boolean last = false;
+        for (int i = 0; ; i++) {
+            int entryStart = c.pos;
+            String marker = "(" + (roman ? (i < ROMAN.size() ? ROMAN.get(i) : "?") : String.valueOf((char) ('a' + i))) + ") ";
+            if (!c.accept(marker)) {
+                throw c.fail(Refusal.RVC_WORDING, "expected " + marker.trim(), entryStart);
+            }
+            Matcher p = c.accept(PERCENT_ONLY);
+            if (p == null || !c.accept(", beginning on ")) {
+                throw c.fail(Refusal.RVC_WORDING, "expected '<percent>, beginning on <date>'", entryStart);
+            }
+            BigDecimal value = percent(c, p.group(1), entryStart);
+            LocalDate from = date(c, entryStart);
+            LocalDate to = c.accept(" and ending on ") ? date(c, entryStart) : null;
+            if (to != null && to.isBefore(from)) {
+                throw c.fail(Refusal.RVC_WORDING, "the period ends before it begins", entryStart);
+            }
+            if (!entries.isEmpty()) {
+                DatedValue previous = entries.get(entries.size() - 1);
+                if (!from.isAfter(previous.to())) {
+                    throw c.fail(Refusal.RVC_WORDING, "the period overlaps the one before", entryStart);
+                }
+            }
+            entries.add(new DatedValue(from, to, value));
+            if (last) {
+                break;
+            }
+            if (to == null) {
+                throw c.fail(Refusal.RVC_WORDING, "an open-ended period must be the last, after '; and'", entryStart);
+            }
+            if (c.accept("; and ")) {
+                last = true;
+            } else if (!c.accept("; ")) {
+                throw c.fail(Refusal.RVC_WORDING, "expected '; ' or '; and ' before the next period", entryStart);
+            }
+        }
+        return new Threshold(entries);
+    }
+
+    private static LocalDate date(Cursor c, int at) {
+        Matcher m = c.accept(DATE);
+        if (m == null) {
+            throw c.fail(Refusal.RVC_WORDING, "expected a date such as 'July 1, 2020'", at);
+        }
+        try {
+            return LocalDate.of(Integer.parseInt(m.group(3)), Month.valueOf(m.group(1).toUpperCase(Locale.ROOT)),
+                    Integer.parseInt(m.group(2)));
+        } catch (DateTimeException e) {
+            throw c.fail(Refusal.RVC_WORDING, "'" + m.group() + "' is not a date", at);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // Reading position and refusals
+
+    private static final class Refused extends RuntimeException {
+        private final String reason;
+
+        Refused(String reason) {
+            super(reason, null, false, false);
+            this.reason = reason;
+        }
+    }
+
+    private static Refused refuse(Refusal refusal, String where, String what, String text, int at) {
+        return new Refused(refusal.message + ": " + where + what + " at " + quote(text, at));
+    }
+
+    private static String quote(String text, int at) {
+        String fragment = text.substring(at).replaceFirst("^[,;]? ", "");
+        if (fragment.isEmpty()) {
+            return "the end of the text";
+        }
+        return "\"" + (fragment.length() > QUOTE_LENGTH ? fragment.substring(0, QUOTE_LENGTH) + "..." : fragment) + "\"";
+    }
+
+    private static final class Cursor {
+        private final String text;
+        private final String where;
+        private int pos;
+
+        Cursor(String text, String where) {
+            this.text = text;
+            this.where = where;
+        }
+
+        boolean atEnd() {
+            return pos == text.length();
+        }
+
+        String rest() {
+            return text.substring(pos);
+        }
+
+        boolean startsWith(String prefix) {
+            return text.startsWith(prefix, pos);
+        }
+
+        boolean accept(String prefix) {
+            if (text.startsWith(prefix, pos)) {
+                pos += prefix.length();
+                return true;
+            }
+            return false;
+        }
+
+        Matcher accept(Pattern pattern) {
+            Matcher m = pattern.matcher(text).region(pos, text.length());
+            if (m.lookingAt()) {
+                pos = m.end();
+                return m;
+            }
+            return null;
+        }
+
+        boolean lookingAt(Pattern pattern) {
+            return pattern.matcher(text).region(pos, text.length()).lookingAt();
+        }
+
+        Refused fail(Refusal refusal, String what) {
+            return fail(refusal, what, pos);
+        }
+
+        Refused fail(Refusal refusal, String what, int at) {
+            return refuse(refusal, where, what, text, at);
+        }
+    }
+}
