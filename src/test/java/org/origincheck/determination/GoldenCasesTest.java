@@ -46,7 +46,7 @@ class GoldenCasesTest {
         try (Stream<Path> list = Files.list(CASES)) {
             files = list.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
         }
-        assertThat(files).as("golden cases").hasSizeGreaterThanOrEqualTo(20);
+        assertThat(files).as("golden cases").hasSizeGreaterThanOrEqualTo(120);
         return files.stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> run(file)));
     }
 
