@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """One-off importer: HTSUS General Note 11(o) rule texts (third-party transcription, TSV) -> rule pack files.
 
-Usage: python3 tools/gn11o_import.py PATH/TO/gn11o-psr.tsv
+Usage: python3 tools/gn11o_import.py PATH/TO/gn11o-psr.tsv [--force]
 
 Not run at build or test time: its output, rules/usmca/psr/gn11o/chapter-NN.yaml and
 rules/usmca/psr/gn11o/IMPORT-REPORT.md, is committed and reviewed like any other pack file. Decisions,
@@ -128,6 +128,10 @@ def end_uses_clash(a, b):
     return bool(a & b)
 
 def main(tsv):
+    if os.path.isdir(OUT) and '--force' not in sys.argv:
+        # After the import, rules were corrected and verified by hand against the official text (see each
+        # rule's `verification`); re-importing would silently undo that.
+        sys.exit(OUT + ' exists and holds hand corrections; re-run with --force only to start over')
     rows = list(csv.DictReader(open(tsv, encoding='utf-8'), delimiter='\t'))
     hand = hand_encoded()
     notes, groups, left_out = {}, {}, []
