@@ -83,10 +83,6 @@ public final class DroolsOriginEngine implements OriginEngine {
         bases.put(pack.sha256(), container.getKieBase());
     }
 
-    public boolean hasCompiled(RulePack pack) {
-        return bases.containsKey(pack.sha256());
-    }
-
     @Override
     public Evaluation evaluate(BillOfMaterials bom, RulePack pack) {
         KieBase base = bases.get(pack.sha256());

@@ -28,7 +28,4 @@ public record Good(String partNumber, String description, HsCode hsCode, EndUse 
         return costs == null ? Optional.empty() : Optional.ofNullable(costs.totalCost());
     }
 
-    public Optional<EndUse> endUseIfGiven() {
-        return Optional.ofNullable(endUse);
-    }
 }

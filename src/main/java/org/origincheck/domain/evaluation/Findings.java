@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.origincheck.domain.rules.ProductRule;
 
 /**
@@ -44,10 +43,6 @@ public final class Findings {
 
     public void criterion(OriginCriterion criterion, Verdict verdict) {
         criteria.merge(criterion, verdict, Verdict::or);
-    }
-
-    public Optional<Verdict> criterion(OriginCriterion criterion) {
-        return Optional.ofNullable(criteria.get(criterion));
     }
 
     public Evaluation conclude(EvaluationSubject subject) {

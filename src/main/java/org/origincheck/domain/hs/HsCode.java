@@ -31,15 +31,6 @@ public record HsCode(String digits) implements Comparable<HsCode> {
         return new HsCode(digits);
     }
 
-    public static boolean isValid(String text) {
-        try {
-            parse(text);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
-
     public String chapter() {
         return digits.substring(0, 2);
     }
@@ -50,10 +41,6 @@ public record HsCode(String digits) implements Comparable<HsCode> {
 
     public String subheading() {
         return digits.substring(0, 6);
-    }
-
-    public Optional<String> tariffItem() {
-        return digits.length() >= 8 ? Optional.of(digits.substring(0, 8)) : Optional.empty();
     }
 
     public int chapterNumber() {
