@@ -20,6 +20,7 @@ import org.origincheck.domain.bom.BillOfMaterials;
 import org.origincheck.domain.bom.Material;
 import org.origincheck.domain.evaluation.AlternativeUnderTest;
 import org.origincheck.domain.evaluation.Assessments;
+import org.origincheck.domain.evaluation.AutomotiveAssessments;
 import org.origincheck.domain.evaluation.Evaluation;
 import org.origincheck.domain.evaluation.EvaluationSubject;
 import org.origincheck.domain.evaluation.Findings;
@@ -94,6 +95,7 @@ public final class DroolsOriginEngine implements OriginEngine {
         Assessments.ruleSelection(subject, findings);
         Assessments.billOfMaterials(subject, findings);
         Assessments.materialTreatment(subject, findings);
+        AutomotiveAssessments.classification(subject, findings);
         KieSession session = base.newKieSession();
         try {
             session.setGlobal("findings", findings);

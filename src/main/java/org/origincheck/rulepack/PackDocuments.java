@@ -5,6 +5,9 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.origincheck.domain.automotive.CorePartsRollUp;
+import org.origincheck.domain.automotive.SteelAndAluminumShare;
+import org.origincheck.domain.automotive.VehicleClass;
 import org.origincheck.domain.bom.EndUse;
 import org.origincheck.domain.hs.HsLevel;
 
@@ -15,7 +18,49 @@ final class PackDocuments {
 
     record Manifest(String id, String version, String title, LocalDate effectiveFrom, LocalDate effectiveTo,
                     List<Source> sources, String parameters, String deMinimisExclusions, List<String> productRules,
-                    List<String> drl, Map<String, String> options) {
+                    List<String> drl, Map<String, String> options, AutomotiveFiles automotive) {
+    }
+
+    /** The automotive part of the pack: its requirements and its tables (rules/README.md). */
+    record AutomotiveFiles(String requirements, String tables) {
+    }
+
+    record TablesDoc(List<TableDoc> tables) {
+    }
+
+    record TableDoc(String table, String citation, String note, List<EntryDoc> entries) {
+    }
+
+    record EntryDoc(String hs, boolean ex, String description, String part, String metal) {
+    }
+
+    record RequirementsDoc(OptionsDoc options, Map<String, ScheduleDoc> partSchedules, Map<VehicleClass, LvcDoc> laborValueContent,
+                           CreditsDoc credits, List<WageFloorDoc> wageFloors, SteelDoc steelAndAluminum, StagingDoc stagingRegime) {
+    }
+
+    record OptionsDoc(CorePartsRollUp corePartsRollUp, SteelAndAluminumShare steelAndAluminumShare) {
+    }
+
+    record ScheduleDoc(String description, String citation, boolean mandatory, JsonNode netCost, JsonNode transactionValue) {
+    }
+
+    record LvcDoc(String citation, JsonNode total, JsonNode highWageMinimum) {
+    }
+
+    record CreditsDoc(BigDecimal technologyMaximum, String technologyCitation, BigDecimal assemblyCredit, String assemblyCitation,
+                      int minimumContractYears, CapacityDoc passengerVehicleOrLightTruckParts, CapacityDoc heavyTruckParts) {
+    }
+
+    record CapacityDoc(long engines, long transmissions, long advancedBatteryPacks) {
+    }
+
+    record WageFloorDoc(String country, String currency, BigDecimal amount, String citation) {
+    }
+
+    record SteelDoc(String citation, BigDecimal share, LocalDate meltedAndPouredFrom, List<String> rawMaterialHeadings) {
+    }
+
+    record StagingDoc(String citation, LocalDate from, LocalDate to, BigDecimal laborValueContent, BigDecimal highWageMinimum) {
     }
 
     record Source(String id, String title, String revision, String url) {
@@ -31,7 +76,7 @@ final class PackDocuments {
                         Boolean unlessDifferentSubheading, String condition, Boolean weightBased) {
     }
 
-    record RuleDoc(String id, List<String> scope, List<EndUse> endUses, LocalDate effectiveFrom, LocalDate effectiveTo,
+    record RuleDoc(String id, List<String> scope, List<EndUse> endUses, List<org.origincheck.domain.automotive.VehicleClass> vehicleClasses, LocalDate effectiveFrom, LocalDate effectiveTo,
                    String citation, String source, String verification, String text, List<AlternativeDoc> alternatives,
                    String notes, String partsRuleUnavailable, String manualReview) {
     }

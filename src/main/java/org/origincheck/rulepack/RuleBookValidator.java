@@ -71,7 +71,9 @@ final class RuleBookValidator {
         boolean endUsesDisjoint = !a.endUses().isEmpty() && !b.endUses().isEmpty()
                 && a.endUses().stream().noneMatch(b.endUses()::contains);
         boolean genericBesideSpecific = a.endUses().isEmpty() != b.endUses().isEmpty();
-        return endUsesDisjoint || genericBesideSpecific || periodsDisjoint(a, b);
+        boolean vehicleClassesDisjoint = !a.vehicleClasses().isEmpty() && !b.vehicleClasses().isEmpty()
+                && a.vehicleClasses().stream().noneMatch(b.vehicleClasses()::contains);
+        return endUsesDisjoint || genericBesideSpecific || vehicleClassesDisjoint || periodsDisjoint(a, b);
     }
 
     private static boolean periodsDisjoint(ProductRule a, ProductRule b) {

@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.origincheck.domain.automotive.AutomotiveRules;
 import org.origincheck.domain.hs.HsRange;
 import org.origincheck.domain.rules.ChapterNote;
 import org.origincheck.domain.rules.ParseStatus;
@@ -79,6 +80,8 @@ public final class RulePackLoader {
             rules.addAll(readProductRules(source, file, manifest, files, notes, warnings, problems));
         }
         new RuleBookValidator(problems).validate(rules);
+        AutomotiveRules automotive = manifest.automotive() == null ? null
+                : new AutomotiveLoader(this, source, manifest.effectiveFrom(), files, problems).load(manifest.automotive());
         Map<String, String> drl = new LinkedHashMap<>();
         for (String file : nullToEmpty(manifest.drl())) {
             byte[] bytes = readBytes(source, file, files, problems);
@@ -96,7 +99,7 @@ public final class RulePackLoader {
                 .map(s -> new SourceDocument(s.id(), s.title(), s.revision(), s.url())).toList();
         RulePack pack = new RulePack(manifest.id(), manifest.version(), sha256(files), manifest.effectiveFrom(),
                 manifest.effectiveTo(), sources, parameters, new ProductRuleBook(rules), exclusions, notes,
-                manifest.options() == null ? Map.of() : manifest.options());
+                manifest.options() == null ? Map.of() : manifest.options(), automotive);
         return new LoadedRulePack(pack, drl, warnings);
     }
 
@@ -329,6 +332,7 @@ public final class RulePackLoader {
             }
         }
         return new ProductRule(doc.id(), scope, doc.endUses() == null ? null : java.util.Set.copyOf(doc.endUses()),
+                doc.vehicleClasses() == null ? null : java.util.Set.copyOf(doc.vehicleClasses()),
                 doc.effectiveFrom(), doc.effectiveTo(), doc.text().trim(), doc.citation(), doc.source(), doc.verification(), alternatives,
                 doc.notes(), doc.partsRuleUnavailable(), status, parseNote, file, line);
     }
@@ -369,7 +373,7 @@ public final class RulePackLoader {
         return new RvcRequirement(tv, nc);
     }
 
-    private Threshold threshold(JsonNode node, LocalDate packStart, String file, int line, String where, Problems problems) {
+    Threshold threshold(JsonNode node, LocalDate packStart, String file, int line, String where, Problems problems) {
         if (node == null || node.isNull()) {
             return null;
         }
@@ -431,7 +435,7 @@ public final class RulePackLoader {
         return out;
     }
 
-    private <T> T readWhole(PackSource source, String file, Class<T> type, Map<String, byte[]> files, Problems problems) {
+    <T> T readWhole(PackSource source, String file, Class<T> type, Map<String, byte[]> files, Problems problems) {
         return readWhole(source, file, TypeFactory.defaultInstance().constructType(type), files, problems);
     }
 

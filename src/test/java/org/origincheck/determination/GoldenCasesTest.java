@@ -69,6 +69,9 @@ class GoldenCasesTest {
         assertThat(text(actual.path("productRule").get("id"))).as("product rule").isEqualTo(text(expected.get("productRule")));
         assertRegionalValueContent(expected.path("regionalValueContent"), actual.get("regionalValueContent"));
         assertReasons(expected.path("reasons"), actual.get("reasons"));
+        if (expected.has("automotive")) {
+            assertSubset("automotive", expected.get("automotive"), actual.get("automotive"));
+        }
         Set<String> missing = new TreeSet<>();
         actual.get("missingData").forEach(m -> missing.add(m.get("field").asText()));
         Set<String> expectedMissing = new TreeSet<>();
@@ -107,6 +110,28 @@ class GoldenCasesTest {
                 assertThat(match.get("nonOriginatingValueOver").decimalValue()).as("nonOriginatingValueOver")
                         .isEqualByComparingTo(want.get("nonOriginatingValueOver").decimalValue());
             }
+        }
+    }
+
+    /** Every field the case expects must be in the answer with that value (numbers compared as decimals). */
+    private void assertSubset(String path, JsonNode want, JsonNode got) {
+        if (want.isNull()) {
+            assertThat(got == null || got.isNull()).as(path + " is null").isTrue();
+            return;
+        }
+        assertThat(got).as(path + " present in the answer").isNotNull();
+        assertThat(got.isNull()).as(path + " present in the answer").isFalse();
+        if (want.isObject()) {
+            want.fields().forEachRemaining(f -> assertSubset(path + "." + f.getKey(), f.getValue(), got.get(f.getKey())));
+        } else if (want.isArray()) {
+            assertThat(got.size()).as(path + " size in " + got).isEqualTo(want.size());
+            for (int i = 0; i < want.size(); i++) {
+                assertSubset(path + "[" + i + "]", want.get(i), got.get(i));
+            }
+        } else if (want.isNumber()) {
+            assertThat(got.decimalValue()).as(path).isEqualByComparingTo(want.decimalValue());
+        } else {
+            assertThat(got.asText()).as(path).isEqualTo(want.asText());
         }
     }
 

@@ -78,7 +78,7 @@ class RulePackValidationTest {
         try (Stream<Path> files = Files.list(pack.resolve("psr"))) {
             psrFiles = files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
         }
-        assertThat(psrFiles).hasSize(9);
+        assertThat(psrFiles).hasSize(11);
 
         Set<String> digests = new HashSet<>(Set.of(original));
         for (Path file : psrFiles) {

@@ -1,9 +1,9 @@
 package org.origincheck.determination.rest;
 
-final class ApiPatterns {
-    static final String HS_CODE = "\\d{4}\\.?\\d{2}(\\.?\\d{2}(\\.?\\d{2})?)?";
-    static final String HS_CODE_MESSAGE = "must be an HS code of 6, 8 or 10 digits, dots optional (e.g. 8708.40, 870840, 8708.40.75)";
-    static final String MAX_MONEY = "1000000000000000";
+public final class ApiPatterns {
+    public static final String HS_CODE = "\\d{4}\\.?\\d{2}(\\.?\\d{2}(\\.?\\d{2})?)?";
+    public static final String HS_CODE_MESSAGE = "must be an HS code of 6, 8 or 10 digits, dots optional (e.g. 8708.40, 870840, 8708.40.75)";
+    public static final String MAX_MONEY = "1000000000000000";
 
     private ApiPatterns() {
     }

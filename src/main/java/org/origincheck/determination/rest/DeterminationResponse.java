@@ -30,10 +30,12 @@ public record DeterminationResponse(
         @Schema(description = "Every test applied, passed or failed, with its citation (codes: docs/reason-codes.md)")
         List<Reason> reasons,
         @Schema(description = "What is missing when status is INSUFFICIENT_DATA")
-        List<MissingData> missingData) {
+        List<MissingData> missingData,
+        @Schema(description = "For vehicles and automotive parts: the class, the thresholds applied, and the figures of the core parts, steel and aluminum and LVC tests")
+        @JsonInclude(JsonInclude.Include.NON_NULL) org.origincheck.domain.evaluation.AutomotiveResult automotive) {
 
     public static DeterminationResponse of(UUID id, Instant createdAt, Evaluation e) {
         return new DeterminationResponse(id, createdAt, e.reference(), e.asOf(), e.rulePack(), e.status(),
-                e.originCriterion(), e.productRule(), e.regionalValueContent(), e.reasons(), e.missingData());
+                e.originCriterion(), e.productRule(), e.regionalValueContent(), e.reasons(), e.missingData(), e.automotive());
     }
 }

@@ -32,5 +32,6 @@ public record GoodInput(
         @Digits(integer = 15, fraction = 6) BigDecimal netCost,
         @Valid CostsInput costs,
         @Schema(description = "Claim that the good is wholly obtained or produced, with its basis in SOR/2020-155 s.3(1)")
-        WhollyObtained whollyObtained) {
+        WhollyObtained whollyObtained,
+        @Valid VehicleInput vehicle) {
 }

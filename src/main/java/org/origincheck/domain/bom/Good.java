@@ -2,16 +2,22 @@ package org.origincheck.domain.bom;
 
 import java.math.BigDecimal;
 import java.util.Optional;
+import org.origincheck.domain.automotive.VehicleFacts;
 import org.origincheck.domain.hs.HsCode;
 
 /**
  * The good whose origin is determined. The transaction value is already adjusted to exclude the costs
  * of international shipment (SOR/2020-155 s.7(2)); the net cost is given directly or as total cost
- * minus excluded costs (s.7(11)).
+ * minus excluded costs (s.7(11)). {@code vehicle} holds the facts that classify a motor vehicle (SOR/2020-155 s.12).
  */
 public record Good(String partNumber, String description, HsCode hsCode, EndUse endUse, String producerCountry,
                    String currency, BigDecimal transactionValue, BigDecimal netCost, Costs costs,
-                   WhollyObtained whollyObtained) {
+                   WhollyObtained whollyObtained, VehicleFacts vehicle) {
+
+    public Good(String partNumber, String description, HsCode hsCode, EndUse endUse, String producerCountry,
+                String currency, BigDecimal transactionValue, BigDecimal netCost, Costs costs, WhollyObtained whollyObtained) {
+        this(partNumber, description, hsCode, endUse, producerCountry, currency, transactionValue, netCost, costs, whollyObtained, null);
+    }
 
     public Optional<BigDecimal> transactionValueBasis() {
         return Optional.ofNullable(transactionValue);

@@ -7,7 +7,7 @@ import org.origincheck.domain.rules.RulePackRef;
 /** The engine's answer for one bill of materials, before it is stored as a determination. */
 public record Evaluation(String reference, LocalDate asOf, RulePackRef rulePack, DeterminationStatus status,
                          OriginCriterion originCriterion, AppliedRule productRule, List<RvcEntry> regionalValueContent,
-                         List<Reason> reasons, List<MissingData> missingData) {
+                         List<Reason> reasons, List<MissingData> missingData, AutomotiveResult automotive) {
 
     public Evaluation {
         regionalValueContent = List.copyOf(regionalValueContent);

@@ -4,6 +4,14 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.ArrayList;
+import org.origincheck.domain.automotive.AutomotiveFacts;
+import org.origincheck.domain.automotive.AutomotiveRules;
+import org.origincheck.domain.automotive.CorePartsRollUp;
+import org.origincheck.domain.automotive.PartThresholds;
+import org.origincheck.domain.automotive.SteelAndAluminumShare;
+import org.origincheck.domain.automotive.VehicleClass;
+import org.origincheck.domain.automotive.VehicleClassification;
 import org.origincheck.domain.bom.BillOfMaterials;
 import org.origincheck.domain.bom.Good;
 import org.origincheck.domain.bom.Material;
@@ -19,18 +27,125 @@ public final class EvaluationSubject {
     private final RulePack pack;
     private final RuleLookup lookup;
     private final BigDecimal valueOfNonOriginatingMaterials;
+    private final VehicleClassification vehicle;
+    private final PartThresholds partThresholds;
+    private final ProductRule ruleAsWritten;
+    private final List<AutomotiveFacts.CorePart> tracedCoreParts = new ArrayList<>();
+    private final List<AutomotiveFacts.CorePart> untraceableCoreParts = new ArrayList<>();
+    private final BigDecimal tracedCorePartValue;
 
     public EvaluationSubject(BillOfMaterials bom, RulePack pack) {
         this.bom = bom;
         this.pack = pack;
-        this.lookup = pack.productRules().lookup(bom.good().hsCode(), bom.good().endUse(), bom.asOf());
+        Good good = bom.good();
+        AutomotiveRules automotive = pack.automotive();
+        this.vehicle = automotive == null ? VehicleClassification.notAVehicle()
+                : VehicleClassification.classify(good.hsCode(), good.endUse(), good.vehicle());
+        RuleLookup found = pack.productRules().lookup(good.hsCode(), good.endUse(), vehicle.vehicleClass(), bom.asOf());
+        if (found instanceof RuleLookup.NeedsMoreData needs && needs.field().equals("good.vehicle") && vehicle.undetermined()) {
+            found = new RuleLookup.NeedsMoreData(vehicle.missingField(), vehicle.missingMessage());
+        }
+        this.partThresholds = PartThresholds.choose(automotive, good.hsCode(), good.endUse(), vehicle, bom.automotive(), bom.asOf());
+        this.ruleAsWritten = found instanceof RuleLookup.Found f ? f.rule() : null;
+        if (found instanceof RuleLookup.Found f && f.rule().isApplicable() && partThresholds.applies()) {
+            found = new RuleLookup.Found(partThresholds.applyTo(f.rule()));
+        } else if (found instanceof RuleLookup.Found && partThresholds.missingField() != null) {
+            // Like a rule split by end use: the product rule cannot be applied until the thresholds are known.
+            found = new RuleLookup.NeedsMoreData(partThresholds.missingField(), partThresholds.missingMessage());
+        }
+        this.lookup = found;
         BigDecimal vnm = BigDecimal.ZERO;
         for (Material material : bom.materials()) {
             if (material.inValueOfNonOriginatingMaterials()) {
                 vnm = vnm.add(material.value());
             }
         }
-        this.valueOfNonOriginatingMaterials = vnm;
+        this.tracedCorePartValue = traceCoreParts();
+        this.valueOfNonOriginatingMaterials = vnm.add(tracedCorePartValue);
+    }
+
+    /**
+     * Under the TRACE option, the VNM of each originating core part on the vehicle's bill of materials is
+     * added to the vehicle's VNM instead of being rolled up (see {@link CorePartsRollUp}).
+     */
+    private BigDecimal traceCoreParts() {
+        BigDecimal traced = BigDecimal.ZERO;
+        AutomotiveFacts facts = bom.automotive();
+        if (vehicle.vehicleClass() == null || !vehicle.vehicleClass().isPassengerVehicleOrLightTruck() || facts == null
+                || facts.coreParts() == null || corePartsRollUp() != CorePartsRollUp.TRACE) {
+            return traced;
+        }
+        for (AutomotiveFacts.CorePart part : facts.coreParts().parts()) {
+            boolean onBomAsOriginating = part.partNumber() != null && bom.materials().stream().anyMatch(m -> part.partNumber().equals(m.partNumber())
+                    && m.kind().countedInRegionalValueContent() && !m.isNonOriginating());
+            if (!onBomAsOriginating) {
+                continue;
+            }
+            if (part.valueOfNonOriginatingMaterials() == null) {
+                untraceableCoreParts.add(part);
+            } else {
+                tracedCoreParts.add(part);
+                traced = traced.add(part.valueOfNonOriginatingMaterials());
+            }
+        }
+        return traced;
+    }
+
+    public VehicleClassification vehicle() {
+        return vehicle;
+    }
+
+    public PartThresholds partThresholds() {
+        return partThresholds;
+    }
+
+    /** The rule as the pack has it, before automotive thresholds replaced its own. */
+    public Optional<ProductRule> ruleAsWritten() {
+        return Optional.ofNullable(ruleAsWritten);
+    }
+
+    public AutomotiveRules automotiveRules() {
+        return pack.automotive();
+    }
+
+    public AutomotiveFacts automotiveFacts() {
+        return bom.automotive();
+    }
+
+    public boolean vehicleRequirementsApply() {
+        return vehicle.vehicleClass() != null && vehicle.vehicleClass().isPassengerVehicleOrTruck();
+    }
+
+    /** Whether an automotive test of the classification or thresholds still needs a fact. */
+    public boolean automotiveUndetermined() {
+        return vehicle.undetermined() || partThresholds.missingField() != null;
+    }
+
+    public CorePartsRollUp corePartsRollUp() {
+        AutomotiveFacts facts = bom.automotive();
+        return facts != null && facts.corePartsRollUp() != null ? facts.corePartsRollUp() : pack.automotive().corePartsRollUp();
+    }
+
+    public SteelAndAluminumShare steelAndAluminumShare() {
+        AutomotiveFacts facts = bom.automotive();
+        return facts != null && facts.steelAndAluminumShare() != null ? facts.steelAndAluminumShare() : pack.automotive().steelAndAluminumShare();
+    }
+
+    public boolean stagingRegime() {
+        return pack.automotive() != null && vehicle.vehicleClass() != null && vehicle.vehicleClass().isPassengerVehicleOrLightTruck()
+                && PartThresholds.stagingRegimeApplies(pack.automotive(), bom.automotive(), asOf());
+    }
+
+    public List<AutomotiveFacts.CorePart> tracedCoreParts() {
+        return tracedCoreParts;
+    }
+
+    public List<AutomotiveFacts.CorePart> untraceableCoreParts() {
+        return untraceableCoreParts;
+    }
+
+    public BigDecimal tracedCorePartValue() {
+        return tracedCorePartValue;
     }
 
     public BillOfMaterials bom() {

@@ -23,6 +23,33 @@ public final class Findings {
     private final Map<String, java.util.SortedSet<String>> missing = new java.util.TreeMap<>();
     private final Map<OriginCriterion, Verdict> criteria = new EnumMap<>(OriginCriterion.class);
     private boolean noMaterialsListed;
+    // Requirements the law adds to the origin criteria ("is originating only if ..."), e.g. SOR/2020-155 s.14(4), s.17, s.18.
+    private final Map<String, Verdict> requirements = new java.util.TreeMap<>();
+    private AutomotiveResult.Thresholds thresholds;
+    private AutomotiveResult.CoreParts coreParts;
+    private AutomotiveResult.SteelAndAluminum steelAndAluminum;
+    private AutomotiveResult.LaborValueContent laborValueContent;
+
+    /** A requirement every criterion is subject to; one NOT_MET makes the good non-originating. */
+    public void requirement(String name, Verdict verdict) {
+        requirements.merge(name, verdict, Verdict::and);
+    }
+
+    public void thresholds(AutomotiveResult.Thresholds value) {
+        thresholds = value;
+    }
+
+    public void coreParts(AutomotiveResult.CoreParts value) {
+        coreParts = value;
+    }
+
+    public void steelAndAluminum(AutomotiveResult.SteelAndAluminum value) {
+        steelAndAluminum = value;
+    }
+
+    public void laborValueContent(AutomotiveResult.LaborValueContent value) {
+        laborValueContent = value;
+    }
 
     /** Without any material, only a wholly obtained good (criterion A) can be shown to originate. */
     public void noMaterialsListed() {
@@ -58,7 +85,22 @@ public final class Findings {
         }
         DeterminationStatus status;
         String summary;
-        if (met != null) {
+        List<String> failedRequirements = requirements.entrySet().stream().filter(e -> e.getValue() == Verdict.NOT_MET).map(Map.Entry::getKey).toList();
+        List<String> undecidedRequirements = requirements.entrySet().stream().filter(e -> e.getValue() == Verdict.UNDETERMINED).map(Map.Entry::getKey).toList();
+        if (!failedRequirements.isEmpty()) {
+            status = DeterminationStatus.NOT_ORIGINATING;
+            summary = (met != null ? "The good meets criterion " + met + " but " : "The good ") + "does not meet "
+                    + String.join(", ", failedRequirements) + ", without which it is not originating whatever the criterion.";
+            met = null;
+        } else if (met != null && !undecidedRequirements.isEmpty()) {
+            if (missing.isEmpty()) {
+                missing("automotive", "needed to decide " + String.join(", ", undecidedRequirements));
+            }
+            summary = "The good meets criterion " + met + ", but whether it also meets " + String.join(", ", undecidedRequirements)
+                    + " cannot be decided without: " + String.join("; ", missingData().stream().map(m -> m.field() + " (" + m.message() + ")").toList()) + ".";
+            status = DeterminationStatus.INSUFFICIENT_DATA;
+            met = null;
+        } else if (met != null) {
             status = DeterminationStatus.ORIGINATING;
             summary = "The good is originating under criterion " + met + " (" + met.citation() + ").";
         } else if (noMaterialsListed || criteria.containsValue(Verdict.UNDETERMINED)
@@ -83,8 +125,13 @@ public final class Findings {
         entries.sort(Comparator.comparing(RvcEntry::requirement).thenComparing(e -> e.alternative() == null ? "" : e.alternative())
                 .thenComparing(RvcEntry::method));
         Evaluation.AppliedRule applied = subject.rule().map(Findings::applied).orElse(null);
+        AutomotiveResult automotive = null;
+        if (subject.vehicle().motorVehicle() || thresholds != null || coreParts != null || steelAndAluminum != null || laborValueContent != null) {
+            automotive = new AutomotiveResult(subject.vehicle().vehicleClass(), subject.vehicle().explanation(), thresholds,
+                    subject.stagingRegime(), coreParts, steelAndAluminum, laborValueContent);
+        }
         return new Evaluation(subject.bom().reference(), subject.asOf(), subject.pack().ref(), status,
-                met, applied, entries, ordered, status == DeterminationStatus.INSUFFICIENT_DATA ? missingData() : List.of());
+                met, applied, entries, ordered, status == DeterminationStatus.INSUFFICIENT_DATA ? missingData() : List.of(), automotive);
     }
 
     private List<MissingData> missingData() {

@@ -22,6 +22,7 @@ public final class ReferenceOriginEngine implements OriginEngine {
         Assessments.ruleSelection(subject, findings);
         Assessments.billOfMaterials(subject, findings);
         Assessments.materialTreatment(subject, findings);
+        AutomotiveAssessments.classification(subject, findings);
 
         List<Material> shiftTested = new ArrayList<>();
         List<Material> preventingC = new ArrayList<>();
@@ -64,6 +65,7 @@ public final class ReferenceOriginEngine implements OriginEngine {
                 Assessments.partsRule(subject, shifts, findings);
             }
         }
+        AutomotiveAssessments.vehicleRequirements(subject, findings);
         return findings.conclude(subject);
     }
 }

@@ -3,6 +3,7 @@ package org.origincheck.domain.rules;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import org.origincheck.domain.automotive.VehicleClass;
 import org.origincheck.domain.bom.EndUse;
 import org.origincheck.domain.hs.HsLevel;
 import org.origincheck.domain.hs.HsRange;
@@ -13,7 +14,7 @@ import org.origincheck.domain.hs.HsRange;
  * provision changes how the text applies (e.g. SOR/2020-155 s.15(4)); {@code partsRuleUnavailable}, when
  * set, is why Art. 4.2(d) may not be used for the good, with its citation.
  */
-public record ProductRule(String id, List<HsRange> scope, Set<EndUse> endUses, LocalDate effectiveFrom,
+public record ProductRule(String id, List<HsRange> scope, Set<EndUse> endUses, Set<VehicleClass> vehicleClasses, LocalDate effectiveFrom,
                           LocalDate effectiveTo, String text, String citation, String source, String verification,
                           List<RuleAlternative> alternatives, String notes, String partsRuleUnavailable,
                           ParseStatus parseStatus, String parseNote, String file, int line) {
@@ -21,6 +22,7 @@ public record ProductRule(String id, List<HsRange> scope, Set<EndUse> endUses, L
     public ProductRule {
         scope = List.copyOf(scope);
         endUses = endUses == null ? Set.of() : Set.copyOf(endUses);
+        vehicleClasses = vehicleClasses == null ? Set.of() : Set.copyOf(vehicleClasses);
         alternatives = List.copyOf(alternatives);
         if (scope.isEmpty()) {
             throw new IllegalArgumentException("rule " + id + " covers no HS provision");
@@ -49,6 +51,17 @@ public record ProductRule(String id, List<HsRange> scope, Set<EndUse> endUses, L
 
     public boolean appliesTo(EndUse endUse) {
         return endUses.isEmpty() || (endUse != null && endUses.contains(endUse));
+    }
+
+    public boolean appliesTo(VehicleClass vehicleClass) {
+        return vehicleClasses.isEmpty() || (vehicleClass != null && vehicleClasses.contains(vehicleClass));
+    }
+
+    /** The same rule with other alternatives (the automotive thresholds that replace the rule's own), a note and citation. */
+    public ProductRule withAlternatives(List<RuleAlternative> replaced, String addedCitation, String partsRuleBar) {
+        return new ProductRule(id, scope, endUses, vehicleClasses, effectiveFrom, effectiveTo, text,
+                addedCitation == null ? citation : citation + "; " + addedCitation, source, verification, replaced, notes,
+                partsRuleBar == null ? partsRuleUnavailable : partsRuleBar, parseStatus, parseNote, file, line);
     }
 
     public String hsScope() {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.origincheck.domain.automotive.VehicleClass;
 import org.origincheck.domain.bom.EndUse;
 import org.origincheck.domain.hs.HsCode;
 import org.origincheck.domain.hs.HsLevel;
@@ -48,6 +49,11 @@ public final class ProductRuleBook {
     }
 
     public RuleLookup lookup(HsCode good, EndUse endUse, LocalDate asOf) {
+        return lookup(good, endUse, null, asOf);
+    }
+
+    /** {@code vehicleClass}: the class of a motor vehicle (SOR/2020-155 s.12), null when unknown or not a vehicle. */
+    public RuleLookup lookup(HsCode good, EndUse endUse, VehicleClass vehicleClass, LocalDate asOf) {
         for (HsLevel level : MOST_PRECISE_FIRST) {
             Optional<String> key = good.at(level);
             if (key.isEmpty()) {
@@ -72,7 +78,11 @@ public final class ProductRuleBook {
                         + " depends on the good's end use; give one of " + uses
                         + (generic ? " (any other end use, e.g. AFTERMARKET, takes the rule for any other use)" : ""));
             }
-            List<ProductRule> applicable = candidates.stream().filter(r -> r.appliesTo(endUse)).toList();
+            if (vehicleClass == null && candidates.stream().anyMatch(r -> !r.vehicleClasses().isEmpty())) {
+                return new RuleLookup.NeedsMoreData("good.vehicle", "the rule for " + good.formatted()
+                        + " depends on the class of vehicle (SOR/2020-155 s.12): give the facts in good.vehicle");
+            }
+            List<ProductRule> applicable = candidates.stream().filter(r -> r.appliesTo(endUse) && r.appliesTo(vehicleClass)).toList();
             List<ProductRule> specific = applicable.stream().filter(r -> !r.endUses().isEmpty()).toList();
             List<ProductRule> chosen = specific.isEmpty() ? applicable : specific;
             if (chosen.size() == 1) {

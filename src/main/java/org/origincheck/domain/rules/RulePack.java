@@ -3,14 +3,17 @@ package org.origincheck.domain.rules;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.origincheck.domain.automotive.AutomotiveRules;
 
 /**
  * A versioned, effective-dated encoding of the law. Its SHA-256 covers every file of the pack, so a
- * determination that records it can be replayed against exactly the same rules.
+ * determination that records it can be replayed against exactly the same rules. {@code automotive} is null
+ * for a pack without the automotive provisions.
  */
 public record RulePack(String id, String version, String sha256, LocalDate effectiveFrom, LocalDate effectiveTo,
                        List<SourceDocument> sources, Parameters parameters, ProductRuleBook productRules,
-                       List<DeMinimisExclusion> deMinimisExclusions, List<ChapterNote> notes, Map<String, String> options) {
+                       List<DeMinimisExclusion> deMinimisExclusions, List<ChapterNote> notes, Map<String, String> options,
+                       AutomotiveRules automotive) {
 
     public RulePack {
         sources = List.copyOf(sources);
