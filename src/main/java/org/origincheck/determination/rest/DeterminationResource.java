@@ -54,7 +54,8 @@ public class DeterminationResource {
                     + "the response exactly as returned; neither can be changed or deleted afterwards.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = BomSubmission.class),
-            examples = @ExampleObject(name = "steam boiler", value = OpenApiExamples.BOILER)))
+            examples = {@ExampleObject(name = "steam boiler", value = OpenApiExamples.BOILER),
+                    @ExampleObject(name = "passenger vehicle with core parts, steel and aluminum, and LVC", value = OpenApiExamples.PASSENGER_VEHICLE)}))
     @APIResponse(responseCode = "201", description = "Stored", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = DeterminationResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid submission, each field named",

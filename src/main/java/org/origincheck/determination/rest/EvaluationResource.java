@@ -32,7 +32,8 @@ public class EvaluationResource {
     @Operation(summary = "Evaluate a BOM without storing it", description = "Same body and answer as POST /api/v1/determinations, without id and createdAt.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = BomSubmission.class),
-            examples = @ExampleObject(name = "steam boiler", value = OpenApiExamples.BOILER)))
+            examples = {@ExampleObject(name = "steam boiler", value = OpenApiExamples.BOILER),
+                    @ExampleObject(name = "passenger vehicle with core parts, steel and aluminum, and LVC", value = OpenApiExamples.PASSENGER_VEHICLE)}))
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = DeterminationResponse.class)))
     @APIResponse(responseCode = "400", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -1,6 +1,6 @@
 package org.origincheck.determination.rest;
 
-/** Examples shown in the OpenAPI document; the same BOM as examples/boiler-bom.json. */
+/** Examples shown in the OpenAPI document; the same BOMs as examples/boiler-bom.json and examples/passenger-vehicle-bom.json. */
 final class OpenApiExamples {
 
     static final String BOILER = """
@@ -27,6 +27,60 @@ final class OpenApiExamples {
                   "origin": "NON_ORIGINATING", "value": 900.00, "kind": "SHIPPING_PACKING" }
               ]
             }
+            """;
+
+    /** The same submission as examples/passenger-vehicle-bom.json: a passenger vehicle with its producer-level facts. */
+    static final String PASSENGER_VEHICLE = """
+{
+  "reference": "MY2027-SEDAN-LX",
+  "asOf": "2026-07-01",
+  "good": {
+    "partNumber": "SEDAN-LX",
+    "description": "Passenger car, 2.0 l spark-ignition engine",
+    "hsCode": "8703.23",
+    "producerCountry": "MX",
+    "currency": "USD",
+    "netCost": 20000.00,
+    "vehicle": { "offRoad": false, "bodyType": "STANDARD" }
+  },
+  "materials": [
+    { "partNumber": "ENG-1", "description": "Engine, 2.0 l", "hsCode": "8407.34", "origin": "ORIGINATING", "value": 4000.00 },
+    { "partNumber": "TRN-1", "description": "Automatic transmission", "hsCode": "8708.40", "origin": "ORIGINATING", "value": 2000.00 },
+    { "partNumber": "BODY-1", "description": "Body in white", "hsCode": "8707.10", "origin": "ORIGINATING", "value": 3000.00 },
+    { "partNumber": "SEATS", "description": "Seat set", "hsCode": "9401.20", "origin": "NON_ORIGINATING", "countryOfOrigin": "CN", "value": 2860.00 }
+  ],
+  "automotive": {
+    "coreParts": {
+      "vnmMethod": "ALL_MATERIALS",
+      "parts": [
+        { "category": "ENGINE", "partNumber": "ENG-1", "netCost": 3800.00, "valueOfNonOriginatingMaterials": 760.00 },
+        { "category": "TRANSMISSION", "partNumber": "TRN-1", "netCost": 1900.00, "valueOfNonOriginatingMaterials": 380.00 },
+        { "category": "BODY_AND_CHASSIS", "partNumber": "BODY-1", "netCost": 2900.00, "valueOfNonOriginatingMaterials": 0.00 }
+      ]
+    },
+    "steelAndAluminum": {
+      "periodFrom": "2025-01-01",
+      "periodTo": "2025-12-31",
+      "purchases": [
+        { "description": "Hot-rolled coil, US mill", "hsCode": "7208.39", "value": 800000.00, "originating": true, "meltedAndPouredInRegion": true },
+        { "description": "Hot-rolled coil, imported", "hsCode": "7208.39", "value": 200000.00, "originating": false },
+        { "description": "Aluminum sheet, Canadian mill", "hsCode": "7606.12", "value": 90000.00, "originating": true },
+        { "description": "Aluminum sheet, imported", "hsCode": "7606.12", "value": 10000.00, "originating": false }
+      ]
+    },
+    "laborValueContent": {
+      "basis": "NET_COST",
+      "plants": [
+        { "id": "ASSY-US", "country": "US", "currency": "USD", "averageBaseHourlyWage": 28.00 },
+        { "id": "ENG-MX", "country": "MX", "currency": "MXN", "baseWages": 3200000.00, "directProductionHours": 10000 }
+      ],
+      "highWageMaterials": [ { "plantId": "ENG-MX", "amount": 7000.00 } ],
+      "highWageLabourCosts": [ { "plantId": "ASSY-US", "amount": 1500.00 } ],
+      "technology": { "researchAndInformationTechnologyWages": 50000000.00, "directProductionWages": 1000000000.00 },
+      "assemblyPlant": { "plantId": "ENG-MX", "operatedByProducer": true, "engineCapacity": 150000 }
+    }
+  }
+}
             """;
 
     static final String PROBLEM = """

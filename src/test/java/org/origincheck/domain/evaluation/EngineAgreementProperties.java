@@ -14,6 +14,14 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.BeforeContainer;
+import org.origincheck.domain.automotive.AutomotiveFacts;
+import org.origincheck.domain.automotive.AutomotiveTable;
+import org.origincheck.domain.automotive.CorePartsRollUp;
+import org.origincheck.domain.automotive.SteelAndAluminumShare;
+import org.origincheck.domain.automotive.VehicleBodyType;
+import org.origincheck.domain.automotive.VehicleClass;
+import org.origincheck.domain.automotive.VehicleClassification;
+import org.origincheck.domain.automotive.VehicleFacts;
 import org.origincheck.domain.bom.BillOfMaterials;
 import org.origincheck.domain.bom.Costs;
 import org.origincheck.domain.bom.EndUse;
@@ -41,7 +49,8 @@ class EngineAgreementProperties {
     // Goods covered by every kind of rule in the pack, plus some the pack does not cover.
     private static final List<String> GOODS = List.of("8402.11", "8402.90", "7402.00", "7603.10", "7609.00", "9402.10",
             "8517.13", "5208.11", "8708.40", "7408.11.60", "7408.11.30", "7408.11", "3205.00", "9503.00", "9401.61",
-            "9401.20", "2601.11", "8517.62", "6109.10");
+            "9401.20", "2601.11", "8517.62", "6109.10", "8703.23", "8703.90", "8704.21", "8704.23", "8702.10", "8701.20",
+            "8708.10", "8708.80", "8708.29", "9031.80", "8706.00", "8704.41");
     private static final List<String> MATERIAL_CODES = List.of("8402.90", "8402.11", "7404.00", "7401.00", "7602.00",
             "2818.20", "7608.20", "7601.10", "9402.10", "9402.90", "8517.13", "8517.79", "5205.11", "5201.00", "5209.11",
             "8708.99", "8483.40", "7403.11", "7407.10", "3205.00", "3204.12", "9503.00", "9401.99", "9401.61", "8542.31",
@@ -73,14 +82,66 @@ class EngineAgreementProperties {
             }
             return indexed;
         });
+        Arbitrary<VehicleFacts> vehicle = Combinators.combine(Arbitraries.of(true, false).injectNull(0.2), Arbitraries.of(true, false).injectNull(0.5),
+                Arbitraries.of(VehicleBodyType.class).injectNull(0.2), Arbitraries.integers().between(1, 60).injectNull(0.3))
+                .as(VehicleFacts::new).injectNull(0.2);
         Arbitrary<Good> good = Combinators.combine(
                         Arbitraries.of(GOODS), Arbitraries.of(EndUse.class).injectNull(0.3),
                         money.injectNull(0.3), money.injectNull(0.5), money.injectNull(0.6),
-                        Arbitraries.of(WhollyObtained.class).injectNull(0.9))
-                .as((hs, endUse, tv, nc, tc, wo) -> new Good("G", null, HsCode.parse(hs), endUse, "MX", "USD", tv, nc == null ? null : nc,
-                        tc == null || nc != null ? null : new Costs(tc, tc.multiply(new BigDecimal("0.1"))), wo));
+                        Arbitraries.of(WhollyObtained.class).injectNull(0.9), vehicle)
+                .as((hs, endUse, tv, nc, tc, wo, v) -> new Good("G", null, HsCode.parse(hs), endUse, "MX", "USD", tv, nc == null ? null : nc,
+                        tc == null || nc != null ? null : new Costs(tc, tc.multiply(new BigDecimal("0.1"))), wo, v));
         Arbitrary<LocalDate> asOf = Arbitraries.integers().between(0, 365 * 8).map(d -> LocalDate.of(2020, 7, 1).plusDays(d));
-        return Combinators.combine(good, materials, asOf).as((g, m, d) -> new BillOfMaterials("p", d, g, m));
+        return Combinators.combine(good, materials, asOf, automotive()).as((g, m, d, a) -> new BillOfMaterials("p", d, g, m, a));
+    }
+
+    /** Producer-level automotive facts, complete, partial or absent, with figures around the thresholds. */
+    private Arbitrary<AutomotiveFacts> automotive() {
+        Arbitrary<BigDecimal> amount = Arbitraries.bigDecimals().between(BigDecimal.ZERO, new BigDecimal("5000")).ofScale(2);
+        Arbitrary<BigDecimal> positive = Arbitraries.bigDecimals().between(new BigDecimal("1"), new BigDecimal("5000")).ofScale(2);
+        Arbitrary<AutomotiveFacts.CorePart> corePart = Combinators.combine(Arbitraries.of(AutomotiveFacts.CorePartCategory.class),
+                        Arbitraries.of("M0", "M1", "M2", "X").injectNull(0.2), positive.injectNull(0.1), amount.injectNull(0.2), amount.injectNull(0.3))
+                .as((c, pn, nc, vnm, comp) -> new AutomotiveFacts.CorePart(0, c, pn, nc, vnm == null || nc == null ? vnm : vnm.min(nc),
+                        comp == null || nc == null ? comp : comp.min(nc), null));
+        Arbitrary<AutomotiveFacts.CoreParts> coreParts = Combinators.combine(Arbitraries.of(AutomotiveFacts.VnmMethod.class).injectNull(0.3),
+                Arbitraries.of(true, false), corePart.list().ofMaxSize(4)).as((m, s, parts) -> {
+                    List<AutomotiveFacts.CorePart> indexed = new ArrayList<>();
+                    for (int i = 0; i < parts.size(); i++) {
+                        AutomotiveFacts.CorePart p = parts.get(i);
+                        indexed.add(new AutomotiveFacts.CorePart(i, p.category(), p.partNumber(), p.netCost(), p.valueOfNonOriginatingMaterials(),
+                                p.valueOfNonOriginatingComponents(), null));
+                    }
+                    return new AutomotiveFacts.CoreParts(m, s, indexed);
+                }).injectNull(0.3);
+        Arbitrary<AutomotiveFacts.Purchase> purchase = Combinators.combine(Arbitraries.of("7208.39", "7606.12", "8708.29", "2601.11", "7209.16"),
+                        Arbitraries.of(AutomotiveFacts.Metal.class).injectNull(0.6), positive, Arbitraries.of(true, false), Arbitraries.of(true, false).injectNull(0.3))
+                .as((hs, metal, value, orig, melted) -> new AutomotiveFacts.Purchase(0, null, HsCode.parse(hs), metal, value, orig, melted));
+        Arbitrary<AutomotiveFacts.SteelAndAluminumPurchases> steel = purchase.list().ofMaxSize(5)
+                .map(list -> {
+                    List<AutomotiveFacts.Purchase> indexed = new ArrayList<>();
+                    for (int i = 0; i < list.size(); i++) {
+                        AutomotiveFacts.Purchase p = list.get(i);
+                        indexed.add(new AutomotiveFacts.Purchase(i, null, p.hsCode(), p.metal(), p.value(), p.originating(), p.meltedAndPouredInRegion()));
+                    }
+                    return new AutomotiveFacts.SteelAndAluminumPurchases(null, null, indexed);
+                }).injectNull(0.3);
+        Arbitrary<BigDecimal> wage = Arbitraries.bigDecimals().between(new BigDecimal("10"), new BigDecimal("400")).ofScale(2);
+        Arbitrary<AutomotiveFacts.LaborValueContent> lvc = Combinators.combine(Arbitraries.of(AutomotiveFacts.LvcBasis.class).injectNull(0.3),
+                        wage, wage, amount, amount, positive.injectNull(0.3), Arbitraries.of(true, false), Arbitraries.longs().between(0, 200000))
+                .as((basis, w1, w2, hwm, hwlc, tapv, include, capacity) -> new AutomotiveFacts.LaborValueContent(basis,
+                        List.of(new AutomotiveFacts.Plant(0, "A", "US", "USD", w1.divide(BigDecimal.TEN), null, null),
+                                new AutomotiveFacts.Plant(1, "B", "MX", "MXN", w2.multiply(BigDecimal.ONE), null, null)),
+                        List.of(new AutomotiveFacts.PlantAmount(0, "B", hwm)), List.of(new AutomotiveFacts.PlantAmount(0, "A", hwlc)),
+                        null, null, tapv, include, new AutomotiveFacts.TechnologyExpenditures(hwm, hwlc.add(BigDecimal.ONE)),
+                        new AutomotiveFacts.AssemblyPlant("B", include, 3, capacity, 0, 0)))
+                .injectNull(0.3);
+        Arbitrary<AutomotiveFacts.StagingRegime> staging = Combinators.combine(Arbitraries.of(true, false), Arbitraries.of(true, false))
+                .as((approved, exempt) -> new AutomotiveFacts.StagingRegime(approved, null, exempt)).injectNull(0.7);
+        return Combinators.combine(Arbitraries.of(AutomotiveTable.class).list().ofMaxSize(2), coreParts, steel, lvc, staging,
+                        Arbitraries.of(CorePartsRollUp.class).injectNull(0.5), Arbitraries.of(SteelAndAluminumShare.class).injectNull(0.5),
+                        Arbitraries.of(VehicleClass.class).injectNull(0.5))
+                .as((tables, core, st, l, asr, rollUp, share, forClass) -> new AutomotiveFacts(tables, forClass, core, st, l, asr, rollUp, share))
+                .injectNull(0.3);
     }
 
     @Property(tries = 500)
@@ -101,7 +162,8 @@ class EngineAgreementProperties {
         if (!materialsListed && bom.good().whollyObtained() == null) {
             assertThat(e.status()).as("no material listed: never originating").isEqualTo(DeterminationStatus.INSUFFICIENT_DATA);
         }
-        if (materialsListed && bom.materials().stream().noneMatch(Material::preventsExclusivelyOriginating)) {
+        boolean vehicleRequirements = VehicleClassification.classify(bom.good().hsCode(), bom.good().endUse(), bom.good().vehicle()).motorVehicle();
+        if (materialsListed && bom.materials().stream().noneMatch(Material::preventsExclusivelyOriginating) && !vehicleRequirements) {
             assertThat(e.status()).as("all materials originating: criterion C or better").isEqualTo(DeterminationStatus.ORIGINATING);
         }
         for (RvcEntry entry : e.regionalValueContent()) {
