@@ -57,7 +57,9 @@ public record PartThresholds(PartSchedule schedule, List<TableEntry> entries, St
         }
         return switch (endUse) {
             case PASSENGER_VEHICLE_OE, LIGHT_TRUCK_OE -> {
-                PartThresholds core = listed(rules, AutomotiveTable.A_1, hs, declared,
+                // s.14(2)-(3), (6): a battery of 8507.60 for propelling an electric vehicle is excepted from the core-part RVC and
+                // originates under its own rule (Schedule 1); it stays subject to its rule as written.
+                PartThresholds core = hs.subheading().equals("850760") ? null : listed(rules, AutomotiveTable.A_1, hs, declared,
                         stagingRegimeApplies(rules, facts, asOf) ? AutomotiveRules.STAGING_CORE_PART : AutomotiveRules.CORE_PART);
                 if (core != null) yield core;
                 PartThresholds principal = listed(rules, AutomotiveTable.B, hs, declared, AutomotiveRules.PRINCIPAL_PART);

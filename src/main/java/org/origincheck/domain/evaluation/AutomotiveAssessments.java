@@ -290,7 +290,13 @@ public final class AutomotiveAssessments {
                 sums[1] = sums[1].add(purchase.value());
             }
         }
-        if (subject.steelAndAluminumShare() == org.origincheck.domain.automotive.SteelAndAluminumShare.COMBINED && !totals.isEmpty()) {
+        // s.19(4)(c) states the staging regime's requirement for steel and aluminum separately, whatever the option.
+        org.origincheck.domain.automotive.SteelAndAluminumShare shareReading = subject.stagingRegime()
+                ? org.origincheck.domain.automotive.SteelAndAluminumShare.SEPARATE : subject.steelAndAluminumShare();
+        if (totals.isEmpty() && !undetermined) {
+            findings.missing("automotive.steelAndAluminum.purchases", "none of the purchases is of a Table S good: give the producer's purchases of Table S steel and aluminum (s.17(1))");
+        }
+        if (shareReading == org.origincheck.domain.automotive.SteelAndAluminumShare.COMBINED && !totals.isEmpty()) {
             BigDecimal all = BigDecimal.ZERO;
             BigDecimal orig = BigDecimal.ZERO;
             for (BigDecimal[] sums : totals.values()) {
@@ -322,12 +328,12 @@ public final class AutomotiveAssessments {
             verdict = Verdict.UNDETERMINED;
         }
         findings.requirement(STEEL, verdict);
-        findings.steelAndAluminum(new AutomotiveResult.SteelAndAluminum(verdict.outcome(), subject.steelAndAluminumShare().name(), law.share(),
+        findings.steelAndAluminum(new AutomotiveResult.SteelAndAluminum(verdict.outcome(), shareReading.name(), law.share(),
                 meltedAndPoured, shares, notCounted, citation));
         String period = facts.steelAndAluminum().periodFrom() == null ? "" : " over " + facts.steelAndAluminum().periodFrom() + " to " + facts.steelAndAluminum().periodTo();
         String message = "Purchases of Table S steel and aluminum" + period + ": " + (texts.isEmpty() ? "none counted" : String.join("; ", texts))
                 + ", against at least " + law.share().toPlainString() + "% by value"
-                + (subject.steelAndAluminumShare() == org.origincheck.domain.automotive.SteelAndAluminumShare.SEPARATE ? " for each metal" : " for both together")
+                + (shareReading == org.origincheck.domain.automotive.SteelAndAluminumShare.SEPARATE ? " for each metal" : " for both together")
                 + (meltedAndPoured ? "; from " + law.meltedAndPouredFrom() + " originating steel must be melted and poured in the USMCA countries" : "")
                 + (notMeltedAndPoured.isEmpty() ? "" : " (" + notMeltedAndPoured.size() + " steel purchase(s) counted non-originating for that reason)")
                 + (notCounted.isEmpty() ? "" : "; not counted: " + String.join(", ", notCounted)) + ".";

@@ -160,7 +160,12 @@ class EngineAgreementProperties {
         assertThat(e.reasons().get(e.reasons().size() - 1).code()).isEqualTo(ReasonCode.ORIGIN_DETERMINED);
         boolean materialsListed = bom.materials().stream().anyMatch(m -> m.kind().countedForExclusivelyOriginating());
         if (!materialsListed && bom.good().whollyObtained() == null) {
-            assertThat(e.status()).as("no material listed: never originating").isEqualTo(DeterminationStatus.INSUFFICIENT_DATA);
+            assertThat(e.status()).as("no material listed: never originating").isNotEqualTo(DeterminationStatus.ORIGINATING);
+            if (e.status() == DeterminationStatus.NOT_ORIGINATING) {
+                assertThat(e.reasons()).as("not originating without materials only when an automotive requirement failed")
+                        .anyMatch(r -> r.outcome() == Outcome.FAIL && List.of(ReasonCode.CORE_PARTS, ReasonCode.STEEL_AND_ALUMINUM,
+                                ReasonCode.LABOR_VALUE_CONTENT).contains(r.code()));
+            }
         }
         boolean vehicleRequirements = VehicleClassification.classify(bom.good().hsCode(), bom.good().endUse(), bom.good().vehicle()).motorVehicle();
         if (materialsListed && bom.materials().stream().noneMatch(Material::preventsExclusivelyOriginating) && !vehicleRequirements) {
