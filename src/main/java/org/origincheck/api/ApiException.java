@@ -31,6 +31,10 @@ public class ApiException extends RuntimeException {
         return new ApiException(Problem.of(404, "Not Found", detail));
     }
 
+    public static ApiException forbidden(String detail) {
+        return new ApiException(Problem.of(403, "Forbidden", detail));
+    }
+
     public Problem problem() {
         return problem;
     }

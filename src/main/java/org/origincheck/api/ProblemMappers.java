@@ -92,6 +92,24 @@ public class ProblemMappers {
         return errors;
     }
 
+    /** No or invalid bearer token: 401 with the scheme to use (RFC 6750). */
+    @ServerExceptionMapper
+    public Response unauthenticated(io.quarkus.security.AuthenticationFailedException e) {
+        return Response.fromResponse(respond(Problem.of(401, "Unauthorized", "a valid bearer token is required (Authorization: Bearer <JWT>)")))
+                .header("WWW-Authenticate", "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(io.quarkus.security.UnauthorizedException e) {
+        return Response.fromResponse(respond(Problem.of(401, "Unauthorized", "a valid bearer token is required (Authorization: Bearer <JWT>)")))
+                .header("WWW-Authenticate", "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e) {
+        return respond(Problem.of(403, "Forbidden", "the token's roles do not allow this request"));
+    }
+
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
         int status = e.getResponse().getStatus();

@@ -57,4 +57,18 @@ public class DeterminationRecord extends PanacheEntityBase {
 
     @Column(nullable = false, columnDefinition = "text")
     public String response;
+
+    @Column(name = "tenant_id", nullable = false)
+    public String tenantId;
+
+    @Column(name = "submitted_by")
+    public String submittedBy;
+
+    @Column(name = "submission_media_type", nullable = false)
+    public String submissionMediaType = "application/json";
+
+    /** The determination if it belongs to the tenant; another tenant's is not found, exactly like a missing one. */
+    public static DeterminationRecord findInTenant(UUID id, String tenant) {
+        return DeterminationRecord.<DeterminationRecord>find("id = ?1 and tenantId = ?2", id, tenant).firstResult();
+    }
 }

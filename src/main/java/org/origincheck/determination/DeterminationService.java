@@ -84,17 +84,28 @@ public class DeterminationService {
         }
     }
 
-    /** Evaluates without storing (what-if). */
-    public Evaluation evaluate(BomSubmission submission) {
-        BillOfMaterials bom = toBom(submission);
+    /** Evaluates without storing (what-if). Stored determinations it refers to must be the tenant's. */
+    public Evaluation evaluate(BomSubmission submission, String tenant) {
+        BillOfMaterials bom = toBom(submission, tenant);
         RulePack pack = selectPack(submission.rulePack(), bom.asOf());
         return packs.engine().evaluate(bom, pack);
     }
 
-    /** Evaluates and stores; returns the response exactly as stored. */
-    public Stored create(String body) {
-        BomSubmission submission = parse(body);
-        Evaluation evaluation = evaluate(submission);
+    /**
+     * Evaluates and stores; returns the response exactly as stored. With an Idempotency-Key, a retry with the
+     * same key and the same body returns the determination the first request made (no second row), and the
+     * same key with another body is refused. Two concurrent requests with one key cannot both store: the
+     * key's primary key makes the second transaction fail, which then answers with the first one's result.
+     */
+    public Stored create(String body, String mediaType, BomSubmission submission, String tenant, String subject, String idempotencyKey) {
+        String requestSha256 = sha256(mediaType + "\n" + body);
+        if (idempotencyKey != null) {
+            IdempotencyRecord existing = IdempotencyRecord.find(tenant, idempotencyKey);
+            if (existing != null) {
+                return replay(existing, requestSha256, tenant);
+            }
+        }
+        Evaluation evaluation = evaluate(submission, tenant);
         UUID id = UUID.randomUUID();
         Instant createdAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         String response = write(DeterminationResponse.of(id, createdAt, evaluation));
@@ -112,12 +123,57 @@ public class DeterminationService {
         record.rulePackSha256 = evaluation.rulePack().sha256();
         record.productRuleId = evaluation.productRule() == null ? null : evaluation.productRule().id();
         record.submission = body;
+        record.submissionMediaType = mediaType;
         record.response = response;
-        QuarkusTransaction.requiringNew().run(record::persist);
-        return new Stored(id, response);
+        record.tenantId = tenant;
+        record.submittedBy = subject;
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                record.persist();
+                if (idempotencyKey != null) {
+                    IdempotencyRecord key = new IdempotencyRecord();
+                    key.tenantId = tenant;
+                    key.idempotencyKey = idempotencyKey;
+                    key.requestSha256 = requestSha256;
+                    key.determinationId = id;
+                    key.createdAt = createdAt;
+                    key.persist();
+                    IdempotencyRecord.flush();
+                }
+            });
+        } catch (RuntimeException e) {
+            // A concurrent request with the same key committed first: answer with its determination.
+            IdempotencyRecord winner = idempotencyKey == null ? null
+                    : QuarkusTransaction.requiringNew().call(() -> IdempotencyRecord.find(tenant, idempotencyKey));
+            if (winner != null) {
+                return replay(winner, requestSha256, tenant);
+            }
+            throw e;
+        }
+        return new Stored(id, response, evaluation.status().name(), false);
     }
 
-    public record Stored(UUID id, String json) {
+    private Stored replay(IdempotencyRecord key, String requestSha256, String tenant) {
+        if (!key.requestSha256.equals(requestSha256)) {
+            throw new ApiException(new Problem("https://origincheck.org/problems/idempotency-key-reused", "Idempotency-Key reused", 422,
+                    "Idempotency-Key '" + key.idempotencyKey + "' was used with a different request body: send a new key for a new submission",
+                    null, List.of(new Problem.FieldError("Idempotency-Key", "already used with a different body"))));
+        }
+        DeterminationRecord original = QuarkusTransaction.requiringNew().call(() -> DeterminationRecord.findInTenant(key.determinationId, tenant));
+        return new Stored(original.id, original.response, original.status, true);
+    }
+
+    static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** {@code replayed}: the determination of an earlier request with the same Idempotency-Key. */
+    public record Stored(UUID id, String json, String status, boolean replayed) {
     }
 
     public String write(Object value) {
@@ -128,7 +184,7 @@ public class DeterminationService {
         }
     }
 
-    BillOfMaterials toBom(BomSubmission submission) {
+    BillOfMaterials toBom(BomSubmission submission, String tenant) {
         Set<ConstraintViolation<BomSubmission>> violations = validator.validate(submission);
         List<Problem.FieldError> errors = new ArrayList<>(ProblemMappers.fieldErrors(violations));
         List<MaterialInput> inputs = submission.materials() == null ? List.of() : submission.materials();
@@ -151,7 +207,7 @@ public class DeterminationService {
                 }
             }
         }
-        AutomotiveFacts automotive = toAutomotive(submission.automotive(), errors);
+        AutomotiveFacts automotive = toAutomotive(submission.automotive(), tenant, errors);
         if (submission.asOf() != null && (submission.asOf().isAfter(LATEST_AS_OF) || submission.asOf().getYear() < 1994)) {
             errors.add(new Problem.FieldError("asOf", "must be a date between 1994-01-01 and " + LATEST_AS_OF));
         }
@@ -179,7 +235,7 @@ public class DeterminationService {
      * plant named twice, wage data given neither way, a stored determination that does not exist. Errors are
      * added with their field path; nothing here echoes a wage or cost figure.
      */
-    private AutomotiveFacts toAutomotive(AutomotiveInput input, List<Problem.FieldError> errors) {
+    private AutomotiveFacts toAutomotive(AutomotiveInput input, String tenant, List<Problem.FieldError> errors) {
         if (input == null) {
             return null;
         }
@@ -195,7 +251,7 @@ public class DeterminationService {
                 if (p == null) continue;
                 AutomotiveFacts.StoredDetermination stored = null;
                 if (p.determinationId() != null) {
-                    DeterminationRecord record = DeterminationRecord.findById(p.determinationId());
+                    DeterminationRecord record = DeterminationRecord.findInTenant(p.determinationId(), tenant);
                     if (record == null) {
                         errors.add(new Problem.FieldError("automotive.coreParts.parts[" + i + "].determinationId",
                                 "no determination " + p.determinationId() + " is stored here"));

@@ -22,6 +22,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 @QuarkusTest
 class AutomotiveApiTest {
 
+    @org.junit.jupiter.api.BeforeEach
+    void signIn() {
+        org.origincheck.security.TestTokens.actAsSubmitter();
+    }
+
     private static String vehicleExample() throws IOException {
         return Files.readString(Path.of("examples/passenger-vehicle-bom.json"));
     }

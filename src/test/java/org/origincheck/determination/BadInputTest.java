@@ -22,6 +22,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 @QuarkusTest
 class BadInputTest {
 
+    @org.junit.jupiter.api.BeforeEach
+    void signIn() {
+        org.origincheck.security.TestTokens.actAsSubmitter();
+    }
+
     private static final String GOOD = """
             {"hsCode":"8402.11","producerCountry":"MX","currency":"USD","transactionValue":100}""";
 

@@ -21,6 +21,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class DeterminationApiTest {
 
+    @org.junit.jupiter.api.BeforeEach
+    void signIn() {
+        org.origincheck.security.TestTokens.actAsSubmitter();
+    }
+
     @Inject
     DataSource dataSource;
 

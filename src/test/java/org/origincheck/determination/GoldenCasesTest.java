@@ -33,6 +33,11 @@ import org.junit.jupiter.api.TestFactory;
 @QuarkusTest
 class GoldenCasesTest {
 
+    @org.junit.jupiter.api.BeforeEach
+    void signIn() {
+        org.origincheck.security.TestTokens.actAsSubmitter();
+    }
+
     private static final Path CASES = Path.of("src/test/resources/golden");
     private static final ObjectMapper YAML = new YAMLMapper();
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -33,25 +33,49 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.origincheck.api.ApiException;
 import org.origincheck.api.Problem;
 import org.origincheck.determination.DeterminationRecord;
+import org.origincheck.determination.CsvBillOfMaterials;
+import org.origincheck.determination.DeterminationReports;
 import org.origincheck.determination.DeterminationService;
+import org.origincheck.security.Caller;
+import org.origincheck.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.origincheck.domain.evaluation.DeterminationStatus;
 
 @Path("/api/v1/determinations")
+@SecurityRequirement(name = "bearer")
+@org.eclipse.microprofile.openapi.annotations.security.SecurityScheme(securitySchemeName = "bearer",
+        type = org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
+        description = "A JWT from the identity provider (OIDC; machines use the client-credentials grant), with the claims "
+                + "'tenant' and 'groups' (submitter, reviewer, auditor, admin). In the dev profile: POST /dev/sign-in.")
 @Tag(name = "Determinations", description = "Evaluate a bill of materials and keep the result as evidence")
 public class DeterminationResource {
 
-    private final DeterminationService service;
+    /** The determination's status in every representation, for scripts that read headers only. */
+    public static final String STATUS_HEADER = "OriginCheck-Status";
 
-    public DeterminationResource(DeterminationService service) {
+    private final DeterminationService service;
+    private final DeterminationReports reports;
+    private final Caller caller;
+
+    public DeterminationResource(DeterminationService service, DeterminationReports reports, Caller caller) {
         this.service = service;
+        this.reports = reports;
+        this.caller = caller;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, DeterminationReports.JUNIT_XML, MediaType.TEXT_PLAIN})
+    @RolesAllowed(Roles.SUBMITTER)
     @Operation(summary = "Evaluate a BOM and store the determination",
             description = "Answers 201 with the determination and its Location. The submission is stored exactly as received, "
-                    + "the response exactly as returned; neither can be changed or deleted afterwards.")
+                    + "the response exactly as returned; neither can be changed or deleted afterwards. With an Idempotency-Key, a retry "
+                    + "with the same body returns the first determination (header Idempotent-Replayed: true) and the same key with "
+                    + "another body is a 422. Accept: application/xml answers a JUnit XML report, text/plain a summary; the header "
+                    + "OriginCheck-Status carries the status in every form.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = BomSubmission.class),
             examples = {@ExampleObject(name = "steam boiler", value = OpenApiExamples.BOILER),
@@ -61,38 +85,106 @@ public class DeterminationResource {
     @APIResponse(responseCode = "400", description = "Invalid submission, each field named",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "bad HS code", value = OpenApiExamples.PROBLEM)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "403", description = "The token's roles do not allow it", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "413", description = "Body too large", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "422", description = "No rule pack in force on asOf", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Response create(String body, @Context UriInfo uri) {
-        DeterminationService.Stored stored = service.create(body);
-        return Response.created(uri.getAbsolutePathBuilder().path(stored.id().toString()).build())
-                .type(MediaType.APPLICATION_JSON).entity(stored.json()).build();
+    @APIResponse(responseCode = "422", description = "No rule pack in force on asOf, or an Idempotency-Key reused with another body",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Response create(String body, @Context UriInfo uri, @Context HttpHeaders headers,
+                           @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        checkKey(idempotencyKey);
+        DeterminationService.Stored stored = service.create(body, MediaType.APPLICATION_JSON, service.parse(body), caller.tenant(),
+                caller.subject(), idempotencyKey);
+        return created(stored, uri, headers);
+    }
+
+    @POST
+    @Consumes(CsvBillOfMaterials.MEDIA_TYPE)
+    @Produces({MediaType.APPLICATION_JSON, DeterminationReports.JUNIT_XML, MediaType.TEXT_PLAIN})
+    @RolesAllowed(Roles.SUBMITTER)
+    @Operation(summary = "Evaluate a BOM uploaded as CSV and store the determination",
+            description = "The body is CSV (RFC 4180, UTF-8), one line per material, the first line naming the columns: "
+                    + "partNumber, description, hsCode, origin, countryOfOrigin, value, quantity, unit, kind, partOfGood (origin and value "
+                    + "required). The good is given in query parameters. Errors name the line and column. The CSV is stored as received.")
+    public Response createFromCsv(String body, @Context UriInfo uri, @Context HttpHeaders headers,
+                                  @HeaderParam("Idempotency-Key") String idempotencyKey,
+                                  @QueryParam("reference") String reference, @QueryParam("asOf") String asOf,
+                                  @QueryParam("rulePack") String rulePack, @QueryParam("partNumber") String partNumber,
+                                  @QueryParam("description") String description, @QueryParam("hsCode") String hsCode,
+                                  @QueryParam("endUse") String endUse, @QueryParam("producerCountry") String producerCountry,
+                                  @QueryParam("currency") String currency, @QueryParam("transactionValue") String transactionValue,
+                                  @QueryParam("netCost") String netCost) {
+        checkKey(idempotencyKey);
+        try {
+            BomSubmission submission = CsvBillOfMaterials.read(body, new CsvBillOfMaterials.GoodParameters(reference, asOf, rulePack, partNumber,
+                    description, hsCode, endUse, producerCountry, currency, transactionValue, netCost));
+            DeterminationService.Stored stored = service.create(body, CsvBillOfMaterials.MEDIA_TYPE, submission, caller.tenant(),
+                    caller.subject(), idempotencyKey);
+            return created(stored, uri, headers);
+        } catch (ApiException e) {
+            throw CsvBillOfMaterials.toLines(e);
+        }
+    }
+
+    private Response created(DeterminationService.Stored stored, UriInfo uri, HttpHeaders headers) {
+        java.net.URI location = uri.getBaseUriBuilder().path("api/v1/determinations").path(stored.id().toString()).build();
+        Response.ResponseBuilder response = represent(Response.status(Response.Status.CREATED).location(location), stored.json(), headers)
+                .header(STATUS_HEADER, stored.status());
+        if (stored.replayed()) {
+            response.header("Idempotent-Replayed", "true");
+        }
+        return response.build();
+    }
+
+    /** The stored JSON as is, or the JUnit XML or text derived from it, as the Accept header asks. */
+    private Response.ResponseBuilder represent(Response.ResponseBuilder response, String json, HttpHeaders headers) {
+        for (MediaType accepted : headers.getAcceptableMediaTypes()) {
+            if (accepted.isCompatible(MediaType.APPLICATION_JSON_TYPE) && !accepted.isWildcardType()) {
+                break;
+            }
+            if (accepted.isCompatible(MediaType.APPLICATION_XML_TYPE) && !accepted.isWildcardType()) {
+                return response.type(DeterminationReports.JUNIT_XML).entity(reports.junitXml(json));
+            }
+            if (accepted.isCompatible(MediaType.TEXT_PLAIN_TYPE) && !accepted.isWildcardType()) {
+                return response.type(MediaType.TEXT_PLAIN + ";charset=UTF-8").entity(reports.text(json));
+            }
+        }
+        return response.type(MediaType.APPLICATION_JSON).entity(json);
+    }
+
+    private static void checkKey(String key) {
+        if (key != null && (key.isBlank() || key.length() > 200 || !key.chars().allMatch(c -> c > 32 && c < 127))) {
+            throw ApiException.invalid("Idempotency-Key", "must be 1 to 200 visible ASCII characters (e.g. a UUID, or the SHA-256 of the BOM file)");
+        }
     }
 
     @GET
     @Path("{id}")
-    @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "One stored determination, exactly as it was returned when created")
+    @Produces({MediaType.APPLICATION_JSON, DeterminationReports.JUNIT_XML, MediaType.TEXT_PLAIN})
+    @RolesAllowed({Roles.SUBMITTER, Roles.REVIEWER, Roles.AUDITOR})
+    @Operation(summary = "One stored determination of the caller's tenant, exactly as it was returned when created",
+            description = "Another tenant's determination is not found (404), exactly like a missing one.")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = DeterminationResponse.class)))
     @APIResponse(responseCode = "404", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Response get(@PathParam("id") String id) {
+    public Response get(@PathParam("id") String id, @Context HttpHeaders headers) {
         UUID uuid;
         try {
             uuid = UUID.fromString(id);
         } catch (IllegalArgumentException e) {
             throw ApiException.notFound("no determination " + id);
         }
-        DeterminationRecord record = DeterminationRecord.findById(uuid);
+        DeterminationRecord record = DeterminationRecord.findInTenant(uuid, caller.tenant());
         if (record == null) {
             throw ApiException.notFound("no determination " + id);
         }
-        return Response.ok(record.response, MediaType.APPLICATION_JSON).build();
+        return represent(Response.ok(), record.response, headers).header(STATUS_HEADER, record.status).build();
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "List determinations, newest first",
+    @RolesAllowed({Roles.SUBMITTER, Roles.REVIEWER, Roles.AUDITOR})
+    @Operation(summary = "List the caller's tenant's determinations, newest first",
             description = "Filters combine with AND. from/to are UTC dates on createdAt, both inclusive.")
     public DeterminationSummary.Page list(
             @QueryParam("partNumber") String partNumber,
@@ -104,6 +196,8 @@ public class DeterminationResource {
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
+        where.add("tenantId = :tenant");
+        params.and("tenant", caller.tenant());
         if (partNumber != null && !partNumber.isBlank()) {
             where.add("partNumber = :partNumber");
             params.and("partNumber", partNumber);

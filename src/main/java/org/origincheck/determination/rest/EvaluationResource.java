@@ -15,15 +15,22 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.origincheck.api.Problem;
 import org.origincheck.determination.DeterminationService;
+import org.origincheck.security.Caller;
+import org.origincheck.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 @Path("/api/v1/evaluations")
+@SecurityRequirement(name = "bearer")
 @Tag(name = "Evaluations", description = "What-if: evaluate without storing")
 public class EvaluationResource {
 
     private final DeterminationService service;
+    private final Caller caller;
 
-    public EvaluationResource(DeterminationService service) {
+    public EvaluationResource(DeterminationService service, Caller caller) {
         this.service = service;
+        this.caller = caller;
     }
 
     @POST
@@ -37,8 +44,9 @@ public class EvaluationResource {
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = DeterminationResponse.class)))
     @APIResponse(responseCode = "400", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed(Roles.SUBMITTER)
     public Response evaluate(String body) {
-        var evaluation = service.evaluate(service.parse(body));
+        var evaluation = service.evaluate(service.parse(body), caller.tenant());
         return Response.ok(service.write(DeterminationResponse.of(null, null, evaluation)), MediaType.APPLICATION_JSON).build();
     }
 }

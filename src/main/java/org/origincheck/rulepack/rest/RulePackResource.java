@@ -20,6 +20,8 @@ import org.origincheck.domain.rules.RulePack;
 import org.origincheck.rulepack.RulePackRegistry;
 
 @Path("/api/v1")
+@io.quarkus.security.Authenticated
+@org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement(name = "bearer")
 @Tag(name = "Rule packs", description = "The encoded law: packs, their parameters and product-specific rules")
 @Produces(MediaType.APPLICATION_JSON)
 public class RulePackResource {

@@ -1,0 +1,34 @@
+package org.origincheck.security;
+
+import jakarta.enterprise.context.RequestScoped;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.origincheck.api.ApiException;
+
+/**
+ * Who is calling: the subject and the tenant of the verified bearer token. A token without a
+ * {@code tenant} claim is refused: every read and write is scoped to one tenant.
+ */
+@RequestScoped
+public class Caller {
+
+    public static final String TENANT_CLAIM = "tenant";
+
+    private final JsonWebToken token;
+
+    public Caller(JsonWebToken token) {
+        this.token = token;
+    }
+
+    public String tenant() {
+        Object tenant = token.getClaim(TENANT_CLAIM);
+        String value = tenant == null ? null : tenant.toString().replace("\"", "");
+        if (value == null || value.isBlank()) {
+            throw ApiException.forbidden("the bearer token has no '" + TENANT_CLAIM + "' claim: every request acts for one tenant");
+        }
+        return value;
+    }
+
+    public String subject() {
+        return token.getSubject() != null ? token.getSubject() : token.getName();
+    }
+}
