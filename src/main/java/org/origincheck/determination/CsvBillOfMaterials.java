@@ -77,7 +77,7 @@ public final class CsvBillOfMaterials {
                 Map<String, String> row;
                 try {
                     row = rows.nextValue();
-                } catch (RuntimeException e) {
+                } catch (IOException | RuntimeException e) {
                     errors.add(new Problem.FieldError("line " + line, "cannot be read as CSV: " + firstLine(e.getMessage())));
                     break;
                 }

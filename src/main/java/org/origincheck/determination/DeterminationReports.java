@@ -23,10 +23,14 @@ public class DeterminationReports {
 
     /**
      * testsuite = the determination; testcase = each reason except INFO ones: FAIL is a failure,
-     * INSUFFICIENT_DATA an error (the build cannot tell), NOT_APPLICABLE skipped, PASS passed.
+     * INSUFFICIENT_DATA an error (the build cannot tell), NOT_APPLICABLE skipped, PASS passed. When the good
+     * is originating, a test that failed did not decide the outcome (one alternative of a rule failed while
+     * another was met, or criterion C while B was met), so it is shown as passed with its message: a CI view
+     * must not turn red for an originating good.
      */
     public String junitXml(String json) {
         JsonNode d = read(json);
+        boolean originating = "ORIGINATING".equals(d.path("status").asText());
         StringBuilder cases = new StringBuilder();
         int tests = 0, failures = 0, errors = 0, skipped = 0;
         String suite = "origincheck." + text(d.path("reference"), "determination");
@@ -34,6 +38,9 @@ public class DeterminationReports {
             String outcome = reason.path("outcome").asText();
             if (outcome.equals("INFO")) {
                 continue;
+            }
+            if (originating && outcome.equals("FAIL")) {
+                outcome = "PASS";
             }
             tests++;
             String name = reason.path("code").asText() + (reason.hasNonNull("alternative") ? " (alternative " + reason.get("alternative").asText() + ")" : "");

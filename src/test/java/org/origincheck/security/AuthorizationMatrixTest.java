@@ -47,6 +47,7 @@ class AuthorizationMatrixTest {
 
     @org.junit.jupiter.api.BeforeEach
     void storeOneDeterminationPerTenant() {
+        TestTokens.anonymous();
         if (ownId != null) {
             return;
         }
