@@ -36,10 +36,17 @@ def case(name, note, source, request, expected):
 
 # ----------------------------------------------------------------- a standard vehicle
 NC = D(20000)
+CORE_OTHERS = [
+    # BODY-1 is on the BOM (8707.10, originating, no non-originating content); the others are made in house.
+    {"category": "BODY_AND_CHASSIS", "partNumber": "BODY-1", "netCost": 2900, "valueOfNonOriginatingMaterials": 0, "valueOfNonOriginatingComponents": 0},
+    {"category": "AXLE", "partNumber": "AXLE-IH", "netCost": 1500, "valueOfNonOriginatingMaterials": 300, "valueOfNonOriginatingComponents": 100},
+    {"category": "SUSPENSION_SYSTEM", "partNumber": "SUSP-IH", "netCost": 1200, "valueOfNonOriginatingMaterials": 240, "valueOfNonOriginatingComponents": 60},
+    {"category": "STEERING_SYSTEM", "partNumber": "STEER-IH", "netCost": 800, "valueOfNonOriginatingMaterials": 160, "valueOfNonOriginatingComponents": 40},
+]
 CORE_STD = [
     {"category": "ENGINE", "partNumber": "ENG-1", "netCost": 3800, "valueOfNonOriginatingMaterials": 760, "valueOfNonOriginatingComponents": 500},
     {"category": "TRANSMISSION", "partNumber": "TRN-1", "netCost": 1900, "valueOfNonOriginatingMaterials": 380, "valueOfNonOriginatingComponents": 200},
-]
+] + CORE_OTHERS
 STEEL_STD = {"periodFrom": "2025-01-01", "periodTo": "2025-12-31", "purchases": [
     {"description": "hot-rolled coil, US mill", "hsCode": "7208.39", "value": 800000, "originating": True, "meltedAndPouredInRegion": True},
     {"description": "hot-rolled coil, imported", "hsCode": "7208.39", "value": 200000, "originating": False},
@@ -67,7 +74,7 @@ def lvc(hwm=7000, hwlc=1500, rd=50_000_000, prod=1_000_000_000, plants=None, ass
 def vehicle(as_of, hs, facts, target_rvc, core=CORE_STD, steel=STEEL_STD, labor="std", auto_extra=None, traced=None, nc=NC):
     """A vehicle whose RVC (net cost, after TRACE of the listed core parts) is exactly target_rvc."""
     if traced is None:
-        traced = sum(D(p["valueOfNonOriginatingMaterials"]) for p in (core or []) if p.get("partNumber") in ("ENG-1", "TRN-1")) if core else D(0)
+        traced = sum(D(p["valueOfNonOriginatingMaterials"]) for p in (core or []) if p.get("partNumber") in ("ENG-1", "TRN-1", "BODY-1")) if core else D(0)
     total_vnm = nc * (H - D(str(target_rvc))) / H
     seats = total_vnm - traced
     assert seats > 0, (hs, target_rvc)
@@ -98,7 +105,7 @@ def vehicle(as_of, hs, facts, target_rvc, core=CORE_STD, steel=STEEL_STD, labor=
 PV = {"offRoad": False, "bodyType": "STANDARD"}
 TRUCK = {"offRoad": False}
 TRACE_NOTE = "VNM = SEATS {seats} + traced core-part VNM {traced} (option TRACE: ENG-1 760 + TRN-1 380) = {vnm}; RVC = (20000 - {vnm}) / 20000 = {r}%."
-STD_FACTS = ("Core parts: ENG-1 (3800 - 760) / 3800 = 80%, TRN-1 (1900 - 380) / 1900 = 80%, both >= the core threshold. "
+STD_FACTS = ("Core parts: ENG-1 (3800 - 760) / 3800 = 80%, TRN-1 (1900 - 380) / 1900 = 80%, body 100%, axle, suspension and steering 80%, all >= the core threshold. "
              "Steel 800000 / 1000000 = 80%, aluminum 90000 / 100000 = 90% (s.17(1): 70%). LVC (s.18(6)(a)): (HWM 7000 + HWLC 1500) / 20000 = 42.5 points "
              "+ technology credit 50,000,000 / 1,000,000,000 = 5 = 47.5%, both plants above their wage floors.")
 
@@ -110,8 +117,8 @@ def phase(cls, hs, facts, rule, steps):
         vnm = NC * (H - D(r)) / H
         src = (f"{citation}: {threshold}% on {as_of}. " + (TRACE_NOTE.format(seats=num(seats), traced=num(traced), vnm=num(vnm), r=r) if traced
                else f"VNM = SEATS {num(seats)}; RVC = (20000 - {num(vnm)}) / 20000 = {r}%. ") + " " + STD_FACTS.replace(
-            "Core parts: ENG-1 (3800 - 760) / 3800 = 80%, TRN-1 (1900 - 380) / 1900 = 80%, both >= the core threshold. ", "" if cls == "ht" else
-            "Core parts: ENG-1 (3800 - 760) / 3800 = 80%, TRN-1 (1900 - 380) / 1900 = 80%, both >= the core threshold. "))
+            "Core parts: ENG-1 (3800 - 760) / 3800 = 80%, TRN-1 (1900 - 380) / 1900 = 80%, body 100%, axle, suspension and steering 80%, all >= the core threshold. ", "" if cls == "ht" else
+            "Core parts: ENG-1 (3800 - 760) / 3800 = 80%, TRN-1 (1900 - 380) / 1900 = 80%, body 100%, axle, suspension and steering 80%, all >= the core threshold. "))
         exp = {"status": "ORIGINATING" if met else "NOT_ORIGINATING", "originCriterion": "B" if met else None, "productRule": rule,
                "regionalValueContent": [{"alternative": "1", "method": "NET_COST", "value": num(r), "threshold": num(threshold), "met": bool(met)}
                                         | ({} if met else {"pointsShort": num(D(threshold) - D(r))})],
@@ -185,27 +192,33 @@ def core_case(name, note, source, core, method, super_core, status, core_outcome
 ENG_BAD = {"category": "ENGINE", "partNumber": "ENG-1", "netCost": 3800, "valueOfNonOriginatingMaterials": 1200, "valueOfNonOriginatingComponents": 500}
 core_case("auto-core-part-fails-vehicle-otherwise-originating",
           "The vehicle meets its RVC, steel and LVC requirements, but its engine is not an originating core part: the vehicle is not originating (s.14(4)).",
-          "ENG-1: (3800 - 1200) / 3800 = 68.4210526316% < 75% (s.14(13)(d)); TRN-1 80%.",
-          [ENG_BAD, CORE_STD[1]], "ALL_MATERIALS", False, "NOT_ORIGINATING", "FAIL", 80,
+          "ENG-1: (3800 - 1200) / 3800 = 68.4210526316% < 75% (s.14(13)(d)); TRN-1 80%; the other parts as in the standard case.",
+          [ENG_BAD, CORE_STD[1]] + CORE_OTHERS, "ALL_MATERIALS", False, "NOT_ORIGINATING", "FAIL", 80,
           {"parts": [{"part": "ENG-1", "value": q10(rvc(3800, 1200)), "outcome": "FAIL", "pointsShort": q10(D(75) - rvc(3800, 1200))},
-                     {"part": "TRN-1", "value": 80, "outcome": "PASS"}]})
+                     {"part": "TRN-1", "value": 80, "outcome": "PASS"}, {"part": "BODY-1", "outcome": "PASS"}, {"part": "AXLE-IH", "outcome": "PASS"},
+                     {"part": "SUSP-IH", "outcome": "PASS"}, {"part": "STEER-IH", "outcome": "PASS"}]})
 core_case("auto-core-parts-column-2-components",
           "The same engine meets the core threshold when only its non-originating Table A.2 column 2 components are counted (s.14(7)(b), (8)).",
           "ENG-1 by column 2 components: (3800 - 500) / 3800 = 86.8421052632% >= 75%; TRN-1 (1900 - 200) / 1900 = 89.4736842105%. TRACE still adds each part's full VNM (1200 + 380) to the vehicle.",
-          [ENG_BAD, CORE_STD[1]], "COLUMN_2_COMPONENTS", False, "ORIGINATING", "PASS", 80,
-          {"parts": [{"part": "ENG-1", "value": q10(rvc(3800, 500)), "outcome": "PASS"}, {"part": "TRN-1", "value": q10(rvc(1900, 200)), "outcome": "PASS"}]})
+          [ENG_BAD, CORE_STD[1]] + CORE_OTHERS, "COLUMN_2_COMPONENTS", False, "ORIGINATING", "PASS", 80,
+          {"parts": [{"part": "ENG-1", "value": q10(rvc(3800, 500)), "outcome": "PASS"}, {"part": "TRN-1", "value": q10(rvc(1900, 200)), "outcome": "PASS"},
+                     {"part": "BODY-1", "value": 100}, {"part": "AXLE-IH", "value": q10(rvc(1500, 100))}, {"part": "SUSP-IH", "value": 95}, {"part": "STEER-IH", "value": 95}]})
 ENG_70 = {"category": "ENGINE", "partNumber": "ENG-1", "netCost": 3800, "valueOfNonOriginatingMaterials": 1140}
 TRN_90 = {"category": "TRANSMISSION", "partNumber": "TRN-1", "netCost": 1900, "valueOfNonOriginatingMaterials": 190}
+SC_NC = 3800 + 1900 + sum(p["netCost"] for p in CORE_OTHERS)
+SC_VNM = 1140 + 190 + sum(p["valueOfNonOriginatingMaterials"] for p in CORE_OTHERS)
 core_case("auto-core-parts-super-core",
-          "An engine at 70% would fail alone; treated with the transmission as one super-core part (s.14(10)) the core parts meet 75%.",
-          "Super-core: net cost 3800 + 1900 = 5700, VNM 1140 + 190 = 1330; (5700 - 1330) / 5700 = 76.6666666667% >= 75%.",
-          [ENG_70, TRN_90], "ALL_MATERIALS", True, "ORIGINATING", "PASS", 80,
-          {"superCorePart": {"netCost": 5700, "valueOfNonOriginatingMaterials": 1330, "value": q10(rvc(5700, 1330)), "outcome": "PASS"}})
+          "An engine at 70% would fail alone; treated with the other core parts as one super-core part (s.14(10)) the core parts meet 75%.",
+          f"Super-core: net cost 3800 + 1900 + 2900 + 1500 + 1200 + 800 = {SC_NC}, VNM 1140 + 190 + 0 + 300 + 240 + 160 = {SC_VNM}; ({SC_NC} - {SC_VNM}) / {SC_NC} = {q10(rvc(SC_NC, SC_VNM))}% >= 75%.",
+          [ENG_70, TRN_90] + CORE_OTHERS, "ALL_MATERIALS", True, "ORIGINATING", "PASS", 80,
+          {"superCorePart": {"netCost": SC_NC, "valueOfNonOriginatingMaterials": SC_VNM, "value": q10(rvc(SC_NC, SC_VNM)), "outcome": "PASS"}})
 core_case("auto-core-parts-each-alone-fails-without-super-core",
           "The same parts taken one by one: the engine fails at 70%, so the vehicle is not originating.",
           "ENG-1 (3800 - 1140) / 3800 = 70% < 75%; TRN-1 90%.",
-          [ENG_70, TRN_90], "ALL_MATERIALS", False, "NOT_ORIGINATING", "FAIL", 80,
-          {"parts": [{"part": "ENG-1", "value": 70, "outcome": "FAIL", "pointsShort": 5}, {"part": "TRN-1", "value": 90, "outcome": "PASS"}]})
+          [ENG_70, TRN_90] + CORE_OTHERS, "ALL_MATERIALS", False, "NOT_ORIGINATING", "FAIL", 80,
+          {"parts": [{"part": "ENG-1", "value": 70, "outcome": "FAIL", "pointsShort": 5}, {"part": "TRN-1", "value": 90, "outcome": "PASS"},
+                     {"part": "BODY-1", "outcome": "PASS"}, {"part": "AXLE-IH", "outcome": "PASS"}, {"part": "SUSP-IH", "outcome": "PASS"},
+                     {"part": "STEER-IH", "outcome": "PASS"}]})
 
 # roll-up option
 req, seats, traced = vehicle("2026-07-01", "8703.23", PV, 74.43)
@@ -222,6 +235,34 @@ case("auto-core-parts-trace-option", "The pack's default TRACE adds the VNM of t
      {"status": "NOT_ORIGINATING", "originCriterion": None, "productRule": "SOR13-8703.21-90-1",
       "regionalValueContent": [{"alternative": "1", "method": "NET_COST", "value": 74.43, "threshold": 75, "met": False, "pointsShort": 0.57}],
       "automotive": {"coreParts": {"rollUp": "TRACE", "tracedIntoVehicleVnm": 1140}}, "missingData": []})
+
+req, seats, traced = vehicle("2026-07-01", "8703.23", PV, 80, core=CORE_STD[:2])
+case("auto-core-parts-list-incomplete", "Only the engine and the transmission are listed: every vehicle also has a body and chassis, axles, a suspension and a steering system (Table A.2 column 1), so the core parts requirement cannot be decided.",
+     "s.14(4): the vehicle is originating only if the column 1 parts used in it are originating; the list must account for each, and BODY-1 (8707.10) on the BOM is not listed.", req,
+     {"status": "INSUFFICIENT_DATA", "originCriterion": None, "productRule": "SOR13-8703.21-90-1",
+      "regionalValueContent": [{"alternative": "1", "method": "NET_COST", "value": 80, "threshold": 75, "met": True}],
+      "automotive": {"coreParts": {"outcome": "INSUFFICIENT_DATA"}}, "missingData": ["automotive.coreParts.parts", "materials[2].partNumber"]})
+req, seats, traced = vehicle("2026-07-01", "8703.23", PV, 80)
+req["materials"].append({"partNumber": "AXLE-9", "description": "rear drive axle", "hsCode": "8708.50", "origin": "ORIGINATING", "value": 0})
+case("auto-core-part-on-bom-not-listed", "A drive axle of 8708.50 on the bill of materials is not among the listed core parts: it may be one, so the producer must list it or say it is not one.",
+     "s.14(4); Table A.2 Axles, ex 8708.50. The material is worth 0 so the RVC is unchanged at 80%.", req,
+     {"status": "INSUFFICIENT_DATA", "originCriterion": None, "productRule": "SOR13-8703.21-90-1",
+      "regionalValueContent": [{"alternative": "1", "method": "NET_COST", "value": 80, "threshold": 75, "met": True}],
+      "missingData": ["materials[4].partNumber"]})
+req, seats, traced = vehicle("2026-07-01", "8703.23", PV, 80)
+req["materials"].append({"partNumber": "AXLE-9", "description": "axle shaft (a component, not a complete axle)", "hsCode": "8708.50", "origin": "ORIGINATING", "value": 0})
+req["automotive"]["coreParts"]["notCoreParts"] = ["AXLE-9"]
+case("auto-core-part-declared-not-one", "The same material declared not a core part (automotive.coreParts.notCoreParts): the vehicle originates.",
+     "s.14(4); the producer's declaration that AXLE-9 is not a column 1 part. RVC 80%; core parts, steel and LVC as in the standard case.", req,
+     {"status": "ORIGINATING", "originCriterion": "B", "productRule": "SOR13-8703.21-90-1",
+      "regionalValueContent": [{"alternative": "1", "method": "NET_COST", "value": 80, "threshold": 75, "met": True}],
+      "automotive": {"coreParts": {"outcome": "PASS"}}, "missingData": []})
+req, seats, traced = vehicle("2026-07-01", "8703.23", {"bodyType": "MOTORHOME_OR_ENTERTAINER_COACH"}, 63, core=None, steel=None, labor=None)
+case("auto-motorhome-decided-without-other-facts", "A motorhome is not a passenger vehicle whatever its other facts: the class is decided without asking whether it is for off-road use.",
+     "s.12 \"passenger vehicle\" (d); s.13 8703.21-8703.90 (2) and s.20(2)(d): 62.5%. RVC (20000 - 7400) / 20000 = 63%.", req,
+     {"status": "ORIGINATING", "originCriterion": "B", "productRule": "SOR13-8703.21-90-2",
+      "regionalValueContent": [{"alternative": "2", "method": "NET_COST", "value": 63, "threshold": 62.5, "met": True}],
+      "automotive": {"vehicleClass": "OTHER_VEHICLE_SECTION_20_2"}, "missingData": []})
 
 # ----------------------------------------------------------------- steel and aluminum
 def steel_case(name, note, source, purchases, status, outcome, as_of="2026-07-01", hs="8703.23", facts=PV, share=None, metals=None, missing=(), cls="pv"):
@@ -271,6 +312,16 @@ steel_case("auto-steel-melted-and-poured-unknown", "From 1 July 2027 an originat
            "s.17(5)(b).", [{"hsCode": "7209.16", "value": 1000000, "originating": True}] + ALU_OK,
            "INSUFFICIENT_DATA", "INSUFFICIENT_DATA", as_of="2027-07-01", hs="8704.23", facts=TRUCK, cls="ht",
            missing=["automotive.steelAndAluminum.purchases[0].meltedAndPouredInRegion"])
+
+STAMPING = [{"description": "body side stampings (steel)", "hsCode": "8708.29", "metal": "STEEL", "value": 500000, "originating": False}]
+steel_case("auto-steel-stamping-needs-metal-value", "A purchase of body stampings (ex 8708.29) counts only for the value of the Table S steel in it (s.17(2)): without that figure the share cannot be computed.",
+           "s.17(2).", [{"hsCode": "7209.16", "value": 700000, "originating": True}] + STAMPING + ALU_OK, "INSUFFICIENT_DATA", "INSUFFICIENT_DATA",
+           missing=["automotive.steelAndAluminum.purchases[1].metalValue"])
+stamp = [dict(STAMPING[0], metalValue=300000)]
+steel_case("auto-steel-stamping-metal-value", "The stampings count for the 300000 of steel in them, not their 500000 price: 700000 / 1000000 = 70% originating.",
+           "s.17(2): steel 700000 originating / (700000 + 300000) = 70% >= 70%. At the full price it would be 700000 / 1200000 = 58.33%.",
+           [{"hsCode": "7209.16", "value": 700000, "originating": True}] + stamp + ALU_OK, "ORIGINATING", "PASS",
+           metals=[{"metal": "STEEL", "purchases": 1000000, "share": 70, "met": True}, {"metal": "ALUMINUM", "share": 100, "met": True}])
 
 # ----------------------------------------------------------------- labour value content
 def lvc_case(name, note, source, labor, status, outcome, figures, as_of="2026-07-01", hs="8703.23", facts=PV, cls="pv", r=80, missing=()):
@@ -337,13 +388,14 @@ lvc_case("auto-lvc-2021-06-30-passenger-vehicle", "On 30 June 2021 a passenger v
          lvc(hwm=4000), "ORIGINATING", "PASS", {"required": 30, "highWageMinimum": 15, "total": 32.5}, as_of="2021-06-30")
 
 # ----------------------------------------------------------------- alternative staging regime
-req, seats, traced = vehicle("2024-07-01", "8703.23", PV, 63, core=None, labor=lvc(hwm=4000, rd=None),
+ENG_70_ONLY = [ENG_70, CORE_STD[1]] + CORE_OTHERS
+req, seats, traced = vehicle("2024-07-01", "8703.23", PV, 63, core=ENG_70_ONLY, labor=lvc(hwm=4000, rd=None),
                              auto_extra={"alternativeStagingRegime": {"approved": True}})
-case("auto-staging-regime-passenger-vehicle", "A passenger vehicle under an approved alternative staging regime on 1 July 2024: 62.5% RVC, LVC 25% with 10 high-wage points, no core parts requirement (s.19(4)-(5)).",
-     "s.19(4)(a): 62.5% NC; RVC (20000 - 7400) / 20000 = 63%. s.19(4)(d): (4000 + 1500) / 20000 = 27.5 >= 25, >= 10 points. s.19(5): core parts exempt. Steel 80% / aluminum 90% >= 70% (s.19(4)(c)).",
+case("auto-staging-regime-passenger-vehicle", "A passenger vehicle under an approved alternative staging regime on 1 July 2024: 62.5% RVC, Table A.1 parts at 62.5% (an engine at 70% passes), LVC 25% with 10 high-wage points, no s.14 core parts requirement (s.19(4)-(5)).",
+     "s.19(4)(a): 62.5% NC; RVC 63% (SEATS + traced core parts). s.19(4)(b): ENG-1 (3800 - 1140) / 3800 = 70% >= 62.5%. s.19(4)(d): (4000 + 1500) / 20000 = 27.5 >= 25, >= 10 points. Steel 80% / aluminum 90% >= 70% (s.19(4)(c)).",
      req, {"status": "ORIGINATING", "originCriterion": "B", "productRule": "SOR13-8703.21-90-1",
            "regionalValueContent": [{"alternative": "1", "method": "NET_COST", "value": 63, "threshold": 62.5, "met": True}],
-           "automotive": {"stagingRegime": True, "coreParts": None, "laborValueContent": {"required": 25, "highWageMinimum": 10, "total": 27.5, "outcome": "PASS"},
+           "automotive": {"stagingRegime": True, "coreParts": {"outcome": "PASS", "threshold": 62.5}, "laborValueContent": {"required": 25, "highWageMinimum": 10, "total": 27.5, "outcome": "PASS"},
                           "thresholds": {"schedule": "STAGING_REGIME_VEHICLE", "netCost": 62.5}},
            "reasons": [{"code": "ALTERNATIVE_STAGING_REGIME", "outcome": "INFO"}], "missingData": []})
 req, seats, traced = vehicle("2025-07-01", "8703.23", PV, 63, core=CORE_STD, labor=lvc(hwm=4000, rd=None),
@@ -426,6 +478,12 @@ for vnm, ok in [(270, True), (320, False)]:
           "regionalValueContent": [{"alternative": "B", "method": "NET_COST", "value": q10(ncr), "threshold": 65, "met": ncr >= 65},
                                    {"alternative": "B", "method": "TRANSACTION_VALUE", "value": num(tvr), "threshold": 75, "met": tvr >= 75}],
           "automotive": {"thresholds": {"schedule": "COMPLEMENTARY_PART", "netCost": 65, "transactionValue": 75}}, "missingData": []})
+part("auto-other-vehicle-bumper-declared-not-in-table-f", "Declared in none of the tables ([]): the bumper is not the 8708.10.aa bumper of Table F, so the s.13 rule's own 50% applies and 55% meets it.",
+     "s.13 8708.10 (3)(b): 50% NC. RVC (1000 - 450) / 1000 = 55%.", "2026-07-01", "8708.10", "OTHER_VEHICLE_OE", None, 1000,
+     [mat("BEAM", "8708.99", "NON_ORIGINATING", 450)],
+     {"status": "ORIGINATING", "originCriterion": "B", "productRule": "SOR13-8708.10-3",
+      "regionalValueContent": [{"alternative": "3(b)", "method": "NET_COST", "value": 55, "threshold": 50, "met": True}],
+      "automotive": None, "missingData": []}, auto={"declaredTables": []})
 part("auto-ex-entry-needs-declaration", "A good of 8708.29 for a passenger vehicle: Table A.1 lists only body stampings (ex 8708.29), so the producer must say which tables the good is in.",
      "SOR/2020-155 Table A.1, ex 8708.29 Body stampings.", "2026-07-01", "8708.29", "PASSENGER_VEHICLE_OE", None, 1000, [mat("SHEET", "7209.16", "NON_ORIGINATING", 300)],
      {"status": "INSUFFICIENT_DATA", "originCriterion": None, "productRule": None, "regionalValueContent": [], "missingData": ["automotive.declaredTables"]})

@@ -3,6 +3,7 @@ package org.origincheck.determination;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -256,14 +257,17 @@ public class DeterminationService {
                         errors.add(new Problem.FieldError("automotive.coreParts.parts[" + i + "].determinationId",
                                 "no determination " + p.determinationId() + " is stored here"));
                     } else {
+                        JsonNode thresholds = readTree(record.response).path("automotive").path("thresholds");
                         stored = new AutomotiveFacts.StoredDetermination(record.id.toString(), "ORIGINATING".equals(record.status),
-                                record.status, record.hsCode, record.asOf);
+                                record.status, record.hsCode, record.asOf, thresholds.hasNonNull("schedule") ? thresholds.get("schedule").asText() : null,
+                                thresholds.hasNonNull("netCost") ? thresholds.get("netCost").decimalValue() : null);
                     }
                 }
                 parts.add(new AutomotiveFacts.CorePart(i, p.category(), p.partNumber(), p.netCost(), p.valueOfNonOriginatingMaterials(),
                         p.valueOfNonOriginatingComponents(), stored));
             }
-            coreParts = new AutomotiveFacts.CoreParts(input.coreParts().vnmMethod(), Boolean.TRUE.equals(input.coreParts().superCore()), parts);
+            coreParts = new AutomotiveFacts.CoreParts(input.coreParts().vnmMethod(), Boolean.TRUE.equals(input.coreParts().superCore()), parts,
+                    input.coreParts().notCoreParts());
         }
         AutomotiveFacts.SteelAndAluminumPurchases steel = null;
         if (input.steelAndAluminum() != null) {
@@ -278,7 +282,7 @@ public class DeterminationService {
                 if (p == null || p.hsCode() == null || p.value() == null || p.originating() == null
                         || !p.hsCode().matches(org.origincheck.determination.rest.ApiPatterns.HS_CODE)) continue;
                 purchases.add(new AutomotiveFacts.Purchase(i, p.description(), HsCode.parse(p.hsCode()), p.metal(), p.value(), p.originating(),
-                        p.meltedAndPouredInRegion()));
+                        p.meltedAndPouredInRegion(), p.metalValue()));
             }
             steel = new AutomotiveFacts.SteelAndAluminumPurchases(s.periodFrom(), s.periodTo(), purchases);
         }
@@ -321,6 +325,14 @@ public class DeterminationService {
                 Boolean.TRUE.equals(input.alternativeStagingRegime().steelAndAluminumExempt()));
         return new AutomotiveFacts(declared, input.forVehicleClass(), coreParts, steel, lvc, staging, input.corePartsRollUp(),
                 input.steelAndAluminumShare());
+    }
+
+    private JsonNode readTree(String json) {
+        try {
+            return mapper.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored response is not JSON", e);
+        }
     }
 
     private static long orZero(Long value) {

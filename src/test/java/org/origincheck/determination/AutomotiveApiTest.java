@@ -64,21 +64,19 @@ class AutomotiveApiTest {
         JsonPath withOriginating = given().contentType("application/json").body(withSuspension(passing))
                 .when().post("/api/v1/evaluations").then().statusCode(200).extract().jsonPath();
         assertThat(withOriginating.getString("status")).isEqualTo("ORIGINATING");
-        assertThat(withOriginating.getString("automotive.coreParts.parts[3].determinationId")).isEqualTo(passing);
-        assertThat(withOriginating.getString("automotive.coreParts.parts[3].outcome")).isEqualTo("PASS");
+        assertThat(withOriginating.getString("automotive.coreParts.parts[4].determinationId")).isEqualTo(passing);
+        assertThat(withOriginating.getString("automotive.coreParts.parts[4].outcome")).isEqualTo("PASS");
 
         JsonPath withNonOriginating = given().contentType("application/json").body(withSuspension(failing))
                 .when().post("/api/v1/evaluations").then().statusCode(200).extract().jsonPath();
         assertThat(withNonOriginating.getString("status")).isEqualTo("NOT_ORIGINATING");
-        assertThat(withNonOriginating.getString("automotive.coreParts.parts[3].outcome")).isEqualTo("FAIL");
+        assertThat(withNonOriginating.getString("automotive.coreParts.parts[4].outcome")).isEqualTo("FAIL");
     }
 
     private static String withSuspension(String determinationId) throws IOException {
-        return vehicleExample().replace("""
-                        { "category": "BODY_AND_CHASSIS", "partNumber": "BODY-1", "netCost": 2900.00, "valueOfNonOriginatingMaterials": 0.00 }""",
-                """
-                        { "category": "BODY_AND_CHASSIS", "partNumber": "BODY-1", "netCost": 2900.00, "valueOfNonOriginatingMaterials": 0.00 },
-                        { "category": "SUSPENSION_SYSTEM", "partNumber": "SUSP-1", "determinationId": "%s" }""".formatted(determinationId));
+        return vehicleExample().replace(
+                "{ \"category\": \"SUSPENSION_SYSTEM\", \"partNumber\": \"SUSP-IH\", \"netCost\": 1200.00, \"valueOfNonOriginatingMaterials\": 240.00 }",
+                "{ \"category\": \"SUSPENSION_SYSTEM\", \"partNumber\": \"SUSP-1\", \"determinationId\": \"%s\" }".formatted(determinationId));
     }
 
     static Stream<Arguments> badAutomotiveInput() throws IOException {

@@ -44,7 +44,9 @@ public record AutomotiveInput(
     public record CorePartsInput(
             @Schema(description = "ALL_MATERIALS (s.14(7)(a), default) or COLUMN_2_COMPONENTS (s.14(7)(b))") AutomotiveFacts.VnmMethod vnmMethod,
             @Schema(description = "Treat all core parts as one super-core part (s.14(10))") Boolean superCore,
-            @Size(max = 50) List<@NotNull(message = "must be a core part object") @Valid CorePartInput> parts) {
+            @Size(max = 50) List<@NotNull(message = "must be a core part object") @Valid CorePartInput> parts,
+            @Schema(description = "Part numbers of materials on the bill of materials classified like a Table A.2 part (e.g. 8708.40) that are not one (e.g. parts of gear boxes)")
+            @Size(max = 10000) List<@NotNull @Size(max = 200) String> notCoreParts) {
     }
 
     @Schema(name = "CorePart")
@@ -76,7 +78,9 @@ public record AutomotiveInput(
             @NotNull @DecimalMin(value = "0", inclusive = false, message = "must be greater than 0") @DecimalMax(ApiPatterns.MAX_MONEY) @Digits(integer = 15, fraction = 6) BigDecimal value,
             @NotNull Boolean originating,
             @Schema(description = "Steel only, from 1 July 2027: all steel manufacturing processes, from melting through coating, in the USMCA countries (s.17(5)(b))")
-            Boolean meltedAndPouredInRegion) {
+            Boolean meltedAndPouredInRegion,
+            @Schema(description = "For a stamping of ex 8708.29 or ex 8708.99: the value of the Table S steel or aluminum used in it, which is what counts (s.17(2))")
+            @DecimalMin(value = "0", inclusive = false, message = "must be greater than 0") @DecimalMax(ApiPatterns.MAX_MONEY) @Digits(integer = 15, fraction = 6) BigDecimal metalValue) {
     }
 
     @Schema(name = "LaborValueContent", description = "SOR/2020-155 s.18: plants' wages and the producer's high-wage expenditures")

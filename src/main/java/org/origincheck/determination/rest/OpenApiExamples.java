@@ -55,7 +55,10 @@ final class OpenApiExamples {
       "parts": [
         { "category": "ENGINE", "partNumber": "ENG-1", "netCost": 3800.00, "valueOfNonOriginatingMaterials": 760.00 },
         { "category": "TRANSMISSION", "partNumber": "TRN-1", "netCost": 1900.00, "valueOfNonOriginatingMaterials": 380.00 },
-        { "category": "BODY_AND_CHASSIS", "partNumber": "BODY-1", "netCost": 2900.00, "valueOfNonOriginatingMaterials": 0.00 }
+        { "category": "BODY_AND_CHASSIS", "partNumber": "BODY-1", "netCost": 2900.00, "valueOfNonOriginatingMaterials": 0.00 },
+        { "category": "AXLE", "partNumber": "AXLE-IH", "netCost": 1500.00, "valueOfNonOriginatingMaterials": 300.00 },
+        { "category": "SUSPENSION_SYSTEM", "partNumber": "SUSP-IH", "netCost": 1200.00, "valueOfNonOriginatingMaterials": 240.00 },
+        { "category": "STEERING_SYSTEM", "partNumber": "STEER-IH", "netCost": 800.00, "valueOfNonOriginatingMaterials": 160.00 }
       ]
     },
     "steelAndAluminum": {

@@ -16,8 +16,9 @@ public record AutomotiveFacts(List<AutomotiveTable> declaredTables, VehicleClass
                               StagingRegime stagingRegime, CorePartsRollUp corePartsRollUp,
                               SteelAndAluminumShare steelAndAluminumShare) {
 
+    /** {@code declaredTables} null: the producer has not said; empty: the good is in none of the "ex" lines that match it. */
     public AutomotiveFacts {
-        declaredTables = declaredTables == null ? List.of() : List.copyOf(declaredTables);
+        declaredTables = declaredTables == null ? null : List.copyOf(declaredTables);
     }
 
     /** s.14(7): which non-originating value counts in a core part's RVC. */
@@ -44,10 +45,19 @@ public record AutomotiveFacts(List<AutomotiveTable> declaredTables, VehicleClass
         }
     }
 
-    /** s.14(4)-(10). {@code superCore}: all parts treated as one (s.14(10)). */
-    public record CoreParts(VnmMethod vnmMethod, boolean superCore, List<CorePart> parts) {
+    /**
+     * s.14(4)-(10). {@code superCore}: all parts treated as one (s.14(10)). {@code notCoreParts}: part numbers of
+     * materials on the bill of materials whose classification a Table A.2 part shares but which the producer
+     * states are not one (e.g. parts of gear boxes of 8708.40).
+     */
+    public record CoreParts(VnmMethod vnmMethod, boolean superCore, List<CorePart> parts, List<String> notCoreParts) {
         public CoreParts {
             parts = parts == null ? List.of() : List.copyOf(parts);
+            notCoreParts = notCoreParts == null ? List.of() : List.copyOf(notCoreParts);
+        }
+
+        public CoreParts(VnmMethod vnmMethod, boolean superCore, List<CorePart> parts) {
+            this(vnmMethod, superCore, parts, List.of());
         }
     }
 
@@ -69,8 +79,13 @@ public record AutomotiveFacts(List<AutomotiveTable> declaredTables, VehicleClass
         }
     }
 
-    /** A determination already stored by this service, referred to by id. */
-    public record StoredDetermination(String id, boolean originating, String status, String hsCode, LocalDate asOf) {
+    /**
+     * A determination already stored by this service, referred to by id: its status, HS code, date, and the
+     * automotive thresholds it applied ({@code schedule} and {@code netCostThreshold}, null when none), so the
+     * core parts test can tell a core-part determination from, say, an aftermarket one.
+     */
+    public record StoredDetermination(String id, boolean originating, String status, String hsCode, LocalDate asOf, String schedule,
+                                      BigDecimal netCostThreshold) {
     }
 
     /** s.17: the producer's purchases of Table S steel and aluminum over the period it chose under s.17(7). */
@@ -85,8 +100,14 @@ public record AutomotiveFacts(List<AutomotiveTable> declaredTables, VehicleClass
     }
 
     /** One purchase line (or one aggregated line per provision), valued under s.17(6). */
+    /** {@code metalValue}: for a stamping of ex 8708.29 / ex 8708.99, the value of the Table S metal used in it (s.17(2)). */
     public record Purchase(int index, String description, org.origincheck.domain.hs.HsCode hsCode, Metal metal, BigDecimal value,
-                           boolean originating, Boolean meltedAndPouredInRegion) {
+                           boolean originating, Boolean meltedAndPouredInRegion, BigDecimal metalValue) {
+
+        public Purchase(int index, String description, org.origincheck.domain.hs.HsCode hsCode, Metal metal, BigDecimal value,
+                        boolean originating, Boolean meltedAndPouredInRegion) {
+            this(index, description, hsCode, metal, value, originating, meltedAndPouredInRegion, null);
+        }
 
         public String label() {
             return description != null && !description.isBlank() ? description : "purchases[" + index + "]";

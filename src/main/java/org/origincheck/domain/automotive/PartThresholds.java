@@ -34,7 +34,7 @@ public record PartThresholds(PartSchedule schedule, List<TableEntry> entries, St
         if (rules == null) {
             return none();
         }
-        List<AutomotiveTable> declared = facts == null ? List.of() : facts.declaredTables();
+        List<AutomotiveTable> declared = facts == null ? null : facts.declaredTables();
         if (vehicle.vehicleClass() != null) {
             if (vehicle.vehicleClass().isPassengerVehicleOrLightTruck() && stagingRegimeApplies(rules, facts, asOf)) {
                 return new PartThresholds(rules.schedule(AutomotiveRules.STAGING_VEHICLE), List.of(),
@@ -112,6 +112,7 @@ public record PartThresholds(PartSchedule schedule, List<TableEntry> entries, St
         return !asOf.isBefore(rules.stagingRegime().from()) && !asOf.isAfter(until);
     }
 
+    /** declared null: the producer has not said which tables the good is in; an "ex" line then needs an answer. */
     private static PartThresholds listed(AutomotiveRules rules, AutomotiveTable table, HsCode hs, List<AutomotiveTable> declared,
                                          String scheduleId) {
         List<TableEntry> found = rules.tables().matching(table, hs);
@@ -123,10 +124,10 @@ public record PartThresholds(PartSchedule schedule, List<TableEntry> entries, St
         if (!exact.isEmpty()) {
             return new PartThresholds(schedule, exact, hs.formatted() + " is listed in " + exact.get(0).describe(), null, null);
         }
-        if (declared.contains(table)) {
+        if (declared != null && declared.contains(table)) {
             return new PartThresholds(schedule, found, "the producer declares the good one of the goods of " + found.get(0).describe(), null, null);
         }
-        if (!declared.isEmpty()) {
+        if (declared != null) {
             return null;
         }
         return new PartThresholds(null, found, null, "automotive.declaredTables", "only some goods of " + hs.formatted() + " are listed ("

@@ -112,16 +112,19 @@ public record VehicleClassification(boolean motorVehicle, VehicleClass vehicleCl
         if (f.offRoad() == null) {
             missing.put("good.vehicle.offRoad", "an all-terrain vehicle (one not meeting the on-road safety and emissions standards) of " + code + " is not a passenger vehicle (s.12 \"passenger vehicle\" (c))");
         }
-        if (!missing.isEmpty()) {
+        // A fact that is known and excludes the vehicle from "passenger vehicle" decides the class alone (s.20(2)(b)-(f)).
+        boolean excluded = Boolean.TRUE.equals(compressionIgnition) || (f.bodyType() != null && f.bodyType() != VehicleBodyType.STANDARD)
+                || Boolean.TRUE.equals(f.offRoad());
+        if (!missing.isEmpty() && !excluded) {
             return new VehicleClassification(true, null, null, DEFINITIONS, missing);
         }
         String hsNote = sub.equals("870350") || sub.equals("870370")
                 ? " (" + code + " is the HS 2017 subheading for what the 2012 nomenclature of s.12 calls a vehicle of 8703.90 with both a compression-ignition engine and an electric motor)" : "";
-        if (compressionIgnition) {
+        if (Boolean.TRUE.equals(compressionIgnition)) {
             return of(VehicleClass.OTHER_VEHICLE_SECTION_20_2, "a vehicle of " + code + " with a compression-ignition engine" + hsNote
                     + ": not a passenger vehicle (s.12 (a)); s.20(2)(b)", "SOR/2020-155 s.12 \"passenger vehicle\" (a); s.20(2)(b)");
         }
-        if (f.bodyType() != VehicleBodyType.STANDARD) {
+        if (f.bodyType() != null && f.bodyType() != VehicleBodyType.STANDARD) {
             String paragraph = switch (f.bodyType()) {
                 case THREE_OR_FOUR_WHEELED_MOTORCYCLE -> "(b); s.20(2)(c)";
                 case MOTORHOME_OR_ENTERTAINER_COACH -> "(d); s.20(2)(d)";
@@ -130,7 +133,7 @@ public record VehicleClassification(boolean motorVehicle, VehicleClass vehicleCl
             return of(VehicleClass.OTHER_VEHICLE_SECTION_20_2, "a " + f.bodyType().name().toLowerCase().replace('_', ' ') + " of " + code
                     + ": not a passenger vehicle (s.12 " + paragraph + ")", "SOR/2020-155 s.12 \"passenger vehicle\" " + paragraph);
         }
-        if (f.offRoad()) {
+        if (Boolean.TRUE.equals(f.offRoad())) {
             return of(VehicleClass.OTHER_VEHICLE_SECTION_20_2, "an all-terrain (off-road) vehicle of " + code + ": not a passenger vehicle (s.12 (c)); s.20(2)(f)",
                     "SOR/2020-155 s.12 \"passenger vehicle\" (c); s.20(2)(f)");
         }

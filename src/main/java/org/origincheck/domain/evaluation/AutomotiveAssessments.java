@@ -20,6 +20,7 @@ import org.origincheck.domain.automotive.TableEntry;
 import org.origincheck.domain.automotive.VehicleClass;
 import org.origincheck.domain.automotive.VehicleClassification;
 import org.origincheck.domain.automotive.WageFloor;
+import org.origincheck.domain.bom.Material;
 import org.origincheck.domain.rules.RvcMethod;
 
 /**
@@ -94,11 +95,17 @@ public final class AutomotiveAssessments {
                     + subject.asOf() + ": the vehicle needs an RVC of 62.5% by the net cost method, steel and aluminum purchases at least 70% originating"
                     + " (unless exempted), and an LVC of at least " + subject.automotiveRules().stagingRegime().laborValueContent().toPlainString()
                     + "% with " + subject.automotiveRules().stagingRegime().highWageMinimum().toPlainString()
-                    + " points of high-wage material and manufacturing expenditures; it is exempt from the core parts requirement.",
+                    + " points of high-wage material and manufacturing expenditures, and its Table A.1 parts need 62.5% by the net cost method (s.19(4)(b)); it is exempt from the core parts requirement of s.14.",
                     subject.automotiveRules().stagingRegime().citation(), List.of(), null));
         }
-        if (cls.isPassengerVehicleOrLightTruck() && !subject.stagingRegime()) {
-            coreParts(subject, findings);
+        if (cls.isPassengerVehicleOrLightTruck()) {
+            if (subject.stagingRegime()) {
+                // s.19(5) exempts eligible vehicles from s.14's core parts requirement, but s.19(4)(b) still asks 62.5% of their Table A.1 parts.
+                coreParts(subject, findings, AutomotiveRules.STAGING_CORE_PART, "the staging regime's Table A.1 parts requirement (SOR/2020-155 s.19(4)(b))",
+                        "SOR/2020-155 s.19(4)(b), (5); s.14(7)-(10)");
+            } else {
+                coreParts(subject, findings, AutomotiveRules.CORE_PART, CORE_PARTS, "SOR/2020-155 s.14(4), (7)-(10), (13); Table A.2");
+            }
         }
         rollUp(subject, findings);
         AutomotiveFacts facts = subject.automotiveFacts();
@@ -113,35 +120,87 @@ public final class AutomotiveAssessments {
 
     // ---------------------------------------------------------------- core parts
 
-    static void coreParts(EvaluationSubject subject, Findings findings) {
+    /** Every passenger vehicle and light truck has these parts of column 1 of Table A.2, and an engine or an advanced battery. */
+    private static final List<AutomotiveFacts.CorePartCategory> ALWAYS_USED = List.of(AutomotiveFacts.CorePartCategory.BODY_AND_CHASSIS,
+            AutomotiveFacts.CorePartCategory.AXLE, AutomotiveFacts.CorePartCategory.SUSPENSION_SYSTEM, AutomotiveFacts.CorePartCategory.STEERING_SYSTEM);
+    /** Subheadings that identify a column 1 part on a bill of materials (8708.29 and 8708.99 cover too much else to be told apart). */
+    private static final Map<String, AutomotiveFacts.CorePartCategory> IDENTIFYING = Map.ofEntries(
+            Map.entry("840733", AutomotiveFacts.CorePartCategory.ENGINE), Map.entry("840734", AutomotiveFacts.CorePartCategory.ENGINE),
+            Map.entry("840820", AutomotiveFacts.CorePartCategory.ENGINE), Map.entry("870840", AutomotiveFacts.CorePartCategory.TRANSMISSION),
+            Map.entry("870710", AutomotiveFacts.CorePartCategory.BODY_AND_CHASSIS), Map.entry("870790", AutomotiveFacts.CorePartCategory.BODY_AND_CHASSIS),
+            Map.entry("870850", AutomotiveFacts.CorePartCategory.AXLE), Map.entry("870880", AutomotiveFacts.CorePartCategory.SUSPENSION_SYSTEM),
+            Map.entry("870894", AutomotiveFacts.CorePartCategory.STEERING_SYSTEM), Map.entry("850760", AutomotiveFacts.CorePartCategory.ADVANCED_BATTERY),
+            Map.entry("850780", AutomotiveFacts.CorePartCategory.ADVANCED_BATTERY));
+
+    /**
+     * s.14(4)-(12) (and s.19(4)(b) for a vehicle under the staging regime, at its threshold): every core part used
+     * must be originating. The list must be complete: the parts every vehicle has must be there, and every material
+     * on the bill of materials classified like a column 1 part must be listed or declared not one.
+     */
+    static void coreParts(EvaluationSubject subject, Findings findings, String scheduleId, String requirement, String citation) {
         AutomotiveRules rules = subject.automotiveRules();
         AutomotiveFacts facts = subject.automotiveFacts();
-        PartSchedule schedule = rules.schedule(AutomotiveRules.CORE_PART);
-        String citation = "SOR/2020-155 s.14(4), (7)-(10), (13); Table A.2";
+        PartSchedule schedule = rules.schedule(scheduleId);
         BigDecimal threshold = schedule.netCost().on(subject.asOf()).orElse(null);
         if (facts == null || facts.coreParts() == null || facts.coreParts().parts().isEmpty()) {
-            findings.missing("automotive.coreParts", "a passenger vehicle or light truck is originating only if the core parts of Table A.2 used in it are originating (s.14(4)): "
-                    + "list each (engine, transmission, body and chassis, axle, suspension system, steering system, advanced battery) with its net cost and VNM, or a stored determination of it");
-            findings.requirement(CORE_PARTS, Verdict.UNDETERMINED);
+            findings.missing("automotive.coreParts", "a passenger vehicle or light truck is originating only if the core parts of Table A.2 used in it are originating ("
+                    + citation + "): list each (engine, transmission, body and chassis, axle, suspension system, steering system, advanced battery) with its net cost and VNM, or a stored determination of it");
+            findings.requirement(requirement, Verdict.UNDETERMINED);
             findings.add(new Reason(ReasonCode.CORE_PARTS, Outcome.INSUFFICIENT_DATA,
                     "The core parts used in the vehicle are not given, so the core parts requirement cannot be decided.", citation, List.of(), null));
             return;
         }
         AutomotiveFacts.CoreParts given = facts.coreParts();
+        Verdict verdict = Verdict.MET;
+        List<String> failing = new ArrayList<>();
+        List<String> undetermined = new ArrayList<>();
+        // Completeness.
+        java.util.Set<AutomotiveFacts.CorePartCategory> listed = java.util.EnumSet.noneOf(AutomotiveFacts.CorePartCategory.class);
+        given.parts().forEach(p -> listed.add(p.category()));
+        List<String> absent = new ArrayList<>();
+        for (AutomotiveFacts.CorePartCategory category : ALWAYS_USED) {
+            if (!listed.contains(category)) absent.add(category.name());
+        }
+        if (!listed.contains(AutomotiveFacts.CorePartCategory.ENGINE) && !listed.contains(AutomotiveFacts.CorePartCategory.ADVANCED_BATTERY)) {
+            absent.add("ENGINE or ADVANCED_BATTERY");
+        }
+        if (!absent.isEmpty()) {
+            findings.missing("automotive.coreParts.parts", "every core part used in the vehicle must be shown originating; not listed: " + String.join(", ", absent));
+            verdict = verdict.and(Verdict.UNDETERMINED);
+            undetermined.add("parts not listed (" + String.join(", ", absent) + ")");
+        }
+        java.util.Set<String> accounted = new java.util.HashSet<>(given.notCoreParts());
+        given.parts().forEach(p -> { if (p.partNumber() != null) accounted.add(p.partNumber()); });
+        for (Material material : subject.materials()) {
+            AutomotiveFacts.CorePartCategory category = material.hsCode() == null ? null : IDENTIFYING.get(material.hsCode().subheading());
+            if (category != null && material.kind().countedForExclusivelyOriginating() && !accounted.contains(material.partNumber())) {
+                findings.missing(material.field("partNumber"), material.label() + " (" + material.hsCode().formatted() + ") is classified like a " + category.tableName()
+                        + " core part of Table A.2: list it in automotive.coreParts.parts, or its part number in automotive.coreParts.notCoreParts if it is not one");
+                verdict = verdict.and(Verdict.UNDETERMINED);
+                undetermined.add(material.label());
+            }
+        }
         AutomotiveFacts.VnmMethod method = given.vnmMethod() == null ? AutomotiveFacts.VnmMethod.ALL_MATERIALS : given.vnmMethod();
         String methodText = method == AutomotiveFacts.VnmMethod.ALL_MATERIALS
                 ? "VNM of all materials used in producing the part (s.14(7)(a))"
                 : "VNM of the non-originating column 2 components of Table A.2 only (s.14(7)(b), (8))";
         List<AutomotiveResult.CorePart> results = new ArrayList<>();
-        Verdict verdict = Verdict.MET;
-        List<String> failing = new ArrayList<>();
-        List<String> undetermined = new ArrayList<>();
         BigDecimal sumNetCost = BigDecimal.ZERO;
         BigDecimal sumVnm = BigDecimal.ZERO;
         boolean sumsComplete = true;
         for (CorePart part : given.parts()) {
             BigDecimal vnm = method == AutomotiveFacts.VnmMethod.ALL_MATERIALS ? part.valueOfNonOriginatingMaterials() : part.valueOfNonOriginatingComponents();
             String vnmField = method == AutomotiveFacts.VnmMethod.ALL_MATERIALS ? "valueOfNonOriginatingMaterials" : "valueOfNonOriginatingComponents";
+            if (part.category() == AutomotiveFacts.CorePartCategory.ADVANCED_BATTERY) {
+                // s.14(5)-(6): an advanced battery originates under its own rule (Schedule 1), not the core-part RVC.
+                Verdict battery = storedBattery(part, findings);
+                results.add(new AutomotiveResult.CorePart(part.label(), part.category().tableName(),
+                        part.determination() == null ? null : part.determination().id(), null, null, null, battery.outcome(), null));
+                verdict = verdict.and(battery);
+                if (battery == Verdict.NOT_MET) failing.add(part.label() + " (advanced battery, stored determination " + part.determination().status() + ")");
+                if (battery == Verdict.UNDETERMINED) undetermined.add(part.label());
+                continue;
+            }
             if (given.superCore()) {
                 if (part.netCost() == null || vnm == null) {
                     sumsComplete = false;
@@ -154,13 +213,11 @@ public final class AutomotiveAssessments {
                 continue;
             }
             if (part.determination() != null && (part.netCost() == null || vnm == null)) {
-                AutomotiveFacts.StoredDetermination stored = part.determination();
-                Outcome outcome = stored.originating() ? Outcome.PASS : Outcome.FAIL;
-                results.add(new AutomotiveResult.CorePart(part.label(), part.category().tableName(), stored.id(), null, null, null, outcome, null));
-                if (!stored.originating()) {
-                    verdict = verdict.and(Verdict.NOT_MET);
-                    failing.add(part.label() + " (stored determination " + stored.id() + ": " + stored.status() + ")");
-                }
+                Verdict stored = storedCorePart(subject, part, threshold, scheduleId, findings);
+                results.add(new AutomotiveResult.CorePart(part.label(), part.category().tableName(), part.determination().id(), null, null, null, stored.outcome(), null));
+                verdict = verdict.and(stored);
+                if (stored == Verdict.NOT_MET) failing.add(part.label() + " (stored determination " + part.determination().id() + ": " + part.determination().status() + ")");
+                if (stored == Verdict.UNDETERMINED) undetermined.add(part.label());
                 continue;
             }
             if (part.netCost() == null || vnm == null) {
@@ -184,18 +241,18 @@ public final class AutomotiveAssessments {
         AutomotiveResult.CorePart superCorePart = null;
         if (given.superCore()) {
             if (!sumsComplete) {
-                verdict = Verdict.UNDETERMINED;
-            } else {
+                verdict = verdict.and(Verdict.UNDETERMINED);
+            } else if (sumNetCost.signum() > 0) {
                 boolean met = threshold != null && RegionalValueContent.meets(sumNetCost, sumVnm, threshold);
                 BigDecimal value = RegionalValueContent.percentage(sumNetCost, sumVnm);
                 superCorePart = new AutomotiveResult.CorePart("super-core", "all parts of column 1 of Table A.2 as one part (s.14(10))", null,
                         sumNetCost, sumVnm, value, met ? Outcome.PASS : Outcome.FAIL,
                         threshold == null ? null : RegionalValueContent.pointsShort(sumNetCost, sumVnm, threshold));
-                verdict = met ? Verdict.MET : Verdict.NOT_MET;
+                verdict = verdict.and(met ? Verdict.MET : Verdict.NOT_MET);
                 if (!met) failing.add("the super-core (RVC " + display(value, RoundingMode.DOWN) + "%)");
             }
         }
-        findings.requirement(CORE_PARTS, verdict);
+        findings.requirement(requirement, verdict);
         findings.coreParts(new AutomotiveResult.CoreParts(verdict.outcome(), method.name(), given.superCore(), threshold, results, superCorePart,
                 subject.corePartsRollUp().name(), subject.tracedCorePartValue(), citation));
         String how = (given.superCore() ? "treated as a single super-core part (s.14(10)), " : "each part on its own, ") + methodText;
@@ -203,10 +260,49 @@ public final class AutomotiveAssessments {
             case MET -> "The core parts are originating: " + how + ", against " + threshold + "% by the net cost method on " + subject.asOf() + ".";
             case NOT_MET -> "The core parts requirement is not met: " + String.join("; ", failing) + " below the " + threshold
                     + "% required by the net cost method (" + how + "). The vehicle is not originating without originating core parts.";
-            case UNDETERMINED -> "The core parts requirement cannot be decided: figures are missing" + (undetermined.isEmpty() ? "" : " for " + String.join(", ", undetermined)) + ".";
+            case UNDETERMINED -> "The core parts requirement cannot be decided: " + String.join("; ", undetermined) + ".";
         };
         findings.add(new Reason(ReasonCode.CORE_PARTS, verdict.outcome(), message, citation,
                 given.parts().stream().map(CorePart::label).toList(), null));
+    }
+
+    /**
+     * A core part given as a stored determination counts only if that determination applied the core-part
+     * thresholds (an aftermarket or other-vehicle determination does not) at a level not below the one in
+     * force now, and is of a provision of the part's Table A.2 group.
+     */
+    private static Verdict storedCorePart(EvaluationSubject subject, CorePart part, BigDecimal threshold, String scheduleId, Findings findings) {
+        AutomotiveFacts.StoredDetermination stored = part.determination();
+        List<org.origincheck.domain.automotive.TableEntry> group = subject.automotiveRules().tables().of(org.origincheck.domain.automotive.AutomotiveTable.A_2)
+                .stream().filter(e -> part.category().tableName().equals(e.group())).toList();
+        boolean ofGroup = stored.hsCode() != null && group.stream().anyMatch(e -> e.provision().contains(org.origincheck.domain.hs.HsCode.parse(stored.hsCode()))
+                == org.origincheck.domain.hs.Match.YES);
+        String why = null;
+        if (!ofGroup) {
+            why = "the stored determination is of " + stored.hsCode() + ", not a provision of the " + part.category().tableName() + " of Table A.2";
+        } else if ("INSUFFICIENT_DATA".equals(stored.status())) {
+            why = "the stored determination could not decide origin";
+        } else if (stored.schedule() == null || !(stored.schedule().equals(AutomotiveRules.CORE_PART) || stored.schedule().equals(scheduleId))) {
+            why = "the stored determination did not apply the Table A.1 core-part thresholds (it was not for original equipment in a passenger vehicle or light truck)";
+        } else if (threshold != null && (stored.netCostThreshold() == null || stored.netCostThreshold().compareTo(threshold) < 0)) {
+            why = "the stored determination (as of " + stored.asOf() + ") applied " + stored.netCostThreshold() + "%, below the " + threshold + "% in force now";
+        }
+        if (why != null) {
+            findings.missing(part.field("determinationId"), why + ": give the part's netCost and VNM instead, or a determination made for this use and date");
+            return Verdict.UNDETERMINED;
+        }
+        return stored.originating() ? Verdict.MET : Verdict.NOT_MET;
+    }
+
+    private static Verdict storedBattery(CorePart part, Findings findings) {
+        AutomotiveFacts.StoredDetermination stored = part.determination();
+        if (stored == null || "INSUFFICIENT_DATA".equals(stored.status())
+                || stored.hsCode() == null || !(stored.hsCode().startsWith("850760") || stored.hsCode().startsWith("850780"))) {
+            findings.missing(part.field("determinationId"), "an advanced battery originates under its own product-specific rule (s.14(6)), not the core-part RVC: "
+                    + "give a stored determination of the battery (8507.60 or 8507.80) that decided its origin");
+            return Verdict.UNDETERMINED;
+        }
+        return stored.originating() ? Verdict.MET : Verdict.NOT_MET;
     }
 
     static void rollUp(EvaluationSubject subject, Findings findings) {
@@ -229,7 +325,9 @@ public final class AutomotiveAssessments {
         findings.add(new Reason(ReasonCode.CORE_PARTS_ROLL_UP, subject.untraceableCoreParts().isEmpty() ? Outcome.INFO : Outcome.INSUFFICIENT_DATA,
                 "Option TRACE (the pack's default, the United States' practice): the VNM of originating core parts on the vehicle's bill of materials is added to the vehicle's VNM rather than rolled up; "
                         + subject.tracedCoreParts().size() + " part(s) traced, adding " + subject.tracedCorePartValue().toPlainString() + " " + subject.good().currency() + "."
-                        + (subject.untraceableCoreParts().isEmpty() ? "" : " " + subject.untraceableCoreParts().size() + " originating core part(s) have no VNM to trace."),
+                        + (subject.untraceableCoreParts().isEmpty() ? "" : " " + subject.untraceableCoreParts().size() + " originating core part(s) have no VNM to trace.")
+                        + (subject.corePartsNotOnBom().isEmpty() ? "" : " Not on the bill of materials, so treated as made by the vehicle producer (their materials are counted at their own origin): "
+                        + String.join(", ", subject.corePartsNotOnBom().stream().map(CorePart::label).toList()) + "."),
                 citation, subject.tracedCoreParts().stream().map(CorePart::label).toList(), null));
     }
 
@@ -284,10 +382,22 @@ public final class AutomotiveAssessments {
                     notMeltedAndPoured.add(purchase.label());
                 }
             }
+            // s.17(2): for a stamping of 8708.29 or 8708.99 only the value of the Table S metal used in it counts.
+            BigDecimal counted = purchase.value();
+            String sub = purchase.hsCode().subheading();
+            if (sub.equals("870829") || sub.equals("870899")) {
+                if (purchase.metalValue() == null) {
+                    findings.missing(purchase.field("metalValue"), "for a stamping of " + purchase.hsCode().formatted()
+                            + " only the value of the Table S steel or aluminum used in it counts (s.17(2)): give it");
+                    undetermined = true;
+                    continue;
+                }
+                counted = purchase.metalValue();
+            }
             BigDecimal[] sums = totals.computeIfAbsent(metal, m -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
-            sums[0] = sums[0].add(purchase.value());
+            sums[0] = sums[0].add(counted);
             if (originating) {
-                sums[1] = sums[1].add(purchase.value());
+                sums[1] = sums[1].add(counted);
             }
         }
         // s.19(4)(c) states the staging regime's requirement for steel and aluminum separately, whatever the option.
@@ -501,6 +611,12 @@ public final class AutomotiveAssessments {
                 + (excluded.isEmpty() ? "" : " Excluded: " + String.join(", ", excluded) + ".");
         findings.add(new Reason(ReasonCode.LABOR_VALUE_CONTENT, met ? Outcome.PASS : Outcome.FAIL, message,
                 citation + "; SOR/2020-155 s.12 \"qualifying wage-rate production plant\"", List.of(), null));
+        if (cls == VehicleClass.HEAVY_TRUCK && subject.asOf().isBefore(java.time.LocalDate.of(2027, 7, 1)) && points.compareTo(highWageMinimum) > 0) {
+            findings.add(new Reason(ReasonCode.LABOR_VALUE_CONTENT, Outcome.INFO, "The high-wage points above " + highWageMinimum.toPlainString()
+                    + " may be used as a credit towards the heavy truck's RVC until 1 July 2027, provided the RVC is not below 60% (s.18(22)); "
+                    + "this credit is not applied by this version: a heavy truck that fails its RVC by less than the excess should be reviewed by hand.",
+                    "SOR/2020-155 s.18(22)", List.of(), null));
+        }
     }
 
     private static boolean unknownPlant(Findings findings, String field, String plantId, AutomotiveFacts.LaborValueContent lvc) {

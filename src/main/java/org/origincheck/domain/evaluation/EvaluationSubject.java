@@ -32,6 +32,7 @@ public final class EvaluationSubject {
     private final ProductRule ruleAsWritten;
     private final List<AutomotiveFacts.CorePart> tracedCoreParts = new ArrayList<>();
     private final List<AutomotiveFacts.CorePart> untraceableCoreParts = new ArrayList<>();
+    private final List<AutomotiveFacts.CorePart> corePartsNotOnBom = new ArrayList<>();
     private final BigDecimal tracedCorePartValue;
 
     public EvaluationSubject(BillOfMaterials bom, RulePack pack) {
@@ -76,8 +77,12 @@ public final class EvaluationSubject {
             return traced;
         }
         for (AutomotiveFacts.CorePart part : facts.coreParts().parts()) {
-            boolean onBomAsOriginating = part.partNumber() != null && bom.materials().stream().anyMatch(m -> part.partNumber().equals(m.partNumber())
+            boolean onBom = part.partNumber() != null && bom.materials().stream().anyMatch(m -> part.partNumber().equals(m.partNumber()));
+            boolean onBomAsOriginating = onBom && bom.materials().stream().anyMatch(m -> part.partNumber().equals(m.partNumber())
                     && m.kind().countedInRegionalValueContent() && !m.isNonOriginating());
+            if (!onBom) {
+                corePartsNotOnBom.add(part);
+            }
             if (!onBomAsOriginating) {
                 continue;
             }
@@ -138,6 +143,11 @@ public final class EvaluationSubject {
 
     public List<AutomotiveFacts.CorePart> tracedCoreParts() {
         return tracedCoreParts;
+    }
+
+    /** Core parts with no line on the vehicle's BOM: made by the vehicle producer, their materials are on the BOM already. */
+    public List<AutomotiveFacts.CorePart> corePartsNotOnBom() {
+        return corePartsNotOnBom;
     }
 
     public List<AutomotiveFacts.CorePart> untraceableCoreParts() {
