@@ -20,7 +20,7 @@ public record AutomotiveRules(AutomotiveTables tables, Map<String, PartSchedule>
     public static final String PRINCIPAL_PART = "PRINCIPAL_PART";
     public static final String COMPLEMENTARY_PART = "COMPLEMENTARY_PART";
     public static final String HEAVY_TRUCK_PRINCIPAL_PART = "HEAVY_TRUCK_PRINCIPAL_PART";
-    public static final String HEAVY_TRUCK_ENGINE_GEAR_BOX_CHASSIS = "HEAVY_TRUCK_ENGINE_GEAR_BOX_CHASSIS";
+    public static final String HEAVY_TRUCK_ENGINE_OR_GEAR_BOX = "HEAVY_TRUCK_ENGINE_OR_GEAR_BOX";
     public static final String HEAVY_TRUCK_OTHER_PART = "HEAVY_TRUCK_OTHER_PART";
     public static final String OTHER_VEHICLE_PART = "OTHER_VEHICLE_PART";
     public static final String OTHER_VEHICLE_ENGINE_SECTION_20_2 = "OTHER_VEHICLE_ENGINE_SECTION_20_2";
@@ -28,7 +28,7 @@ public record AutomotiveRules(AutomotiveTables tables, Map<String, PartSchedule>
     public static final String STAGING_CORE_PART = "STAGING_REGIME_CORE_PART";
     public static final String STAGING_VEHICLE = "STAGING_REGIME_VEHICLE";
     public static final List<String> SCHEDULES = List.of(CORE_PART, PRINCIPAL_PART, COMPLEMENTARY_PART, HEAVY_TRUCK_PRINCIPAL_PART,
-            HEAVY_TRUCK_ENGINE_GEAR_BOX_CHASSIS, HEAVY_TRUCK_OTHER_PART, OTHER_VEHICLE_PART, OTHER_VEHICLE_ENGINE_SECTION_20_2,
+            HEAVY_TRUCK_ENGINE_OR_GEAR_BOX, HEAVY_TRUCK_OTHER_PART, OTHER_VEHICLE_PART, OTHER_VEHICLE_ENGINE_SECTION_20_2,
             OTHER_VEHICLE_ENGINE_SECTION_20_3, STAGING_CORE_PART, STAGING_VEHICLE);
 
     public AutomotiveRules {

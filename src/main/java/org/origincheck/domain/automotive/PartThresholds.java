@@ -69,7 +69,7 @@ public record PartThresholds(PartSchedule schedule, List<TableEntry> entries, St
             }
             case HEAVY_TRUCK_OE -> {
                 if (engineOrGearBox) {
-                    yield new PartThresholds(rules.schedule(AutomotiveRules.HEAVY_TRUCK_ENGINE_GEAR_BOX_CHASSIS),
+                    yield new PartThresholds(rules.schedule(AutomotiveRules.HEAVY_TRUCK_ENGINE_OR_GEAR_BOX),
                             rules.tables().matching(AutomotiveTable.D, hs), "an engine of 84.07 or 84.08 or a gear box of 8708.40 for use in a heavy truck "
                             + "is originating only if it satisfies the RVC of s.15(2) (s.15(4))", null, null);
                 }
