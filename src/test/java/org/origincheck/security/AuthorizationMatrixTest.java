@@ -104,6 +104,8 @@ class AuthorizationMatrixTest {
         if (status >= 400) {
             assertThat(response.contentType()).startsWith("application/problem+json");
         }
+        assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(response.header("Cache-Control")).isEqualTo("no-store");
         if (status == 401) {
             assertThat(response.header("WWW-Authenticate")).isEqualTo("Bearer");
         }
