@@ -59,9 +59,12 @@ public class DeterminationService {
     private final ObjectMapper mapper;
     private final ObjectReader submissionReader;
     private final LimitsConfig limits;
+    private final org.origincheck.review.ReviewService reviews;
     private final Clock clock = Clock.systemUTC();
 
-    public DeterminationService(RulePackRegistry packs, Validator validator, ObjectMapper mapper, LimitsConfig limits) {
+    public DeterminationService(RulePackRegistry packs, Validator validator, ObjectMapper mapper, LimitsConfig limits,
+                                org.origincheck.review.ReviewService reviews) {
+        this.reviews = reviews;
         this.packs = packs;
         this.validator = validator;
         this.mapper = mapper;
@@ -131,6 +134,7 @@ public class DeterminationService {
         try {
             QuarkusTransaction.requiringNew().run(() -> {
                 record.persist();
+                reviews.recordInitial(record, evaluation);
                 if (idempotencyKey != null) {
                     IdempotencyRecord key = new IdempotencyRecord();
                     key.tenantId = tenant;

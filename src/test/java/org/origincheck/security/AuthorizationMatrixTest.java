@@ -44,6 +44,11 @@ class AuthorizationMatrixTest {
 
     private static String ownId;
     private static String otherTenantId;
+    private static String ownCertification;
+    private static String otherCertification;
+    private static final String CERTIFY = """
+            {"certifierRole":"EXPORTER","certifier":{"name":"Exporter SA","address":"Monterrey, MX","email":"x@example.com"},
+             "producerStatement":"VARIOUS","description":"Watertube boiler","signatory":"A. Officer"}""";
 
     @org.junit.jupiter.api.BeforeEach
     void storeOneDeterminationPerTenant() {
@@ -55,6 +60,10 @@ class AuthorizationMatrixTest {
                 .contentType("application/json").body(BOM).post("/api/v1/determinations").then().statusCode(201).extract().path("id");
         otherTenantId = given().header("Authorization", "Bearer " + TestTokens.token(TestTokens.OTHER_TENANT, Roles.SUBMITTER))
                 .contentType("application/json").body(BOM).post("/api/v1/determinations").then().statusCode(201).extract().path("id");
+        ownCertification = given().header("Authorization", "Bearer " + TestTokens.token(TestTokens.TENANT, Roles.REVIEWER))
+                .contentType("application/json").body(CERTIFY).post("/api/v1/determinations/" + ownId + "/certifications").then().statusCode(201).extract().path("id");
+        otherCertification = given().header("Authorization", "Bearer " + TestTokens.token(TestTokens.OTHER_TENANT, Roles.REVIEWER))
+                .contentType("application/json").body(CERTIFY).post("/api/v1/determinations/" + otherTenantId + "/certifications").then().statusCode(201).extract().path("id");
     }
 
     @AfterEach
@@ -83,6 +92,27 @@ class AuthorizationMatrixTest {
         expected.put("GET /api/v1/determinations", new int[] {200, 200, 200, 403, 401});
         endpoints.put("POST /api/v1/evaluations", r -> r.contentType("application/json").body(BOM).post("/api/v1/evaluations"));
         expected.put("POST /api/v1/evaluations", new int[] {200, 403, 403, 403, 401});
+        endpoints.put("GET /api/v1/determinations/{own}/review", r -> r.get("/api/v1/determinations/" + ownId + "/review"));
+        expected.put("GET /api/v1/determinations/{own}/review", new int[] {200, 200, 200, 403, 401});
+        endpoints.put("GET /api/v1/determinations/{other tenant's}/review", r -> r.get("/api/v1/determinations/" + otherTenantId + "/review"));
+        expected.put("GET /api/v1/determinations/{other tenant's}/review", new int[] {404, 404, 404, 403, 401});
+        endpoints.put("POST /api/v1/determinations/{own}/review-actions", r -> r.contentType("application/json")
+                .body("{\"action\":\"COMMENT\",\"justification\":\"matrix\"}").post("/api/v1/determinations/" + ownId + "/review-actions"));
+        expected.put("POST /api/v1/determinations/{own}/review-actions", new int[] {403, 200, 403, 403, 401});
+        endpoints.put("POST /api/v1/determinations/{other tenant's}/review-actions", r -> r.contentType("application/json")
+                .body("{\"action\":\"COMMENT\",\"justification\":\"matrix\"}").post("/api/v1/determinations/" + otherTenantId + "/review-actions"));
+        expected.put("POST /api/v1/determinations/{other tenant's}/review-actions", new int[] {403, 404, 403, 403, 401});
+        endpoints.put("GET /api/v1/determinations/{own}/review/timeline.csv", r -> r.get("/api/v1/determinations/" + ownId + "/review/timeline.csv"));
+        expected.put("GET /api/v1/determinations/{own}/review/timeline.csv", new int[] {403, 200, 200, 403, 401});
+        endpoints.put("GET /api/v1/review-queue", r -> r.get("/api/v1/review-queue"));
+        expected.put("GET /api/v1/review-queue", new int[] {403, 200, 200, 403, 401});
+        endpoints.put("POST /api/v1/determinations/{own}/certifications", r -> r.contentType("application/json").body(CERTIFY)
+                .post("/api/v1/determinations/" + ownId + "/certifications"));
+        expected.put("POST /api/v1/determinations/{own}/certifications", new int[] {403, 201, 403, 403, 401});
+        endpoints.put("GET /api/v1/certifications/{own}", r -> r.get("/api/v1/certifications/" + ownCertification));
+        expected.put("GET /api/v1/certifications/{own}", new int[] {200, 200, 200, 403, 401});
+        endpoints.put("GET /api/v1/certifications/{other tenant's}", r -> r.get("/api/v1/certifications/" + otherCertification));
+        expected.put("GET /api/v1/certifications/{other tenant's}", new int[] {404, 404, 404, 403, 401});
         endpoints.put("GET /api/v1/rule-packs", r -> r.get("/api/v1/rule-packs"));
         expected.put("GET /api/v1/rule-packs", new int[] {200, 200, 200, 200, 401});
         endpoints.put("GET /api/v1/product-rules", r -> r.get("/api/v1/product-rules?hsCode=8402.11"));
@@ -103,6 +133,9 @@ class AuthorizationMatrixTest {
         assertThat(response.statusCode()).as(endpoint + " as " + caller + ": " + response.asString()).isEqualTo(status);
         if (status >= 400) {
             assertThat(response.contentType()).startsWith("application/problem+json");
+        }
+        if (status < 300) {
+            assertThat(response.asString()).as("own tenant's data only").doesNotContain(otherTenantId);
         }
         assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(response.header("Cache-Control")).isEqualTo("no-store");

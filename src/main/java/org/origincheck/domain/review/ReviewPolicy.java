@@ -1,0 +1,49 @@
+package org.origincheck.domain.review;
+
+import java.math.BigDecimal;
+import java.util.List;
+import org.origincheck.domain.evaluation.DeterminationStatus;
+import org.origincheck.domain.evaluation.OriginCriterion;
+import org.origincheck.domain.evaluation.RvcEntry;
+
+/**
+ * Which determinations an officer must look at before they can be relied on: every one that is not
+ * originating or lacks data, and every originating one whose deciding margin is thin, i.e. where some RVC
+ * that was met cleared its threshold by less than {@code marginPoints} percentage points (a small change in
+ * a cost or a supplier's status would turn it). The rest are approved automatically, and recorded as such.
+ */
+public record ReviewPolicy(BigDecimal marginPoints) {
+
+    public record Decision(ReviewAction action, String reason) {
+    }
+
+    /**
+     * Under criteria A and C no RVC decides; under B or D the widest margin of the RVCs met is the one that
+     * carried the good (any one alternative suffices), so it is the one compared with {@code marginPoints}.
+     */
+    public Decision decide(DeterminationStatus status, OriginCriterion criterion, List<RvcEntry> rvc) {
+        if (status != DeterminationStatus.ORIGINATING) {
+            return new Decision(ReviewAction.REVIEW_REQUIRED, "the engine found the good " + status + ": every such result is reviewed");
+        }
+        if (criterion == OriginCriterion.A || criterion == OriginCriterion.C) {
+            return new Decision(ReviewAction.AUTO_APPROVED, "originating under criterion " + criterion + ", which no value threshold decides");
+        }
+        RvcEntry best = null;
+        for (RvcEntry entry : rvc) {
+            if (entry.met() && (best == null || margin(entry).compareTo(margin(best)) > 0)) {
+                best = entry;
+            }
+        }
+        if (best != null && margin(best).compareTo(marginPoints) < 0) {
+            return new Decision(ReviewAction.REVIEW_REQUIRED, "originating, but its regional value content (" + best.method() + ", "
+                    + best.value().stripTrailingZeros().toPlainString() + "%) clears the " + best.threshold().stripTrailingZeros().toPlainString()
+                    + "% threshold by less than " + marginPoints.toPlainString() + " points");
+        }
+        return new Decision(ReviewAction.AUTO_APPROVED, best == null ? "originating by a change in tariff classification alone"
+                : "originating, its regional value content clearing the threshold by at least " + marginPoints.toPlainString() + " points");
+    }
+
+    private static BigDecimal margin(RvcEntry entry) {
+        return entry.value().subtract(entry.threshold());
+    }
+}

@@ -1,0 +1,263 @@
+package org.origincheck.review;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.origincheck.api.ApiException;
+import org.origincheck.api.Problem;
+import org.origincheck.determination.DeterminationRecord;
+import org.origincheck.domain.evaluation.DeterminationStatus;
+import org.origincheck.domain.evaluation.Evaluation;
+import org.origincheck.domain.evaluation.OriginCriterion;
+import org.origincheck.domain.review.ReviewAction;
+import org.origincheck.domain.review.ReviewPolicy;
+import org.origincheck.domain.review.ReviewState;
+
+/**
+ * The review workflow: the policy's first event when a determination is made, the officers' actions as
+ * append-only events (with the state projection updated in the same transaction, under a row lock), the
+ * queue, and certifications of origin from approved originating determinations.
+ */
+@ApplicationScoped
+public class ReviewService {
+
+    public static final String POLICY_ACTOR = "review policy";
+
+    private final ReviewPolicy policy;
+    private final EntityManager entityManager;
+    private final ObjectMapper mapper;
+    private final Clock clock = Clock.systemUTC();
+
+    public ReviewService(@ConfigProperty(name = "origincheck.review.margin-points", defaultValue = "2") BigDecimal marginPoints,
+                         EntityManager entityManager, ObjectMapper mapper) {
+        this.policy = new ReviewPolicy(marginPoints);
+        this.entityManager = entityManager;
+        this.mapper = mapper;
+    }
+
+    /** Called inside the transaction that stores the determination. */
+    public void recordInitial(DeterminationRecord determination, Evaluation evaluation) {
+        ReviewPolicy.Decision decision = policy.decide(evaluation.status(), evaluation.originCriterion(), evaluation.regionalValueContent());
+        ReviewState to = decision.action().apply(null).to();
+        append(determination.id, determination.tenantId, 1, decision.action(), null, to, POLICY_ACTOR, determination.createdAt,
+                decision.reason(), null, null);
+        ReviewStatusRecord status = new ReviewStatusRecord();
+        status.determinationId = determination.id;
+        status.tenantId = determination.tenantId;
+        status.state = to.name();
+        status.updatedAt = determination.createdAt;
+        status.persist();
+    }
+
+    public record ActionRequest(ReviewAction action, String justification, DeterminationStatus overrideStatus, OriginCriterion overrideCriterion) {
+    }
+
+    public ReviewView act(UUID id, String tenant, String actor, ActionRequest request) {
+        check(request);
+        return QuarkusTransaction.requiringNew().call(() -> {
+            ReviewStatusRecord status = ReviewStatusRecord.lock(id, tenant);
+            if (status == null) {
+                throw ApiException.notFound("no determination " + id);
+            }
+            ReviewState from = ReviewState.valueOf(status.state);
+            ReviewAction.Transition transition = request.action().apply(from);
+            if (!transition.allowed()) {
+                throw new ApiException(new Problem("https://origincheck.org/problems/review-transition", "Review action not allowed", 409,
+                        transition.refusal(), null, List.of(new Problem.FieldError("action", transition.refusal()))));
+            }
+            int seq = ReviewEventRecord.<ReviewEventRecord>find("determinationId = ?1 order by seq desc", id).firstResult().seq + 1;
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            append(id, tenant, seq, request.action(), from, transition.to(), actor, now, blankToNull(request.justification()),
+                    request.overrideStatus() == null ? null : request.overrideStatus().name(),
+                    request.overrideCriterion() == null ? null : request.overrideCriterion().name());
+            status.state = transition.to().name();
+            status.updatedAt = now;
+            return view(id, tenant);
+        });
+    }
+
+    private static void check(ActionRequest r) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (r.action() == null) {
+            errors.add(new Problem.FieldError("action", "is required: APPROVE, REJECT, OVERRIDE or COMMENT"));
+        } else if (!r.action().byOfficer()) {
+            errors.add(new Problem.FieldError("action", r.action() + " is recorded by the review policy, not by an officer"));
+        } else {
+            String text = r.justification() == null ? "" : r.justification().strip();
+            switch (r.action()) {
+                case REJECT -> {
+                    if (text.length() < 10) errors.add(new Problem.FieldError("justification", "a rejection needs a justification of at least 10 characters"));
+                }
+                case OVERRIDE -> {
+                    if (text.length() < 20) errors.add(new Problem.FieldError("justification", "an override needs a justification of at least 20 characters: it replaces the engine's conclusion"));
+                    if (r.overrideStatus() == null || r.overrideStatus() == DeterminationStatus.INSUFFICIENT_DATA) {
+                        errors.add(new Problem.FieldError("overrideStatus", "must be ORIGINATING or NOT_ORIGINATING: the officer's conclusion"));
+                    } else if (r.overrideStatus() == DeterminationStatus.ORIGINATING && r.overrideCriterion() == null) {
+                        errors.add(new Problem.FieldError("overrideCriterion", "an override to ORIGINATING names the criterion (A, B, C or D) it rests on"));
+                    } else if (r.overrideStatus() == DeterminationStatus.NOT_ORIGINATING && r.overrideCriterion() != null) {
+                        errors.add(new Problem.FieldError("overrideCriterion", "must be absent for NOT_ORIGINATING"));
+                    }
+                }
+                case COMMENT -> {
+                    if (text.isEmpty()) errors.add(new Problem.FieldError("justification", "a comment needs its text"));
+                }
+                default -> {
+                }
+            }
+            if (r.action() != ReviewAction.OVERRIDE && (r.overrideStatus() != null || r.overrideCriterion() != null)) {
+                errors.add(new Problem.FieldError("overrideStatus", "only an OVERRIDE carries an override"));
+            }
+        }
+        if (r.justification() != null && r.justification().length() > 4000) {
+            errors.add(new Problem.FieldError("justification", "at most 4000 characters"));
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+    }
+
+    private void append(UUID determination, String tenant, int seq, ReviewAction action, ReviewState from, ReviewState to, String actor,
+                        Instant at, String justification, String overrideStatus, String overrideCriterion) {
+        ReviewEventRecord event = new ReviewEventRecord();
+        event.id = UUID.randomUUID();
+        event.tenantId = tenant;
+        event.determinationId = determination;
+        event.seq = seq;
+        event.action = action.name();
+        event.fromState = from == null ? null : from.name();
+        event.toState = to.name();
+        event.actor = actor;
+        event.at = at;
+        event.justification = justification;
+        event.overrideStatus = overrideStatus;
+        event.overrideCriterion = overrideCriterion;
+        event.persist();
+    }
+
+    public record EventView(int seq, String action, String fromState, String toState, String actor, Instant at, String justification,
+                            String overrideStatus, String overrideCriterion) {
+    }
+
+    /** The review of one determination: its state, the conclusion that stands (the engine's or the override), and every event. */
+    public record ReviewView(String determinationId, String state, String engineStatus, String engineCriterion, String conclusion,
+                             String conclusionCriterion, List<EventView> events) {
+    }
+
+    public ReviewView view(UUID id, String tenant) {
+        DeterminationRecord determination = DeterminationRecord.findInTenant(id, tenant);
+        if (determination == null) {
+            throw ApiException.notFound("no determination " + id);
+        }
+        List<ReviewEventRecord> events = ReviewEventRecord.timeline(id, tenant);
+        String state = events.isEmpty() ? null : events.get(events.size() - 1).toState;
+        String conclusion = determination.status;
+        String criterion = determination.originCriterion;
+        for (ReviewEventRecord e : events) {
+            if (ReviewAction.OVERRIDE.name().equals(e.action)) {
+                conclusion = e.overrideStatus;
+                criterion = e.overrideCriterion;
+            }
+        }
+        return new ReviewView(id.toString(), state, determination.status, determination.originCriterion, conclusion, criterion,
+                events.stream().map(e -> new EventView(e.seq, e.action, e.fromState, e.toState, e.actor, e.at, e.justification,
+                        e.overrideStatus, e.overrideCriterion)).toList());
+    }
+
+    // ------------------------------------------------------------------ queue
+
+    public record QueueItem(String id, Instant createdAt, String reference, String partNumber, String hsCode, String status,
+                            String originCriterion, String reviewState, String rulePackVersion) {
+    }
+
+    public record QueuePage(List<QueueItem> items, int page, int size, long total) {
+    }
+
+    public record QueueFilter(String state, String partNumber, String hsCode, String status, String rulePackVersion, LocalDate from,
+                              LocalDate to, String q) {
+    }
+
+    /** Native SQL on the two indexed tables: a page of 100,000 rows is answered from the (tenant, state, updated_at) index. */
+    @SuppressWarnings("unchecked")
+    public QueuePage queue(String tenant, QueueFilter f, int page, int size) {
+        StringBuilder where = new StringBuilder(" from review_status r join determination d on d.id = r.determination_id where r.tenant_id = :tenant");
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        params.put("tenant", tenant);
+        if (f.state() != null) { where.append(" and r.state = :state"); params.put("state", f.state()); }
+        if (f.partNumber() != null) { where.append(" and d.part_number = :part"); params.put("part", f.partNumber()); }
+        if (f.hsCode() != null) { where.append(" and d.hs_code like :hs"); params.put("hs", f.hsCode() + "%"); }
+        if (f.status() != null) { where.append(" and d.status = :status"); params.put("status", f.status()); }
+        if (f.rulePackVersion() != null) { where.append(" and d.rule_pack_version = :version"); params.put("version", f.rulePackVersion()); }
+        if (f.from() != null) { where.append(" and d.created_at >= :from"); params.put("from", f.from().atStartOfDay(java.time.ZoneOffset.UTC).toInstant()); }
+        if (f.to() != null) { where.append(" and d.created_at < :to"); params.put("to", f.to().plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()); }
+        if (f.q() != null) {
+            where.append(" and (d.part_number ilike :q or d.reference ilike :q or d.hs_code like :qhs)");
+            params.put("q", "%" + f.q().replace("%", "\\%").replace("_", "\\_") + "%");
+            params.put("qhs", f.q().replace(".", "") + "%");
+        }
+        var select = entityManager.createNativeQuery("select d.id, d.created_at, d.reference, d.part_number, d.hs_code, d.status, d.origin_criterion, r.state, d.rule_pack_version"
+                + where + " order by r.updated_at desc, d.id desc limit :limit offset :offset");
+        var count = entityManager.createNativeQuery("select count(*)" + where);
+        params.forEach((k, v) -> { select.setParameter(k, v); count.setParameter(k, v); });
+        select.setParameter("limit", size);
+        select.setParameter("offset", (long) page * size);
+        List<Object[]> rows = select.getResultList();
+        List<QueueItem> items = rows.stream().map(r -> new QueueItem(r[0].toString(), toInstant(r[1]), str(r[2]), str(r[3]), str(r[4]),
+                str(r[5]), str(r[6]), str(r[7]), str(r[8]))).toList();
+        return new QueuePage(items, page, size, ((Number) count.getSingleResult()).longValue());
+    }
+
+    private static String str(Object value) {
+        return value == null ? null : value.toString();
+    }
+
+    private static Instant toInstant(Object value) {
+        if (value instanceof Instant i) return i;
+        if (value instanceof java.sql.Timestamp t) return t.toInstant();
+        if (value instanceof java.time.OffsetDateTime o) return o.toInstant();
+        return Instant.parse(value.toString());
+    }
+
+    // ------------------------------------------------------------------ audit export
+
+    /** The timeline as CSV (RFC 4180) for an auditor. */
+    public String timelineCsv(UUID id, String tenant) {
+        ReviewView view = view(id, tenant);
+        StringBuilder out = new StringBuilder("determination_id,seq,at,actor,action,from_state,to_state,justification,override_status,override_criterion\r\n");
+        for (EventView e : view.events()) {
+            out.append(String.join(",", csv(view.determinationId()), csv(String.valueOf(e.seq())), csv(e.at().toString()), csv(e.actor()), csv(e.action()),
+                    csv(e.fromState()), csv(e.toState()), csv(e.justification()), csv(e.overrideStatus()), csv(e.overrideCriterion()))).append("\r\n");
+        }
+        return out.toString();
+    }
+
+    private static String csv(String value) {
+        if (value == null) return "";
+        // A leading =, +, - or @ would be run as a formula by a spreadsheet.
+        String safe = value.matches("^[=+\\-@].*") ? "'" + value : value;
+        return "\"" + safe.replace("\"", "\"\"") + "\"";
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    JsonNode read(String json) {
+        try {
+            return mapper.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
