@@ -240,6 +240,19 @@ public class DeterminationResource {
     }
 
     @GET
+    @Path("{id}/submission")
+    @Produces({MediaType.APPLICATION_JSON, CsvBillOfMaterials.MEDIA_TYPE})
+    @RolesAllowed({Roles.SUBMITTER, Roles.REVIEWER, Roles.AUDITOR})
+    @Operation(summary = "The submission exactly as it was received (JSON or CSV), with its media type")
+    public Response submission(@PathParam("id") String id) {
+        DeterminationRecord record = DeterminationRecord.findInTenant(org.origincheck.review.ReviewResource.uuid(id), caller.tenant());
+        if (record == null) {
+            throw ApiException.notFound("no determination " + id);
+        }
+        return Response.ok(record.submission, record.submissionMediaType).build();
+    }
+
+    @GET
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.SUBMITTER, Roles.REVIEWER, Roles.AUDITOR})
     @Operation(summary = "List the caller's tenant's determinations, newest first",
