@@ -24,7 +24,8 @@ create table review_status (
     updated_at timestamptz not null
 );
 create index review_status_queue on review_status (tenant_id, state, updated_at desc);
-create index determination_tenant_part on determination (tenant_id, part_number);
+create index determination_tenant_part on determination (tenant_id, part_number text_pattern_ops);
+create index determination_tenant_reference on determination (tenant_id, reference text_pattern_ops);
 create index determination_tenant_hs on determination (tenant_id, hs_code text_pattern_ops);
 
 -- Certifications of origin issued from approved determinations (USMCA Art. 5.2, Annex 5-A).

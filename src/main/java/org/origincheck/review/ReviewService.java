@@ -181,8 +181,11 @@ public class ReviewService {
                             String originCriterion, String reviewState, String rulePackVersion) {
     }
 
-    public record QueuePage(List<QueueItem> items, int page, int size, long total) {
+    /** {@code total} is exact up to {@link #COUNT_CAP}; beyond it {@code totalCapped} is true (counting every row of a big queue costs more than the page). */
+    public record QueuePage(List<QueueItem> items, int page, int size, long total, boolean totalCapped) {
     }
+
+    public static final int COUNT_CAP = 10_000;
 
     public record QueueFilter(String state, String partNumber, String hsCode, String status, String rulePackVersion, LocalDate from,
                               LocalDate to, String q) {
@@ -202,20 +205,22 @@ public class ReviewService {
         if (f.from() != null) { where.append(" and d.created_at >= :from"); params.put("from", f.from().atStartOfDay(java.time.ZoneOffset.UTC).toInstant()); }
         if (f.to() != null) { where.append(" and d.created_at < :to"); params.put("to", f.to().plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()); }
         if (f.q() != null) {
-            where.append(" and (d.part_number ilike :q or d.reference ilike :q or d.hs_code like :qhs)");
-            params.put("q", "%" + f.q().replace("%", "\\%").replace("_", "\\_") + "%");
-            params.put("qhs", f.q().replace(".", "") + "%");
+            // Prefix search, so the (tenant, column text_pattern_ops) indexes answer it.
+            where.append(" and (d.part_number like :q or d.reference like :q or d.hs_code like :qhs)");
+            params.put("q", f.q().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            params.put("qhs", f.q().replace(".", "").replaceAll("[^0-9]", "x") + "%");
         }
         var select = entityManager.createNativeQuery("select d.id, d.created_at, d.reference, d.part_number, d.hs_code, d.status, d.origin_criterion, r.state, d.rule_pack_version"
                 + where + " order by r.updated_at desc, d.id desc limit :limit offset :offset");
-        var count = entityManager.createNativeQuery("select count(*)" + where);
+        var count = entityManager.createNativeQuery("select count(*) from (select 1" + where + " limit " + (COUNT_CAP + 1) + ") c");
         params.forEach((k, v) -> { select.setParameter(k, v); count.setParameter(k, v); });
         select.setParameter("limit", size);
         select.setParameter("offset", (long) page * size);
         List<Object[]> rows = select.getResultList();
         List<QueueItem> items = rows.stream().map(r -> new QueueItem(r[0].toString(), toInstant(r[1]), str(r[2]), str(r[3]), str(r[4]),
                 str(r[5]), str(r[6]), str(r[7]), str(r[8]))).toList();
-        return new QueuePage(items, page, size, ((Number) count.getSingleResult()).longValue());
+        long total = ((Number) count.getSingleResult()).longValue();
+        return new QueuePage(items, page, size, Math.min(total, COUNT_CAP), total > COUNT_CAP);
     }
 
     private static String str(Object value) {

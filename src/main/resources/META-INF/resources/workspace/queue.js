@@ -17,9 +17,9 @@ async function load() {
       OC.el('td', {}, i.createdAt.replace('T', ' ').slice(0, 19)), OC.el('td', {}, i.partNumber || ''), OC.el('td', {}, i.reference || ''),
       OC.el('td', { class: 'mono' }, i.hsCode), OC.el('td', {}, OC.badge(i.status)), OC.el('td', {}, OC.badge(i.reviewState)), OC.el('td', { class: 'muted' }, i.rulePackVersion))));
     const pages = Math.max(1, Math.ceil(data.total / size));
-    document.getElementById('page-info').textContent = `page ${page + 1} of ${pages} · ${data.total} determinations`;
+    document.getElementById('page-info').textContent = `page ${page + 1} of ${data.totalCapped ? 'many' : pages} · ${data.total}${data.totalCapped ? '+' : ''} determinations`;
     document.getElementById('prev').disabled = page === 0;
-    document.getElementById('next').disabled = page + 1 >= pages;
+    document.getElementById('next').disabled = !data.totalCapped && page + 1 >= pages;
   } catch (e) {
     rows.replaceChildren(OC.el('tr', {}, OC.el('td', { class: 'error', colspan: 7 }, e.message)));
   }
