@@ -100,8 +100,14 @@ public final class DroolsOriginEngine implements OriginEngine {
         try {
             session.setGlobal("findings", findings);
             session.insert(subject);
+            // Only materials that count as non-originating are facts: no test of the law looks at an originating one
+            // (they matter only through totals, which EvaluationSubject computes), and a 10,000-line BOM is mostly
+            // originating lines whose insertion was most of the evaluation time. Rules that need every line read
+            // EvaluationSubject.materials().
             for (Material material : bom.materials()) {
-                session.insert(material);
+                if (material.isNonOriginating()) {
+                    session.insert(material);
+                }
             }
             if (subject.hasProductRule()) {
                 AlternativeUnderTest.of(subject.rule().orElseThrow(), bom.good().hsCode()).forEach(session::insert);
