@@ -122,10 +122,49 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
+        if (databaseUnreachable(e)) {
+            // Not a bug and not the caller's mistake: the database is restarting or out of connections. The transaction
+            // did not commit, so nothing was stored, and the same request can be sent again (with its Idempotency-Key).
+            LOG.warnf("database unavailable: %s", rootMessage(e));
+            return Response.fromResponse(respond(Problem.of(503, "Service Unavailable",
+                    "the database cannot be reached just now; nothing was stored; retry the same request (with its Idempotency-Key) in a few seconds")))
+                    .header("Retry-After", "5").build();
+        }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error, incident %s", incident);
         return respond(Problem.of(500, "Internal Server Error",
                 "The service failed unexpectedly; nothing was stored. Quote incident " + incident + " when reporting it."));
+    }
+
+    /**
+     * A failure to reach PostgreSQL: connection refused or reset (SQLState class 08), the server shutting down
+     * (57P01-57P03), or no pooled connection within the acquisition timeout.
+     */
+    static boolean databaseUnreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.sql.SQLNonTransientConnectionException
+                    || t instanceof java.net.ConnectException || t.getClass().getName().equals("org.hibernate.exception.JDBCConnectionException")) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql) {
+                String state = sql.getSQLState();
+                if (state != null && (state.startsWith("08") || state.startsWith("57P0"))) {
+                    return true;
+                }
+                if (sql.getMessage() != null && sql.getMessage().contains("Acquisition timeout")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     public static Response respond(Problem problem) {
