@@ -11,8 +11,8 @@
 #                      e.g. "hsCode=8708.40&endUse=PASSENGER_VEHICLE_OE&producerCountry=MX&currency=USD&netCost=1000"
 #
 # Exit status: 0 originating; 1 not originating; 2 insufficient data; 3 the request could not be made or was refused.
-# Needs bash, curl, sha256sum. The Idempotency-Key is the SHA-256 of the file and the UTC date, so a retried job
-# never stores a second determination.
+# Needs bash, curl (7.55 or later), sha256sum. The Idempotency-Key is the SHA-256 of the file, ORIGINCHECK_GOOD and
+# the UTC date, so a retried job never stores a second determination, and a changed good is a new one.
 set -uo pipefail
 
 bom=${1:?usage: origincheck-check.sh BOM_FILE [JUNIT_REPORT]}
@@ -26,13 +26,17 @@ case "$bom" in
   *.csv) type="text/csv"; query="?${ORIGINCHECK_GOOD:?set ORIGINCHECK_GOOD for a CSV bill of materials}" ;;
   *)     type="application/json"; query="" ;;
 esac
-key=$( { date -u +%F; sha256sum < "$bom"; } | sha256sum | cut -d' ' -f1)
+key=$( { date -u +%F; printf '%s\n' "${ORIGINCHECK_GOOD:-}"; sha256sum < "$bom"; } | sha256sum | cut -d' ' -f1)
 headers=$(mktemp)
 body=$(mktemp)
-trap 'rm -f "$headers" "$body"' EXIT
+auth=$(mktemp)
+trap 'rm -f "$headers" "$body" "$auth"' EXIT
+# The token goes to curl in a file, not on its command line, where other users could read it (ps).
+chmod 600 "$auth"
+printf 'Authorization: Bearer %s\n' "$token" > "$auth"
 
-http=$(curl -sS -o "$body" -D "$headers" -w '%{http_code}' -X POST "$url/api/v1/determinations$query" \
-  -H "Authorization: Bearer $token" -H "Content-Type: $type" -H "Accept: application/xml" \
+http=$(curl -sS --connect-timeout 10 --max-time 300 -o "$body" -D "$headers" -w '%{http_code}' -X POST "$url/api/v1/determinations$query" \
+  -H @"$auth" -H "Content-Type: $type" -H "Accept: application/xml" \
   -H "Idempotency-Key: $key" --data-binary @"$bom") || { echo "origincheck: cannot reach $url" >&2; exit 3; }
 
 if [ "$http" != "201" ]; then
@@ -43,9 +47,11 @@ fi
 cp "$body" "$report"
 header() { grep -i "^$1:" "$headers" | head -1 | cut -d' ' -f2- | tr -d '\r'; }
 status=$(header "OriginCheck-Status")
-location=$(header "Location")
+# The determination is read back from ORIGINCHECK_URL, never from the Location a proxy may have rewritten.
+id=$(header "Location" | sed 's#.*/##')
+location="$url/api/v1/determinations/$id"
 
-curl -sS "$location" -H "Authorization: Bearer $token" -H "Accept: text/plain" || true
+curl -sS --connect-timeout 10 --max-time 60 "$location" -H @"$auth" -H "Accept: text/plain" || true
 echo "determination: $location"
 echo "JUnit report:  $report"
 

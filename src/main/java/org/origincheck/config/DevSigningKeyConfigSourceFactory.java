@@ -22,6 +22,7 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 public class DevSigningKeyConfigSourceFactory implements ConfigSourceFactory {
 
     public static final String ISSUER = "https://origincheck.local/dev-sign-in";
+    public static final String AUDIENCE = "origincheck";
     private static final String PUBLIC = "origincheck.dev-signing.public";
     private static final String PRIVATE = "origincheck.dev-signing.private";
 
@@ -39,6 +40,7 @@ public class DevSigningKeyConfigSourceFactory implements ConfigSourceFactory {
         return List.of(new PropertiesConfigSource(Map.of(
                 "mp.jwt.verify.publickey", keys[0],
                 "mp.jwt.verify.issuer", ISSUER,
+                "mp.jwt.verify.audiences", AUDIENCE,
                 "smallrye.jwt.sign.key", keys[1],
                 "smallrye.jwt.new-token.issuer", ISSUER,
                 "origincheck.dev-sign-in.available", "true"), "dev-signing-key", 200));

@@ -58,7 +58,9 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setServerConfig("max_connections", "200")
-                    .setServerConfig("fsync", "on");
+                    .setServerConfig("fsync", "on")
+                    // zonky turns synchronous_commit off by default; a committed determination must survive a restart here too.
+                    .setServerConfig("synchronous_commit", "on");
             if (dataDirectory != null && !dataDirectory.isBlank()) {
                 Path directory = Path.of(dataDirectory).toAbsolutePath();
                 Files.createDirectories(directory);

@@ -37,7 +37,7 @@ public final class CsvBillOfMaterials {
     public static final List<String> COLUMNS = List.of("partNumber", "description", "hsCode", "origin", "countryOfOrigin", "value",
             "quantity", "unit", "kind", "partOfGood");
     private static final Set<String> REQUIRED = Set.of("origin", "value");
-    private static final CsvMapper CSV = new CsvMapper().enable(CsvParser.Feature.TRIM_SPACES).enable(CsvParser.Feature.FAIL_ON_MISSING_COLUMNS);
+    private static final CsvMapper CSV = new CsvMapper().enable(CsvParser.Feature.TRIM_SPACES);
 
     private CsvBillOfMaterials() {
     }
@@ -54,10 +54,18 @@ public final class CsvBillOfMaterials {
         if (csv == null || csv.isBlank()) {
             throw ApiException.invalid("line 1", "the CSV is empty: the first line names the columns (" + String.join(",", COLUMNS) + ")");
         }
+        if (csv.startsWith("\uFEFF")) {
+            csv = csv.substring(1); // a byte-order mark some spreadsheets write
+        }
         CsvSchema schema = CsvSchema.emptySchema().withHeader();
         try (MappingIterator<Map<String, String>> rows = CSV.readerForMapOf(String.class).with(schema).readValues(csv)) {
             List<String> header = new ArrayList<>();
             ((CsvSchema) rows.getParserSchema()).forEach(c -> header.add(c.getName()));
+            for (String column : new java.util.HashSet<>(header)) {
+                if (java.util.Collections.frequency(header, column) > 1) {
+                    errors.add(new Problem.FieldError("line 1, column " + column, "the column is named twice"));
+                }
+            }
             for (String column : header) {
                 if (!COLUMNS.contains(column)) {
                     errors.add(new Problem.FieldError("line 1, column " + column, "unknown column; the columns are " + String.join(", ", COLUMNS)));
@@ -80,6 +88,9 @@ public final class CsvBillOfMaterials {
                 } catch (IOException | RuntimeException e) {
                     errors.add(new Problem.FieldError("line " + line, "cannot be read as CSV: " + firstLine(e.getMessage())));
                     break;
+                }
+                if (row.values().stream().allMatch(v -> v == null || v.isBlank())) {
+                    continue; // a blank line, e.g. at the end of the file
                 }
                 materials.add(material(row, line, errors));
             }

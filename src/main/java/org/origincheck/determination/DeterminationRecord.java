@@ -64,6 +64,10 @@ public class DeterminationRecord extends PanacheEntityBase {
     @Column(name = "submitted_by")
     public String submittedBy;
 
+    /** For a CSV submission, the query string that described the good, as received. */
+    @Column(name = "submission_parameters")
+    public String submissionParameters;
+
     @Column(name = "submission_media_type", nullable = false)
     public String submissionMediaType = "application/json";
 

@@ -102,7 +102,13 @@ public class DeterminationService {
      * key's primary key makes the second transaction fail, which then answers with the first one's result.
      */
     public Stored create(String body, String mediaType, BomSubmission submission, String tenant, String subject, String idempotencyKey) {
-        String requestSha256 = sha256(mediaType + "\n" + body);
+        return create(body, null, mediaType, submission, tenant, subject, idempotencyKey);
+    }
+
+    /** {@code parameters}: for a CSV, the query string that describes the good; part of the request, so of its hash. */
+    public Stored create(String body, String parameters, String mediaType, BomSubmission submission, String tenant, String subject,
+                         String idempotencyKey) {
+        String requestSha256 = sha256(mediaType + "\n" + (parameters == null ? "" : parameters) + "\n" + body);
         if (idempotencyKey != null) {
             IdempotencyRecord existing = IdempotencyRecord.find(tenant, idempotencyKey);
             if (existing != null) {
@@ -128,6 +134,7 @@ public class DeterminationService {
         record.productRuleId = evaluation.productRule() == null ? null : evaluation.productRule().id();
         record.submission = body;
         record.submissionMediaType = mediaType;
+        record.submissionParameters = parameters;
         record.response = response;
         record.tenantId = tenant;
         record.submittedBy = subject;
@@ -198,7 +205,10 @@ public class DeterminationService {
                     + " materials per submission; got " + inputs.size() + " (roll sub-assemblies up into originating materials)"));
         }
         GoodInput g = submission.good();
-        if (g != null) {
+        // The cross-field checks run only on figures that passed their own bounds: an absurd number (1e200000000)
+        // must not be subtracted or printed. Their messages never echo a figure (costs are confidential).
+        boolean goodFiguresValid = errors.stream().noneMatch(e -> e.field().startsWith("good."));
+        if (g != null && goodFiguresValid) {
             CostsInput costs = g.costs();
             if (costs != null && costs.totalCost() != null && costs.excludedCosts() != null
                     && costs.excludedCosts().compareTo(costs.totalCost()) >= 0) {
@@ -207,8 +217,7 @@ public class DeterminationService {
             if (g.netCost() != null && costs != null && costs.totalCost() != null) {
                 BigDecimal derived = costs.totalCost().subtract(costs.excludedCosts() == null ? BigDecimal.ZERO : costs.excludedCosts());
                 if (derived.compareTo(g.netCost()) != 0) {
-                    errors.add(new Problem.FieldError("good.netCost", "is " + g.netCost().toPlainString() + " but costs give "
-                            + derived.toPlainString() + " (totalCost - excludedCosts); send one or make them agree"));
+                    errors.add(new Problem.FieldError("good.netCost", "does not equal totalCost - excludedCosts; send one or make them agree"));
                 }
             }
         }
@@ -262,8 +271,13 @@ public class DeterminationService {
                                 "no determination " + p.determinationId() + " is stored here"));
                     } else {
                         JsonNode thresholds = readTree(record.response).path("automotive").path("thresholds");
-                        stored = new AutomotiveFacts.StoredDetermination(record.id.toString(), "ORIGINATING".equals(record.status),
-                                record.status, record.hsCode, record.asOf, thresholds.hasNonNull("schedule") ? thresholds.get("schedule").asText() : null,
+                        // The conclusion that stands after review: a determination still pending, or rejected, is not relied on;
+                        // an officer's override replaces the engine's status.
+                        var review = reviews.view(record.id, tenant);
+                        boolean settled = "APPROVED".equals(review.state()) || "OVERRIDDEN".equals(review.state());
+                        String status = settled ? review.conclusion() : "INSUFFICIENT_DATA";
+                        stored = new AutomotiveFacts.StoredDetermination(record.id.toString(), "ORIGINATING".equals(status),
+                                status, record.hsCode, record.asOf, thresholds.hasNonNull("schedule") ? thresholds.get("schedule").asText() : null,
                                 thresholds.hasNonNull("netCost") ? thresholds.get("netCost").decimalValue() : null);
                     }
                 }

@@ -49,7 +49,16 @@ public class ReviewService {
 
     /** Called inside the transaction that stores the determination. */
     public void recordInitial(DeterminationRecord determination, Evaluation evaluation) {
-        ReviewPolicy.Decision decision = policy.decide(evaluation.status(), evaluation.originCriterion(), evaluation.regionalValueContent());
+        java.util.Set<String> met = new java.util.HashSet<>();
+        for (var reason : evaluation.reasons()) {
+            if (reason.code() == org.origincheck.domain.evaluation.ReasonCode.PRODUCT_RULE_ALTERNATIVE
+                    && reason.outcome() == org.origincheck.domain.evaluation.Outcome.PASS) {
+                met.add(reason.alternative());
+            }
+        }
+        boolean vehicle = evaluation.automotive() != null && evaluation.automotive().vehicleClass() != null
+                && evaluation.automotive().vehicleClass().isPassengerVehicleOrTruck();
+        ReviewPolicy.Decision decision = policy.decide(evaluation.status(), evaluation.originCriterion(), evaluation.regionalValueContent(), met, vehicle);
         ReviewState to = decision.action().apply(null).to();
         append(determination.id, determination.tenantId, 1, decision.action(), null, to, POLICY_ACTOR, determination.createdAt,
                 decision.reason(), null, null);
@@ -72,6 +81,12 @@ public class ReviewService {
                 throw ApiException.notFound("no determination " + id);
             }
             ReviewState from = ReviewState.valueOf(status.state);
+            DeterminationRecord determination = DeterminationRecord.findInTenant(id, tenant);
+            if (request.action() != ReviewAction.COMMENT && actor.equals(determination.submittedBy)) {
+                // Four eyes: the person who submitted a determination does not also approve, reject or override it.
+                throw new ApiException(new Problem("https://origincheck.org/problems/review-transition", "Review action not allowed", 409,
+                        "the submitter of a determination may not review it", null, List.of(new Problem.FieldError("action", "the submitter of a determination may not review it"))));
+            }
             ReviewAction.Transition transition = request.action().apply(from);
             if (!transition.allowed()) {
                 throw new ApiException(new Problem("https://origincheck.org/problems/review-transition", "Review action not allowed", 409,
@@ -205,10 +220,12 @@ public class ReviewService {
         if (f.from() != null) { where.append(" and d.created_at >= :from"); params.put("from", f.from().atStartOfDay(java.time.ZoneOffset.UTC).toInstant()); }
         if (f.to() != null) { where.append(" and d.created_at < :to"); params.put("to", f.to().plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()); }
         if (f.q() != null) {
-            // Prefix search, so the (tenant, column text_pattern_ops) indexes answer it.
-            where.append(" and (d.part_number like :q or d.reference like :q or d.hs_code like :qhs)");
+            // Prefix search, so the (tenant, column text_pattern_ops) indexes answer it; the HS code only when the text is one.
+            String hs = f.q().replace(".", "");
+            boolean hsSearch = hs.matches("\\d{2,10}");
+            where.append(" and (d.part_number like :q or d.reference like :q").append(hsSearch ? " or d.hs_code like :qhs)" : ")");
             params.put("q", f.q().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-            params.put("qhs", f.q().replace(".", "").replaceAll("[^0-9]", "x") + "%");
+            if (hsSearch) params.put("qhs", hs + "%");
         }
         var select = entityManager.createNativeQuery("select d.id, d.created_at, d.reference, d.part_number, d.hs_code, d.status, d.origin_criterion, r.state, d.rule_pack_version"
                 + where + " order by r.updated_at desc, d.id desc limit :limit offset :offset");
@@ -250,7 +267,7 @@ public class ReviewService {
     private static String csv(String value) {
         if (value == null) return "";
         // A leading =, +, - or @ would be run as a formula by a spreadsheet.
-        String safe = value.matches("^[=+\\-@].*") ? "'" + value : value;
+        String safe = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
         return "\"" + safe.replace("\"", "\"\"") + "\"";
     }
 

@@ -21,9 +21,9 @@ public class Caller {
 
     public String tenant() {
         Object tenant = token.getClaim(TENANT_CLAIM);
-        String value = tenant == null ? null : tenant.toString().replace("\"", "");
-        if (value == null || value.isBlank()) {
-            throw ApiException.forbidden("the bearer token has no '" + TENANT_CLAIM + "' claim: every request acts for one tenant");
+        String value = tenant instanceof jakarta.json.JsonString json ? json.getString() : tenant instanceof String s ? s : null;
+        if (value == null || !value.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}")) {
+            throw ApiException.forbidden("the bearer token has no valid '" + TENANT_CLAIM + "' claim (a string of letters, digits, '.', '_' or '-'): every request acts for one tenant");
         }
         return value;
     }

@@ -48,6 +48,7 @@ public class DevSignInResource {
 
     @POST
     @Produces(MediaType.TEXT_PLAIN)
+    @org.jboss.resteasy.reactive.ResponseHeader(name = "Cache-Control", value = "no-store")
     @Operation(summary = "Get a bearer token without an identity provider (dev profile only)",
             description = "curl -s -X POST 'http://localhost:8080/dev/sign-in?tenant=acme&roles=submitter,reviewer'")
     public String signIn(@QueryParam("tenant") @DefaultValue("dev") String tenant,
@@ -60,7 +61,7 @@ public class DevSignInResource {
         if (!ROLES.containsAll(groups)) {
             throw ApiException.invalid("roles", "must be among " + ROLES);
         }
-        return Jwt.issuer(DevSigningKeyConfigSourceFactory.ISSUER).subject(subject).groups(groups)
+        return Jwt.issuer(DevSigningKeyConfigSourceFactory.ISSUER).audience(DevSigningKeyConfigSourceFactory.AUDIENCE).subject(subject).groups(groups)
                 .claim("tenant", tenant).expiresIn(Duration.ofHours(8)).sign();
     }
 }

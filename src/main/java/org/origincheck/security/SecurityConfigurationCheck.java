@@ -20,6 +20,10 @@ public class SecurityConfigurationCheck {
             throw new IllegalStateException("no key to verify bearer tokens: set MP_JWT_VERIFY_PUBLICKEY_LOCATION to the identity provider's JWKS URL "
                     + "(and MP_JWT_VERIFY_ISSUER to its issuer); see deploy/README.md");
         }
+        if (config.getOptionalValue("mp.jwt.verify.audiences", String.class).isEmpty()) {
+            throw new IllegalStateException("no token audience configured: set MP_JWT_VERIFY_AUDIENCES to the audience the identity provider puts in "
+                    + "OriginCheck's tokens, so tokens issued for other clients are refused; see deploy/README.md");
+        }
         if (issuer.isEmpty()) {
             throw new IllegalStateException("no token issuer configured: set MP_JWT_VERIFY_ISSUER to the identity provider's issuer; see deploy/README.md");
         }

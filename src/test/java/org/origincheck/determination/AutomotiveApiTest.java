@@ -60,6 +60,16 @@ class AutomotiveApiTest {
                 .when().post("/api/v1/determinations").then().statusCode(201).extract().path("id");
         String failing = given().contentType("application/json").body(suspension(300))
                 .when().post("/api/v1/determinations").then().statusCode(201).extract().path("id");
+        // A non-originating result waits for review; until an officer settles it, it is not relied on.
+        JsonPath pending = given().contentType("application/json").body(withSuspension(failing))
+                .when().post("/api/v1/evaluations").then().statusCode(200).extract().jsonPath();
+        assertThat(pending.getString("status")).isEqualTo("INSUFFICIENT_DATA");
+        assertThat(pending.getList("missingData.field", String.class)).contains("automotive.coreParts.parts[4].determinationId");
+        org.origincheck.security.TestTokens.anonymous();
+        given().header("Authorization", "Bearer " + org.origincheck.security.TestTokens.token(org.origincheck.security.TestTokens.TENANT,
+                        org.origincheck.security.Roles.REVIEWER)).contentType("application/json").body("{\"action\":\"APPROVE\"}")
+                .post("/api/v1/determinations/" + failing + "/review-actions").then().statusCode(200);
+        org.origincheck.security.TestTokens.actAsSubmitter();
 
         JsonPath withOriginating = given().contentType("application/json").body(withSuspension(passing))
                 .when().post("/api/v1/evaluations").then().statusCode(200).extract().jsonPath();

@@ -167,14 +167,18 @@ class AuthorizationMatrixTest {
     void shouldRefuseTokensThatAreForgedExpiredWithoutTenantOrFromAnotherIssuer() throws Exception {
         var generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
-        String forged = Jwt.issuer(DevSigningKeyConfigSourceFactory.ISSUER).subject("mallory").groups(Set.of(Roles.SUBMITTER))
+        String forged = Jwt.issuer(DevSigningKeyConfigSourceFactory.ISSUER).audience(DevSigningKeyConfigSourceFactory.AUDIENCE).subject("mallory").groups(Set.of(Roles.SUBMITTER))
                 .claim("tenant", TestTokens.TENANT).sign(generator.generateKeyPair().getPrivate());
-        String expired = Jwt.issuer(DevSigningKeyConfigSourceFactory.ISSUER).subject("late").groups(Set.of(Roles.SUBMITTER))
+        String expired = Jwt.issuer(DevSigningKeyConfigSourceFactory.ISSUER).audience(DevSigningKeyConfigSourceFactory.AUDIENCE).subject("late").groups(Set.of(Roles.SUBMITTER))
                 .claim("tenant", TestTokens.TENANT).issuedAt(java.time.Instant.now().minus(Duration.ofHours(3)))
                 .expiresAt(java.time.Instant.now().minus(Duration.ofHours(2))).sign();
-        String otherIssuer = Jwt.issuer("https://elsewhere.example").subject("x").groups(Set.of(Roles.SUBMITTER))
+        String otherIssuer = Jwt.issuer("https://elsewhere.example").audience(DevSigningKeyConfigSourceFactory.AUDIENCE).subject("x").groups(Set.of(Roles.SUBMITTER))
                 .claim("tenant", TestTokens.TENANT).sign();
-        for (String token : List.of(forged, expired, otherIssuer, "not-a-jwt")) {
+        String otherAudience = Jwt.issuer(DevSigningKeyConfigSourceFactory.ISSUER).audience("another-client").subject("x").groups(Set.of(Roles.SUBMITTER))
+                .claim("tenant", TestTokens.TENANT).sign();
+        String badTenant = TestTokens.token("ac\"me", Roles.SUBMITTER);
+        given().header("Authorization", "Bearer " + badTenant).get("/api/v1/determinations").then().statusCode(403);
+        for (String token : List.of(forged, expired, otherIssuer, otherAudience, "not-a-jwt")) {
             given().header("Authorization", "Bearer " + token).get("/api/v1/determinations").then().statusCode(401);
         }
         String noTenant = TestTokens.token(null, Roles.SUBMITTER);

@@ -20,7 +20,7 @@ public final class TestTokens {
     }
 
     public static String token(String tenant, String... roles) {
-        var builder = Jwt.issuer(DevSigningKeyConfigSourceFactory.ISSUER).subject("test-" + String.join("-", roles)).groups(Set.of(roles))
+        var builder = Jwt.issuer(DevSigningKeyConfigSourceFactory.ISSUER).audience(DevSigningKeyConfigSourceFactory.AUDIENCE).subject("test-" + String.join("-", roles)).groups(Set.of(roles))
                 .expiresIn(Duration.ofMinutes(30));
         if (tenant != null) {
             builder.claim("tenant", tenant);

@@ -87,7 +87,8 @@ class WorkspaceBrowserTest {
                  "currency":"USD","transactionValue":100},
                  "materials":[{"partNumber":"DRUM","description":"Drum","hsCode":"8402.90","origin":"NON_ORIGINATING","countryOfOrigin":"DE","value":60},
                               {"partNumber":"PLATE","description":"Plate","hsCode":"7208.51","origin":"ORIGINATING","value":20}]}""".formatted(reference);
-        String id = given().header("Authorization", "Bearer " + token).contentType("application/json").body(body)
+        // Submitted by someone else: the officer who reviews may not be the submitter (four eyes).
+        String id = given().header("Authorization", "Bearer " + TestTokens.token(TestTokens.TENANT, Roles.SUBMITTER)).contentType("application/json").body(body)
                 .post("/api/v1/determinations").then().statusCode(201).extract().path("id");
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
 

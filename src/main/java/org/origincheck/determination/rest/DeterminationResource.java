@@ -176,8 +176,8 @@ public class DeterminationResource {
         try {
             BomSubmission submission = CsvBillOfMaterials.read(body, new CsvBillOfMaterials.GoodParameters(reference, asOf, rulePack, partNumber,
                     description, hsCode, endUse, producerCountry, currency, transactionValue, netCost));
-            DeterminationService.Stored stored = service.create(body, CsvBillOfMaterials.MEDIA_TYPE, submission, caller.tenant(),
-                    caller.subject(), idempotencyKey);
+            DeterminationService.Stored stored = service.create(body, uri.getRequestUri().getRawQuery(), CsvBillOfMaterials.MEDIA_TYPE, submission,
+                    caller.tenant(), caller.subject(), idempotencyKey);
             return created(stored, uri, headers);
         } catch (ApiException e) {
             throw CsvBillOfMaterials.toLines(e);
@@ -243,13 +243,18 @@ public class DeterminationResource {
     @Path("{id}/submission")
     @Produces({MediaType.APPLICATION_JSON, CsvBillOfMaterials.MEDIA_TYPE})
     @RolesAllowed({Roles.SUBMITTER, Roles.REVIEWER, Roles.AUDITOR})
-    @Operation(summary = "The submission exactly as it was received (JSON or CSV), with its media type")
+    @Operation(summary = "The submission exactly as it was received (JSON or CSV), with its media type",
+            description = "For a CSV, the query string that described the good is in the header OriginCheck-Submission-Parameters.")
     public Response submission(@PathParam("id") String id) {
         DeterminationRecord record = DeterminationRecord.findInTenant(org.origincheck.review.ReviewResource.uuid(id), caller.tenant());
         if (record == null) {
             throw ApiException.notFound("no determination " + id);
         }
-        return Response.ok(record.submission, record.submissionMediaType).build();
+        Response.ResponseBuilder response = Response.ok(record.submission, record.submissionMediaType);
+        if (record.submissionParameters != null) {
+            response.header("OriginCheck-Submission-Parameters", record.submissionParameters);
+        }
+        return response.build();
     }
 
     @GET

@@ -22,8 +22,26 @@ public record ReviewPolicy(BigDecimal marginPoints) {
      * carried the good (any one alternative suffices), so it is the one compared with {@code marginPoints}.
      */
     public Decision decide(DeterminationStatus status, OriginCriterion criterion, List<RvcEntry> rvc) {
+        return decide(status, criterion, rvc, null, false);
+    }
+
+    /**
+     * {@code metAlternatives}: the labels of the rule's alternatives that were met (null: every entry counts); only their
+     * RVCs (or Art. 4.2(d)'s under criterion D) carried the good. {@code vehicleRequirements}: a passenger vehicle or
+     * truck, whose core parts, steel and LVC rest on the producer's figures: always reviewed.
+     */
+    public Decision decide(DeterminationStatus status, OriginCriterion criterion, List<RvcEntry> rvc, java.util.Set<String> metAlternatives,
+                           boolean vehicleRequirements) {
         if (status != DeterminationStatus.ORIGINATING) {
             return new Decision(ReviewAction.REVIEW_REQUIRED, "the engine found the good " + status + ": every such result is reviewed");
+        }
+        if (vehicleRequirements) {
+            return new Decision(ReviewAction.REVIEW_REQUIRED, "a passenger vehicle, light truck or heavy truck: its core parts, steel and aluminum and LVC "
+                    + "rest on the producer's figures, so every such result is reviewed");
+        }
+        if (metAlternatives != null) {
+            rvc = rvc.stream().filter(e -> criterion == OriginCriterion.D ? "PARTS_RULE_4_2_D".equals(e.requirement())
+                    : "PRODUCT_RULE".equals(e.requirement()) && metAlternatives.contains(e.alternative())).toList();
         }
         if (criterion == OriginCriterion.A || criterion == OriginCriterion.C) {
             return new Decision(ReviewAction.AUTO_APPROVED, "originating under criterion " + criterion + ", which no value threshold decides");
