@@ -2,7 +2,6 @@ package org.origincheck.bench;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,13 +23,8 @@ import org.origincheck.domain.bom.MaterialKind;
 import org.origincheck.domain.bom.OriginStatus;
 import org.origincheck.domain.evaluation.Evaluation;
 import org.origincheck.domain.evaluation.OriginEngine;
-import org.origincheck.domain.evaluation.ReferenceOriginEngine;
 import org.origincheck.domain.hs.HsCode;
 import org.origincheck.domain.rules.RulePack;
-import org.origincheck.engine.DroolsOriginEngine;
-import org.origincheck.rulepack.LoadedRulePack;
-import org.origincheck.rulepack.PackSource;
-import org.origincheck.rulepack.RulePackLoader;
 
 /**
  * In-process evaluation time of one bill of materials, Drools engine and plain-Java reference side by
@@ -48,8 +42,6 @@ import org.origincheck.rulepack.RulePackLoader;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class EvaluationBenchmark {
-
-    public enum Engine { DROOLS, REFERENCE }
 
     private static final long SEED = 20261122L;
     private static final LocalDate AS_OF = LocalDate.of(2026, 11, 1);
@@ -69,7 +61,7 @@ public class EvaluationBenchmark {
     public int materials;
 
     @Param({"DROOLS", "REFERENCE"})
-    public Engine engine;
+    public BenchEngines.Engine engine;
 
     private RulePack pack;
     private BillOfMaterials bom;
@@ -77,23 +69,14 @@ public class EvaluationBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        LoadedRulePack loaded = new RulePackLoader().load(PackSource.directory(Path.of("rules/usmca")));
-        pack = loaded.pack();
-        DroolsOriginEngine drools = new DroolsOriginEngine(EvaluationBenchmark.class.getClassLoader());
-        drools.compile(loaded);
-        ReferenceOriginEngine reference = new ReferenceOriginEngine();
+        BenchEngines engines = BenchEngines.load();
+        pack = engines.pack();
         bom = billOfMaterials(materials);
-
-        Evaluation byDrools = drools.evaluate(bom, pack);
-        Evaluation byReference = reference.evaluate(bom, pack);
-        if (!byDrools.equals(byReference)) {
-            throw new IllegalStateException("the engines disagree on the generated BOM of " + materials
-                    + " materials; not benchmarking.\n  drools:    " + byDrools + "\n  reference: " + byReference);
-        }
-        System.out.println("[setup] " + materials + " materials: both engines agree, status " + byReference.status()
-                + ", criterion " + byReference.originCriterion() + ", " + byReference.reasons().size() + " reasons, "
-                + byReference.regionalValueContent().size() + " RVC entries");
-        selected = engine == Engine.DROOLS ? drools : reference;
+        Evaluation agreed = engines.agreed(bom, "the generated BOM of " + materials + " materials");
+        System.out.println("[setup] " + materials + " materials: both engines agree, status " + agreed.status()
+                + ", criterion " + agreed.originCriterion() + ", " + agreed.reasons().size() + " reasons, "
+                + agreed.regionalValueContent().size() + " RVC entries");
+        selected = engines.select(engine);
     }
 
     @Benchmark

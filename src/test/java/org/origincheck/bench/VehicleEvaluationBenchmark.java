@@ -2,7 +2,6 @@ package org.origincheck.bench;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,13 +27,8 @@ import org.origincheck.domain.bom.OriginStatus;
 import org.origincheck.domain.evaluation.DeterminationStatus;
 import org.origincheck.domain.evaluation.Evaluation;
 import org.origincheck.domain.evaluation.OriginEngine;
-import org.origincheck.domain.evaluation.ReferenceOriginEngine;
 import org.origincheck.domain.hs.HsCode;
 import org.origincheck.domain.rules.RulePack;
-import org.origincheck.engine.DroolsOriginEngine;
-import org.origincheck.rulepack.LoadedRulePack;
-import org.origincheck.rulepack.PackSource;
-import org.origincheck.rulepack.RulePackLoader;
 
 /**
  * Evaluation time of a passenger vehicle of 8703.23 with a 3,000-material bill of materials and every
@@ -47,8 +41,6 @@ import org.origincheck.rulepack.RulePackLoader;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class VehicleEvaluationBenchmark {
-
-    public enum Engine { DROOLS, REFERENCE }
 
     private static final long SEED = 20261122L;
     private static final LocalDate AS_OF = LocalDate.of(2026, 11, 1);
@@ -63,7 +55,7 @@ public class VehicleEvaluationBenchmark {
     public int materials;
 
     @Param({"DROOLS", "REFERENCE"})
-    public Engine engine;
+    public BenchEngines.Engine engine;
 
     private RulePack pack;
     private BillOfMaterials bom;
@@ -71,24 +63,17 @@ public class VehicleEvaluationBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        LoadedRulePack loaded = new RulePackLoader().load(PackSource.directory(Path.of("rules/usmca")));
-        pack = loaded.pack();
-        DroolsOriginEngine drools = new DroolsOriginEngine(VehicleEvaluationBenchmark.class.getClassLoader());
-        drools.compile(loaded);
-        ReferenceOriginEngine reference = new ReferenceOriginEngine();
+        BenchEngines engines = BenchEngines.load();
+        pack = engines.pack();
         bom = vehicle(materials);
-        Evaluation byDrools = drools.evaluate(bom, pack);
-        Evaluation byReference = reference.evaluate(bom, pack);
-        if (!byDrools.equals(byReference)) {
-            throw new IllegalStateException("the engines disagree on the generated vehicle BOM; not benchmarking");
+        Evaluation agreed = engines.agreed(bom, "the generated vehicle BOM");
+        if (agreed.status() != DeterminationStatus.ORIGINATING) {
+            throw new IllegalStateException("the generated vehicle should originate: " + agreed.reasons());
         }
-        if (byReference.status() != DeterminationStatus.ORIGINATING) {
-            throw new IllegalStateException("the generated vehicle should originate: " + byReference.reasons());
-        }
-        System.out.println("[setup] vehicle of " + materials + " materials: both engines agree, status " + byReference.status()
-                + ", " + byReference.reasons().size() + " reasons; LVC " + byReference.automotive().laborValueContent().total()
-                + "%, steel " + byReference.automotive().steelAndAluminum().metals().get(0).share() + "%");
-        selected = engine == Engine.DROOLS ? drools : reference;
+        System.out.println("[setup] vehicle of " + materials + " materials: both engines agree, status " + agreed.status()
+                + ", " + agreed.reasons().size() + " reasons; LVC " + agreed.automotive().laborValueContent().total()
+                + "%, steel " + agreed.automotive().steelAndAluminum().metals().get(0).share() + "%");
+        selected = engines.select(engine);
     }
 
     @Benchmark
