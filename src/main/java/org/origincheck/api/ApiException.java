@@ -31,6 +31,15 @@ public class ApiException extends RuntimeException {
         return new ApiException(Problem.of(404, "Not Found", detail));
     }
 
+    /** A path id that is not a UUID names nothing: 404 "no {what} {id}", exactly as an unknown one. */
+    public static java.util.UUID uuidOrNotFound(String id, String what) {
+        try {
+            return java.util.UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw notFound("no " + what + " " + id);
+        }
+    }
+
     public static ApiException forbidden(String detail) {
         return new ApiException(Problem.of(403, "Forbidden", detail));
     }

@@ -95,12 +95,15 @@ public class ProblemMappers {
     /** No or invalid bearer token: 401 with the scheme to use (RFC 6750). */
     @ServerExceptionMapper
     public Response unauthenticated(io.quarkus.security.AuthenticationFailedException e) {
-        return Response.fromResponse(respond(Problem.of(401, "Unauthorized", "a valid bearer token is required (Authorization: Bearer <JWT>)")))
-                .header("WWW-Authenticate", "Bearer").build();
+        return bearerRequired();
     }
 
     @ServerExceptionMapper
     public Response unauthorized(io.quarkus.security.UnauthorizedException e) {
+        return bearerRequired();
+    }
+
+    private static Response bearerRequired() {
         return Response.fromResponse(respond(Problem.of(401, "Unauthorized", "a valid bearer token is required (Authorization: Bearer <JWT>)")))
                 .header("WWW-Authenticate", "Bearer").build();
     }

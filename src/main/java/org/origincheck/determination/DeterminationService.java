@@ -273,11 +273,10 @@ public class DeterminationService {
                         JsonNode thresholds = readTree(record.response).path("automotive").path("thresholds");
                         // The conclusion that stands after review: a determination still pending, or rejected, is not relied on;
                         // an officer's override replaces the engine's status.
-                        var review = reviews.view(record.id, tenant);
+                        var review = reviews.view(record);
                         boolean settled = "APPROVED".equals(review.state()) || "OVERRIDDEN".equals(review.state());
                         String status = settled ? review.conclusion() : "INSUFFICIENT_DATA";
-                        stored = new AutomotiveFacts.StoredDetermination(record.id.toString(), "ORIGINATING".equals(status),
-                                status, record.hsCode, record.asOf, thresholds.hasNonNull("schedule") ? thresholds.get("schedule").asText() : null,
+                        stored = new AutomotiveFacts.StoredDetermination(record.id.toString(), status, record.hsCode, record.asOf, thresholds.hasNonNull("schedule") ? thresholds.get("schedule").asText() : null,
                                 thresholds.hasNonNull("netCost") ? thresholds.get("netCost").decimalValue() : null);
                     }
                 }

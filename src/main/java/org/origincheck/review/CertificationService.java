@@ -76,8 +76,8 @@ public class CertificationService {
             if (locked == null) {
                 throw ApiException.notFound("no determination " + determinationId);
             }
-            ReviewService.ReviewView review = reviews.view(determinationId, tenant);
             DeterminationRecord determination = DeterminationRecord.findInTenant(determinationId, tenant);
+            ReviewService.ReviewView review = reviews.view(determination);
             String refusal = null;
             if (!"ORIGINATING".equals(review.conclusion())) {
                 refusal = "the determination's standing conclusion is " + review.conclusion() + ": only an originating good can be certified (USMCA Art. 5.2)";

@@ -78,11 +78,7 @@ public class ReviewResource {
     }
 
     public static UUID uuid(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.notFound("no such resource " + id);
-        }
+        return ApiException.uuidOrNotFound(id, "such resource");
     }
 
     private static String blank(String text) {

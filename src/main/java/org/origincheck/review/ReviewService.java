@@ -1,8 +1,5 @@
 package org.origincheck.review;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -37,14 +34,12 @@ public class ReviewService {
 
     private final ReviewPolicy policy;
     private final EntityManager entityManager;
-    private final ObjectMapper mapper;
     private final Clock clock = Clock.systemUTC();
 
     public ReviewService(@ConfigProperty(name = "origincheck.review.margin-points", defaultValue = "2") BigDecimal marginPoints,
-                         EntityManager entityManager, ObjectMapper mapper) {
+                         EntityManager entityManager) {
         this.policy = new ReviewPolicy(marginPoints);
         this.entityManager = entityManager;
-        this.mapper = mapper;
     }
 
     /** Called inside the transaction that stores the determination. */
@@ -84,13 +79,11 @@ public class ReviewService {
             DeterminationRecord determination = DeterminationRecord.findInTenant(id, tenant);
             if (request.action() != ReviewAction.COMMENT && actor.equals(determination.submittedBy)) {
                 // Four eyes: the person who submitted a determination does not also approve, reject or override it.
-                throw new ApiException(new Problem("https://origincheck.org/problems/review-transition", "Review action not allowed", 409,
-                        "the submitter of a determination may not review it", null, List.of(new Problem.FieldError("action", "the submitter of a determination may not review it"))));
+                throw refused("the submitter of a determination may not review it");
             }
             ReviewAction.Transition transition = request.action().apply(from);
             if (!transition.allowed()) {
-                throw new ApiException(new Problem("https://origincheck.org/problems/review-transition", "Review action not allowed", 409,
-                        transition.refusal(), null, List.of(new Problem.FieldError("action", transition.refusal()))));
+                throw refused(transition.refusal());
             }
             int seq = ReviewEventRecord.<ReviewEventRecord>find("determinationId = ?1 order by seq desc", id).firstResult().seq + 1;
             Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
@@ -99,8 +92,13 @@ public class ReviewService {
                     request.overrideCriterion() == null ? null : request.overrideCriterion().name());
             status.state = transition.to().name();
             status.updatedAt = now;
-            return view(id, tenant);
+            return view(determination);
         });
+    }
+
+    private static ApiException refused(String why) {
+        return new ApiException(new Problem("https://origincheck.org/problems/review-transition", "Review action not allowed", 409,
+                why, null, List.of(new Problem.FieldError("action", why))));
     }
 
     private static void check(ActionRequest r) {
@@ -175,7 +173,13 @@ public class ReviewService {
         if (determination == null) {
             throw ApiException.notFound("no determination " + id);
         }
-        List<ReviewEventRecord> events = ReviewEventRecord.timeline(id, tenant);
+        return view(determination);
+    }
+
+    /** The review of a determination already read (and so already known to be the tenant's). */
+    public ReviewView view(DeterminationRecord determination) {
+        UUID id = determination.id;
+        List<ReviewEventRecord> events = ReviewEventRecord.timeline(id, determination.tenantId);
         String state = events.isEmpty() ? null : events.get(events.size() - 1).toState;
         String conclusion = determination.status;
         String criterion = determination.originCriterion;
@@ -273,13 +277,5 @@ public class ReviewService {
 
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.strip();
-    }
-
-    JsonNode read(String json) {
-        try {
-            return mapper.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

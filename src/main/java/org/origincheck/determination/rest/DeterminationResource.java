@@ -226,13 +226,7 @@ public class DeterminationResource {
             schema = @Schema(implementation = DeterminationResponse.class)))
     @APIResponse(responseCode = "404", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response get(@PathParam("id") String id, @Context HttpHeaders headers) {
-        UUID uuid;
-        try {
-            uuid = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.notFound("no determination " + id);
-        }
-        DeterminationRecord record = DeterminationRecord.findInTenant(uuid, caller.tenant());
+        DeterminationRecord record = DeterminationRecord.findInTenant(ApiException.uuidOrNotFound(id, "determination"), caller.tenant());
         if (record == null) {
             throw ApiException.notFound("no determination " + id);
         }

@@ -84,8 +84,12 @@ public record AutomotiveFacts(List<AutomotiveTable> declaredTables, VehicleClass
      * automotive thresholds it applied ({@code schedule} and {@code netCostThreshold}, null when none), so the
      * core parts test can tell a core-part determination from, say, an aftermarket one.
      */
-    public record StoredDetermination(String id, boolean originating, String status, String hsCode, LocalDate asOf, String schedule,
+    public record StoredDetermination(String id, String status, String hsCode, LocalDate asOf, String schedule,
                                       BigDecimal netCostThreshold) {
+
+        public boolean originating() {
+            return "ORIGINATING".equals(status);
+        }
     }
 
     /** s.17: the producer's purchases of Table S steel and aluminum over the period it chose under s.17(7). */

@@ -508,29 +508,12 @@ public final class AutomotiveAssessments {
                     : plant.baseWages().compareTo(floor.get().amount().multiply(plant.directProductionHours())) >= 0;
             plants.put(plant.id(), new AutomotiveResult.Plant(plant.id(), plant.country(), average, plant.currency(), floor.get().amount(), qualifying));
         }
-        BigDecimal hwm = BigDecimal.ZERO;
-        BigDecimal hwlc = BigDecimal.ZERO;
         List<String> excluded = new ArrayList<>();
-        for (AutomotiveFacts.PlantAmount amount : lvc.highWageMaterials()) {
-            AutomotiveResult.Plant plant = plants.get(amount.plantId());
-            if (plant == null) {
-                undetermined |= unknownPlant(findings, "automotive.laborValueContent.highWageMaterials[" + amount.index() + "].plantId", amount.plantId(), lvc);
-            } else if (plant.qualifying()) {
-                hwm = hwm.add(amount.amount());
-            } else {
-                excluded.add("materials from " + plant.id());
-            }
-        }
-        for (AutomotiveFacts.PlantAmount amount : lvc.highWageLabourCosts()) {
-            AutomotiveResult.Plant plant = plants.get(amount.plantId());
-            if (plant == null) {
-                undetermined |= unknownPlant(findings, "automotive.laborValueContent.highWageLabourCosts[" + amount.index() + "].plantId", amount.plantId(), lvc);
-            } else if (plant.qualifying()) {
-                hwlc = hwlc.add(amount.amount());
-            } else {
-                excluded.add("labour costs of " + plant.id());
-            }
-        }
+        HighWageSum materialSum = highWageSum(lvc.highWageMaterials(), plants, "highWageMaterials", "materials from ", excluded, findings);
+        HighWageSum labourSum = highWageSum(lvc.highWageLabourCosts(), plants, "highWageLabourCosts", "labour costs of ", excluded, findings);
+        undetermined |= !materialSum.complete() || !labourSum.complete();
+        BigDecimal hwm = materialSum.value();
+        BigDecimal hwlc = labourSum.value();
         BigDecimal materials = hwm.add(lvc.highWageTransport() == null ? BigDecimal.ZERO : lvc.highWageTransport());
         AutomotiveFacts.LvcBasis basis = lvc.basis() == null ? AutomotiveFacts.LvcBasis.NET_COST : lvc.basis();
         BigDecimal numerator;
@@ -619,9 +602,28 @@ public final class AutomotiveAssessments {
         }
     }
 
-    private static boolean unknownPlant(Findings findings, String field, String plantId, AutomotiveFacts.LaborValueContent lvc) {
-        findings.missing(field, "plant '" + plantId + "' is not among laborValueContent.plants; list it with its wage data");
-        return true;
+    /** {@code complete} is false when an amount names a plant without wage data (the missing field is recorded). */
+    private record HighWageSum(BigDecimal value, boolean complete) {
+    }
+
+    /** The amounts attributed to qualifying wage-rate plants; those of other plants are named in {@code excluded}. */
+    private static HighWageSum highWageSum(List<AutomotiveFacts.PlantAmount> amounts, Map<String, AutomotiveResult.Plant> plants, String list,
+                                          String exclusionLabel, List<String> excluded, Findings findings) {
+        BigDecimal sum = BigDecimal.ZERO;
+        boolean complete = true;
+        for (AutomotiveFacts.PlantAmount amount : amounts) {
+            AutomotiveResult.Plant plant = plants.get(amount.plantId());
+            if (plant == null) {
+                findings.missing("automotive.laborValueContent." + list + "[" + amount.index() + "].plantId",
+                        "plant '" + amount.plantId() + "' is not among laborValueContent.plants; list it with its wage data");
+                complete = false;
+            } else if (plant.qualifying()) {
+                sum = sum.add(amount.amount());
+            } else {
+                excluded.add(exclusionLabel + plant.id());
+            }
+        }
+        return new HighWageSum(sum, complete);
     }
 
     private static BigDecimal tidy(BigDecimal value) {
