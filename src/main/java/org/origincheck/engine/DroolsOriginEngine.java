@@ -17,7 +17,6 @@ import org.kie.api.builder.ReleaseId;
 import org.kie.api.runtime.KieContainer;
 import org.kie.api.runtime.KieSession;
 import org.origincheck.domain.bom.BillOfMaterials;
-import org.origincheck.domain.bom.Material;
 import org.origincheck.domain.evaluation.AlternativeUnderTest;
 import org.origincheck.domain.evaluation.Assessments;
 import org.origincheck.domain.evaluation.AutomotiveAssessments;
@@ -100,15 +99,9 @@ public final class DroolsOriginEngine implements OriginEngine {
         try {
             session.setGlobal("findings", findings);
             session.insert(subject);
-            // Only materials that count as non-originating are facts: no test of the law looks at an originating one
-            // (they matter only through totals, which EvaluationSubject computes), and a 10,000-line BOM is mostly
-            // originating lines whose insertion was most of the evaluation time. Rules that need every line read
-            // EvaluationSubject.materials().
-            for (Material material : bom.materials()) {
-                if (material.isNonOriginating()) {
-                    session.insert(material);
-                }
-            }
+            // Materials are not facts: the rules read the non-originating ones from the subject with `from`
+            // (EvaluationSubject.nonOriginatingMaterials), since no test of the law looks at an originating one and
+            // inserting a 10,000-line BOM line by line was most of the evaluation time.
             if (subject.hasProductRule()) {
                 AlternativeUnderTest.of(subject.rule().orElseThrow(), bom.good().hsCode()).forEach(session::insert);
             }

@@ -28,7 +28,7 @@ import org.origincheck.domain.rules.RulePack;
 
 /**
  * In-process evaluation time of one bill of materials, Drools engine and plain-Java reference side by
- * side, for BOMs of 10 to 10,000 materials. Run with {@code ./mvnw -Pbench verify} (see docs/benchmarks.md).
+ * side, for BOMs of 10 to 50,000 materials. Run with {@code ./mvnw -Pbench verify} (see docs/benchmarks.md).
  *
  * <p>The good is a watertube boiler of 8402.11 (rule GN11o-84-3): alternative A asks for a change from any
  * other heading, alternative B allows 8402.90 too but adds an RVC of 60% (TV) / 50% (NC). Some
@@ -57,7 +57,7 @@ public class EvaluationBenchmark {
     private static final List<String> FOREIGN_COUNTRIES = List.of("CN", "DE", "JP", "KR", "IT");
     private static final List<String> USMCA_COUNTRIES = List.of("US", "MX", "CA");
 
-    @Param({"10", "100", "1000", "10000"})
+    @Param({"10", "100", "1000", "10000", "50000"})
     public int materials;
 
     @Param({"DROOLS", "REFERENCE"})

@@ -31,7 +31,7 @@ import org.origincheck.domain.hs.HsCode;
 import org.origincheck.domain.rules.RulePack;
 
 /**
- * Evaluation time of a passenger vehicle of 8703.23 with a 3,000-material bill of materials and every
+ * Evaluation time of a passenger vehicle of 8703.23 with a bill of 10 to 50,000 materials (3,000 as in earlier runs) and every
  * automotive test: classification, the s.13 rule (shift and 75% net cost), core parts (6 parts, TRACE into
  * the vehicle's VNM), steel and aluminum (200 purchase lines) and labour value content (40 plants, 300
  * high-wage amounts, both credits). Run with {@code ./mvnw -Pbench verify -Djmh.args="VehicleEvaluationBenchmark ..."}
@@ -51,7 +51,7 @@ public class VehicleEvaluationBenchmark {
             "8708.70", "8708.10", "9401.20", "8512.20", "7007.11", "4011.10", "8544.30", "8536.90", "8539.29", "8413.30", "8415.20",
             "8421.23", "8482.10", "8483.10", "8511.40", "8537.10", "9029.20", "9031.80", "3926.90", "4016.93", "7318.15", "7320.20");
 
-    @Param({"3000"})
+    @Param({"10", "100", "1000", "3000", "10000", "50000"})
     public int materials;
 
     @Param({"DROOLS", "REFERENCE"})

@@ -24,6 +24,8 @@ import org.origincheck.domain.rules.RulePack;
 public final class EvaluationSubject {
 
     private final BillOfMaterials bom;
+
+    private final List<Material> nonOriginatingMaterials;
     private final RulePack pack;
     private final RuleLookup lookup;
     private final BigDecimal valueOfNonOriginatingMaterials;
@@ -56,11 +58,16 @@ public final class EvaluationSubject {
         }
         this.lookup = found;
         BigDecimal vnm = BigDecimal.ZERO;
+        List<Material> nonOriginating = new ArrayList<>();
         for (Material material : bom.materials()) {
             if (material.inValueOfNonOriginatingMaterials()) {
                 vnm = vnm.add(material.value());
             }
+            if (material.isNonOriginating()) {
+                nonOriginating.add(material);
+            }
         }
+        this.nonOriginatingMaterials = List.copyOf(nonOriginating);
         this.tracedCorePartValue = traceCoreParts();
         this.valueOfNonOriginatingMaterials = vnm.add(tracedCorePartValue);
     }
@@ -164,6 +171,15 @@ public final class EvaluationSubject {
 
     public Good good() {
         return bom.good();
+    }
+
+    /**
+     * The materials that count as non-originating, in BOM order: the only ones any test of the law looks at one by
+     * one (originating materials matter only through totals). The rules read them with {@code from}, so a BOM of
+     * 10,000 mostly originating lines is not inserted into the rules engine line by line.
+     */
+    public List<Material> nonOriginatingMaterials() {
+        return nonOriginatingMaterials;
     }
 
     public List<Material> materials() {
