@@ -41,6 +41,10 @@ import org.origincheck.security.TestTokens;
 class MalformedInputCorpusTest {
 
     private static final long SEED = 20261122L;
+    /** CI runs 10,200 inputs; the `reliability` profile (-Dorigincheck.reliability.full=true) 100,000. */
+    private static final boolean FULL = Boolean.getBoolean("origincheck.reliability.full");
+    private static final int BYTE_MUTATIONS_UP_TO = FULL ? 90_000 : 9_800;
+    private static final int CORPUS_SIZE = FULL ? 100_000 : 10_200;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TestHTTPResource("/")
@@ -150,7 +154,7 @@ class MalformedInputCorpusTest {
         }
         // Byte-level corruption of the valid document: flips, insertions, deletions, truncations.
         byte[] bytes = VALID.getBytes(StandardCharsets.UTF_8);
-        while (out.size() < 9_800) {
+        while (out.size() < BYTE_MUTATIONS_UP_TO) {
             byte[] mutated = bytes.clone();
             int edits = 1 + random.nextInt(4);
             for (int e = 0; e < edits && mutated.length > 1; e++) {
@@ -181,7 +185,7 @@ class MalformedInputCorpusTest {
         }
         out.add(new Input("100,000 materials", huge.append("]}").toString().getBytes(StandardCharsets.UTF_8), "application/json"));
         // Random automotive shapes and values on a valid base, to reach the automotive paths with odd but well-typed data.
-        while (out.size() < 10_200) {
+        while (out.size() < CORPUS_SIZE) {
             ObjectNode copy = valid.deepCopy();
             ObjectNode auto = (ObjectNode) copy.get("automotive");
             auto.withArray("/coreParts/parts").addObject().put("category", "AXLE").put("netCost", random.nextInt(3)).put("valueOfNonOriginatingMaterials", random.nextInt(5));
