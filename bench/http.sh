@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# HTTP end to end with storage, the database's durable-write ceiling, startup time and resident memory, in one
+# run on this machine (see docs/benchmarks.md). Needs Debian's postgresql (15), wrk and pgbench; installs wrk if
+# missing. Starts Debian's PostgreSQL cluster 15/main, makes a `bench` role and database (dropped and made anew),
+# packages the service unless SKIP_PACKAGE=1, then:
+#   1. pgbench: one durable insert per transaction of a row of a stored determination's size (the ceiling);
+#   2. the service in its prod profile (as deployed: no dev sign-in, no embedded database), started with JAVA_OPTS
+#      (default below, the same as deploy/Dockerfile's), verifying tokens against a key pair made for the run with
+#      openssl; a token for tenant `load` is minted with openssl too: time to ready, idle RSS;
+#   3. wrk at saturation (16 connections), then at fixed offered rates (RATES, requests/s; closed-loop pacing,
+#      see bench/post-bom-paced.lua), each DURATION seconds, posting bench/bom-50.json (each request evaluated
+#      and stored with its review event);
+#   4. RSS under load (the largest VmHWM seen) and a markdown summary on stdout.
+# Usage: bench/http.sh            (from the repository root; about 3 minutes after packaging)
+#        RATES="500 1000" DURATION=20 JAVA_OPTS="-Xmx256m" bench/http.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DURATION=${DURATION:-20}
+RATES=${RATES:-"100 200 400"}
+JAVA_OPTS=${JAVA_OPTS:-"-XX:+UseSerialGC -Xms128m -Xmx256m -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -Xss512k"}
+command -v wrk > /dev/null || apt-get install -y -q wrk > /dev/null
+pg_ctlcluster --skip-systemctl-redirect 15 main start 2> /dev/null || true
+for _ in $(seq 1 50); do runuser -u postgres -- pg_isready -q && break; sleep 0.2; done
+runuser -u postgres -- psql -q -c "drop database if exists bench" -c "drop role if exists bench" \
+  -c "create role bench login password 'bench'" -c "create database bench owner bench" > /dev/null
+export PGPASSWORD=bench
+psql -q -h localhost -U bench bench -c "create table pgbench_determination (id uuid primary key, created_at timestamptz not null, submission text not null, response text not null)"
+if [ "${SKIP_PACKAGE:-0}" != 1 ]; then ./mvnw -B -ntp -q package -DskipTests; fi
+
+echo "## HTTP benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(java -version 2>&1 | head -1)"
+echo
+ceiling=$(pgbench -n -c 8 -j 2 -T "$DURATION" -f bench/pgbench-insert.sql -h localhost -U bench bench 2>&1 | awk '/^tps/ {print $3; exit}')
+echo "- durable-write ceiling (pgbench, 8 clients, ${DURATION} s): ${ceiling} inserts/s"
+psql -q -h localhost -U bench bench -c "drop table pgbench_determination"
+
+# A key pair and a token for this run, as an identity provider would issue them (RS256, issuer, audience, tenant, groups).
+keys=target/bench-keys
+mkdir -p $keys
+openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out $keys/private.pem 2> /dev/null
+openssl pkey -in $keys/private.pem -pubout -out $keys/public.pem
+b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
+header=$(printf '{"alg":"RS256","typ":"JWT"}' | b64url)
+now=$(date +%s)
+claims=$(printf '{"iss":"https://bench.origincheck.local","aud":"origincheck","sub":"load-generator","tenant":"load","groups":["submitter"],"iat":%d,"exp":%d}' "$now" $((now + 3600)) | b64url)
+signature=$(printf '%s.%s' "$header" "$claims" | openssl dgst -sha256 -sign $keys/private.pem -binary | b64url)
+export ORIGINCHECK_TOKEN="$header.$claims.$signature"
+echo "$ORIGINCHECK_TOKEN" > $keys/token # for further requests by hand during the run
+
+start=$(date +%s.%N)
+QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://localhost:5432/bench QUARKUS_DATASOURCE_USERNAME=bench QUARKUS_DATASOURCE_PASSWORD=bench \
+MP_JWT_VERIFY_PUBLICKEY_LOCATION=$PWD/$keys/public.pem MP_JWT_VERIFY_ISSUER=https://bench.origincheck.local MP_JWT_VERIFY_AUDIENCES=origincheck \
+  java $JAVA_OPTS -jar target/quarkus-app/quarkus-run.jar > target/http-bench-service.log 2>&1 &
+pid=$!
+trap 'kill $pid 2> /dev/null || true' EXIT
+until curl -sf localhost:8080/q/health/ready > /dev/null; do
+  kill -0 $pid 2> /dev/null || { echo "the service did not start: target/http-bench-service.log"; exit 1; }
+  sleep 0.05
+done
+ready=$(echo "$(date +%s.%N) - $start" | bc)
+sleep 3
+rss() { awk '/^VmRSS/ {printf "%d", $2 / 1024}' /proc/$pid/status; }
+hwm() { awk '/^VmHWM/ {printf "%d", $2 / 1024}' /proc/$pid/status; }
+echo "- JAVA_OPTS: \`$JAVA_OPTS\`"
+printf -- "- ready (launch to /q/health/ready answering 200): %.2f s; Quarkus: %s\n" "$ready" "$(grep -o 'started in [0-9.]*s' target/http-bench-service.log)"
+echo "- resident memory at idle (VmRSS, 3 s after ready): $(rss) MB"
+status=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H "Authorization: Bearer $ORIGINCHECK_TOKEN" -H 'Content-Type: application/json' \
+  --data-binary @bench/bom-50.json localhost:8080/api/v1/determinations)
+[ "$status" = 201 ] || { echo "a first determination answered $status, not 201: see target/http-bench-service.log"; exit 1; }
+# Warm-up: JIT and pools, not reported.
+wrk -t2 -c8 -d15s -s bench/post-bom.lua http://localhost:8080/api/v1/determinations > /dev/null
+echo
+echo "| load | offered | achieved req/s | p50 ms | p99 ms | p99.9 ms | errors | share of ceiling |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+row() { # label offered wrk-line
+  echo "$3" | awk -v label="$1" -v offered="$2" -v ceiling="$ceiling" '{gsub(",", ""); printf "| %s | %s | %.0f | %s | %s | %s | %s | %.1f%% |\n", label, offered, $12, $2, $5, $8, $15, 100 * $12 / ceiling}'
+}
+line=$(wrk -t2 -c16 -d"${DURATION}s" -s bench/post-bom.lua http://localhost:8080/api/v1/determinations | tail -1)
+row "saturation, 16 connections" "-" "$line"
+for rate in $RATES; do
+  conns=8
+  delay=$(( conns * 1000 / rate ))
+  line=$(RATE_DELAY_MS=$delay wrk -t2 -c$conns -d"${DURATION}s" -s bench/post-bom-paced.lua http://localhost:8080/api/v1/determinations | tail -1)
+  row "fixed rate, $conns connections, ${delay} ms pause" "$rate" "$line"
+done
+# The largest submissions accepted (50,000 materials, 4 at once, 3 times) within the same heap.
+awk 'BEGIN { printf "{\"reference\":\"bench-50000\",\"asOf\":\"2026-07-01\",\"good\":{\"partNumber\":\"BLR-50000\",\"hsCode\":\"8402.11\",\"producerCountry\":\"MX\",\"currency\":\"USD\",\"transactionValue\":9000000,\"netCost\":8000000},\"materials\":[";
+  split("7304.19 8402.90 8481.80 7307.91 8413.70", codes, " ");
+  for (i = 0; i < 50000; i++) printf "%s{\"partNumber\":\"M-%d\",\"hsCode\":\"%s\",\"origin\":\"%s\",\"countryOfOrigin\":\"%s\",\"value\":100}", (i ? "," : ""), i, codes[i % 5 + 1], (i % 3 ? "ORIGINATING" : "NON_ORIGINATING"), (i % 3 ? "US" : "DE");
+  print "]}" }' > target/bom-50000.json
+big=""; : > target/bom-50000.status
+for _ in 1 2 3; do
+  for _ in 1 2 3 4; do
+    curl -s -o /dev/null -w '%{http_code} ' -X POST -H "Authorization: Bearer $ORIGINCHECK_TOKEN" -H 'Content-Type: application/json' \
+      --data-binary @target/bom-50000.json localhost:8080/api/v1/determinations >> target/bom-50000.status &
+    big="$big $!"
+  done
+  wait $big; big=""
+done
+echo
+echo "- 12 submissions of 50,000 materials, 4 at a time, answered: $(cat target/bom-50000.status)"
+echo "- resident memory under load (VmHWM, the peak, after the runs above and the 50,000-material submissions): $(hwm) MB; VmRSS now: $(rss) MB"
+echo "- stored: $(psql -At -h localhost -U bench bench -c 'select count(*) from determination') determinations ($(psql -At -h localhost -U bench bench -c "select count(*) from determination where reference = 'bench-50000'") of 50,000 materials)"
+kill $pid; wait $pid 2> /dev/null || true
+
+# Startup, five times (the database already migrated, as on every start but the first).
+times=""
+for _ in 1 2 3 4 5; do
+  start=$(date +%s.%N)
+  QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://localhost:5432/bench QUARKUS_DATASOURCE_USERNAME=bench QUARKUS_DATASOURCE_PASSWORD=bench \
+  MP_JWT_VERIFY_PUBLICKEY_LOCATION=$PWD/$keys/public.pem MP_JWT_VERIFY_ISSUER=https://bench.origincheck.local MP_JWT_VERIFY_AUDIENCES=origincheck \
+    java $JAVA_OPTS -jar target/quarkus-app/quarkus-run.jar > target/http-bench-startup.log 2>&1 &
+  pid=$!
+  until curl -sf localhost:8080/q/health/ready > /dev/null; do sleep 0.05; done
+  times="$times $(echo "$(date +%s.%N) - $start" | bc)"
+  kill $pid; wait $pid 2> /dev/null || true
+done
+echo "- ready, five starts (s):$(for t in $times; do printf ' %.2f' "$t"; done); median $(for t in $times; do echo "$t"; done | sort -n | sed -n 3p | xargs printf '%.2f')"
