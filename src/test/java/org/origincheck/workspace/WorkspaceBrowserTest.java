@@ -142,4 +142,28 @@ class WorkspaceBrowserTest {
         assertThat(new String(bytes, 0, 5)).isEqualTo("%PDF-");
         screenshot("workspace-certified");
     }
+
+    @Test
+    void shouldFollowAReDeterminationsProgressAndListWhatChanges() throws Exception {
+        // A tenant of its own, so that the job holds only this determination: a heavy-truck gear box that originates
+        // on 2027-06-30 and no longer on 2027-07-01 (the s.15(4) threshold rises), as in RedeterminationTest.
+        String tenant = "browser-redetermination-" + UUID.randomUUID().toString().substring(0, 8);
+        given().header("Authorization", "Bearer " + TestTokens.token(tenant, Roles.SUBMITTER)).contentType("application/json").body("""
+                {"asOf":"2027-06-30","good":{"partNumber":"GB-BROWSER","hsCode":"8708.40","endUse":"HEAVY_TRUCK_OE","producerCountry":"MX","currency":"USD","netCost":1000},
+                 "materials":[{"partNumber":"CASE","hsCode":"8708.99","origin":"NON_ORIGINATING","value":310}]}""")
+                .post("/api/v1/determinations").then().statusCode(201);
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        driver.get(base + "workspace/index.html");
+        ((JavascriptExecutor) driver).executeScript("sessionStorage.setItem('oc-token', arguments[0]);", TestTokens.token(tenant, Roles.REVIEWER));
+        driver.get(base + "workspace/redetermination.html");
+        ((JavascriptExecutor) driver).executeScript("document.getElementById('as-of').value = '2027-07-01';");
+        driver.findElement(By.id("start")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("progress-text"), "DONE"));
+        assertThat(driver.findElement(By.id("progress-text")).getText()).contains("1 of 1 (100%)").contains("1 changed").contains("0 failed");
+        assertThat(driver.findElement(By.id("progress")).getAttribute("value")).isEqualTo("1");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("changes"), "GB-BROWSER"));
+        assertThat(driver.findElement(By.id("changes")).getText()).contains("ORIGINATING").contains("NOT_ORIGINATING");
+        assertThat(driver.getCurrentUrl()).contains("redetermination.html?id=");
+        screenshot("workspace-redetermination");
+    }
 }
