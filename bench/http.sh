@@ -8,10 +8,10 @@
 #      (default below, the same as deploy/Dockerfile's), verifying tokens against a key pair made for the run with
 #      openssl; a token for tenant `load` is minted with openssl too: time to ready, idle RSS;
 #   3. wrk at saturation (16 connections), then at fixed offered rates (RATES, requests/s; closed-loop pacing,
-#      see bench/post-bom-paced.lua), each DURATION seconds, posting bench/bom-50.json (each request evaluated
+#      RATE_DELAY_MS in bench/post-bom.lua), each DURATION seconds, posting bench/bom-50.json (each request evaluated
 #      and stored with its review event);
 #   4. RSS under load (the largest VmHWM seen) and a markdown summary on stdout.
-# Usage: bench/http.sh            (from the repository root; about 3 minutes after packaging)
+# Usage: bench/http.sh            (from the repository root; about 4 minutes after packaging)
 #        RATES="500 1000" DURATION=20 JAVA_OPTS="-Xmx256m" bench/http.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -46,17 +46,23 @@ signature=$(printf '%s.%s' "$header" "$claims" | openssl dgst -sha256 -sign $key
 export ORIGINCHECK_TOKEN="$header.$claims.$signature"
 echo "$ORIGINCHECK_TOKEN" > $keys/token # for further requests by hand during the run
 
-start=$(date +%s.%N)
-QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://localhost:5432/bench QUARKUS_DATASOURCE_USERNAME=bench QUARKUS_DATASOURCE_PASSWORD=bench \
-MP_JWT_VERIFY_PUBLICKEY_LOCATION=$PWD/$keys/public.pem MP_JWT_VERIFY_ISSUER=https://bench.origincheck.local MP_JWT_VERIFY_AUDIENCES=origincheck \
-  java $JAVA_OPTS -jar target/quarkus-app/quarkus-run.jar > target/http-bench-service.log 2>&1 &
-pid=$!
-trap 'kill $pid 2> /dev/null || true' EXIT
-until curl -sf localhost:8080/q/health/ready > /dev/null; do
-  kill -0 $pid 2> /dev/null || { echo "the service did not start: target/http-bench-service.log"; exit 1; }
-  sleep 0.05
-done
-ready=$(echo "$(date +%s.%N) - $start" | bc)
+# Starts the service in its prod profile, logging to $1; sets $pid, and $ready to the seconds from launch to ready.
+start_service() {
+  local start
+  start=$(date +%s.%N)
+  QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://localhost:5432/bench QUARKUS_DATASOURCE_USERNAME=bench QUARKUS_DATASOURCE_PASSWORD=bench \
+  MP_JWT_VERIFY_PUBLICKEY_LOCATION=$PWD/$keys/public.pem MP_JWT_VERIFY_ISSUER=https://bench.origincheck.local MP_JWT_VERIFY_AUDIENCES=origincheck \
+    java $JAVA_OPTS -jar target/quarkus-app/quarkus-run.jar > "$1" 2>&1 &
+  pid=$!
+  until curl -sf localhost:8080/q/health/ready > /dev/null; do
+    kill -0 $pid 2> /dev/null || { echo "the service did not start: $1"; exit 1; }
+    sleep 0.05
+  done
+  ready=$(echo "$(date +%s.%N) - $start" | bc)
+}
+pid=""
+trap '[ -n "$pid" ] && kill $pid 2> /dev/null || true' EXIT
+start_service target/http-bench-service.log
 sleep 3
 rss() { awk '/^VmRSS/ {printf "%d", $2 / 1024}' /proc/$pid/status; }
 hwm() { awk '/^VmHWM/ {printf "%d", $2 / 1024}' /proc/$pid/status; }
@@ -79,7 +85,7 @@ row "saturation, 16 connections" "-" "$line"
 for rate in $RATES; do
   conns=8
   delay=$(( conns * 1000 / rate ))
-  line=$(RATE_DELAY_MS=$delay wrk -t2 -c$conns -d"${DURATION}s" -s bench/post-bom-paced.lua http://localhost:8080/api/v1/determinations | tail -1)
+  line=$(RATE_DELAY_MS=$delay wrk -t2 -c$conns -d"${DURATION}s" -s bench/post-bom.lua http://localhost:8080/api/v1/determinations | tail -1)
   row "fixed rate, $conns connections, ${delay} ms pause" "$rate" "$line"
 done
 # The largest submissions accepted (50,000 materials, 4 at once, 3 times) within the same heap.
@@ -105,13 +111,8 @@ kill $pid; wait $pid 2> /dev/null || true
 # Startup, five times (the database already migrated, as on every start but the first).
 times=""
 for _ in 1 2 3 4 5; do
-  start=$(date +%s.%N)
-  QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://localhost:5432/bench QUARKUS_DATASOURCE_USERNAME=bench QUARKUS_DATASOURCE_PASSWORD=bench \
-  MP_JWT_VERIFY_PUBLICKEY_LOCATION=$PWD/$keys/public.pem MP_JWT_VERIFY_ISSUER=https://bench.origincheck.local MP_JWT_VERIFY_AUDIENCES=origincheck \
-    java $JAVA_OPTS -jar target/quarkus-app/quarkus-run.jar > target/http-bench-startup.log 2>&1 &
-  pid=$!
-  until curl -sf localhost:8080/q/health/ready > /dev/null; do sleep 0.05; done
-  times="$times $(echo "$(date +%s.%N) - $start" | bc)"
+  start_service target/http-bench-startup.log
+  times="$times $ready"
   kill $pid; wait $pid 2> /dev/null || true
 done
 echo "- ready, five starts (s):$(for t in $times; do printf ' %.2f' "$t"; done); median $(for t in $times; do echo "$t"; done | sort -n | sed -n 3p | xargs printf '%.2f')"

@@ -6,6 +6,7 @@ import org.origincheck.domain.evaluation.Evaluation;
 import org.origincheck.domain.evaluation.OriginEngine;
 import org.origincheck.domain.evaluation.ReferenceOriginEngine;
 import org.origincheck.domain.rules.RulePack;
+import org.origincheck.engine.DroolsLogLevels;
 import org.origincheck.engine.DroolsOriginEngine;
 import org.origincheck.rulepack.LoadedRulePack;
 import org.origincheck.rulepack.PackSource;
@@ -19,18 +20,8 @@ public record BenchEngines(RulePack pack, DroolsOriginEngine drools, ReferenceOr
 
     public enum Engine { DROOLS, REFERENCE }
 
-    private static final java.util.List<java.util.logging.Logger> QUIET = new java.util.ArrayList<>();
-
     static BenchEngines load() {
-        // As the service runs Drools (application.properties: org.drools and org.kie at WARN). Outside Quarkus the
-        // JBoss LogManager leaves TRACE on, and Drools then formats a trace line for every rule firing, with every
-        // fact's toString: half of the measured time in the runs before 2026-12-02 was that formatting, never spent
-        // in production (JFR, docs/benchmarks.md).
-        for (String category : new String[] {"org.drools", "org.kie"}) {
-            java.util.logging.Logger logger = org.jboss.logmanager.LogContext.getLogContext().getLogger(category);
-            logger.setLevel(java.util.logging.Level.WARNING);
-            QUIET.add(logger); // held, so that the level outlives a collection of the logger
-        }
+        DroolsLogLevels.asInTheService();
         LoadedRulePack loaded = new RulePackLoader().load(PackSource.directory(Path.of("rules/usmca")));
         DroolsOriginEngine drools = new DroolsOriginEngine(BenchEngines.class.getClassLoader());
         drools.compile(loaded);

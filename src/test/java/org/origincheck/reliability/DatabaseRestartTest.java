@@ -92,10 +92,9 @@ class DatabaseRestartTest {
             });
         }
         // CI: one restart; the `reliability` profile (-Dorigincheck.reliability.full=true): three, each after 10 s of load.
-        boolean full = Boolean.getBoolean("origincheck.reliability.full");
         long lastRestart = 0;
-        for (int restart = 0; restart < (full ? 3 : 1); restart++) {
-            Thread.sleep(full ? 10_000 : 2_000);
+        for (int restart = 0; restart < (ReliabilityRun.FULL ? 3 : 1); restart++) {
+            Thread.sleep(ReliabilityRun.FULL ? 10_000 : 2_000);
             pgCtl(pgCtl, "-D", dataDir, "-m", restart % 2 == 0 ? "fast" : "immediate", "-w", "stop");
             Thread.sleep(4_000);
             pgCtl(pgCtl, "-D", dataDir, "-o", options, "-w", "-l", dataDir + "/restart.log", "start");

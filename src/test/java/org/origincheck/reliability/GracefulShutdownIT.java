@@ -43,7 +43,6 @@ import org.junit.jupiter.api.Test;
  */
 class GracefulShutdownIT {
 
-    private static final boolean FULL = Boolean.getBoolean("origincheck.reliability.full");
     private static final String ISSUER = "https://graceful-shutdown.origincheck.test";
     private static final String AUDIENCE = "origincheck";
 
@@ -62,7 +61,7 @@ class GracefulShutdownIT {
         String token = Jwt.issuer(ISSUER).audience(AUDIENCE).subject("shutdown-test").groups(Set.of("submitter"))
                 .claim("tenant", "shutdown").expiresIn(Duration.ofMinutes(30)).sign(keys.getPrivate());
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("synchronous_commit", "on").start()) {
-            for (int round = 1; round <= (FULL ? 3 : 1); round++) {
+            for (int round = 1; round <= (ReliabilityRun.FULL ? 3 : 1); round++) {
                 round(round, jar, publicKey, token, postgres);
             }
         }

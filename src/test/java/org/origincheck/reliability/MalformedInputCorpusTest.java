@@ -42,9 +42,8 @@ class MalformedInputCorpusTest {
 
     private static final long SEED = 20261122L;
     /** CI runs 10,200 inputs; the `reliability` profile (-Dorigincheck.reliability.full=true) 100,000. */
-    private static final boolean FULL = Boolean.getBoolean("origincheck.reliability.full");
-    private static final int BYTE_MUTATIONS_UP_TO = FULL ? 90_000 : 9_800;
-    private static final int CORPUS_SIZE = FULL ? 100_000 : 10_200;
+    private static final int BYTE_MUTATIONS_UP_TO = ReliabilityRun.FULL ? 90_000 : 9_800;
+    private static final int CORPUS_SIZE = ReliabilityRun.FULL ? 100_000 : 10_200;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TestHTTPResource("/")

@@ -24,7 +24,6 @@ import org.origincheck.domain.rules.RulePack;
 public final class EvaluationSubject {
 
     private final BillOfMaterials bom;
-
     private final List<Material> nonOriginatingMaterials;
     private final RulePack pack;
     private final RuleLookup lookup;

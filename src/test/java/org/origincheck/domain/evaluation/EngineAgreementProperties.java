@@ -31,6 +31,7 @@ import org.origincheck.domain.bom.MaterialKind;
 import org.origincheck.domain.bom.OriginStatus;
 import org.origincheck.domain.bom.WhollyObtained;
 import org.origincheck.domain.hs.HsCode;
+import org.origincheck.engine.DroolsLogLevels;
 import org.origincheck.engine.DroolsOriginEngine;
 import org.origincheck.rulepack.LoadedRulePack;
 import org.origincheck.rulepack.PackSource;
@@ -58,6 +59,7 @@ class EngineAgreementProperties {
 
     @BeforeContainer
     static void loadPack() {
+        DroolsLogLevels.asInTheService();
         loaded = new RulePackLoader().load(PackSource.directory(Path.of("rules/usmca")));
         drools = new DroolsOriginEngine(EngineAgreementProperties.class.getClassLoader());
         drools.compile(loaded);
