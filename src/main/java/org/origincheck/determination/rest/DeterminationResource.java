@@ -114,13 +114,31 @@ public class DeterminationResource {
     @RolesAllowed(Roles.REVIEWER)
     @Operation(summary = "Issue a certification of origin (USMCA Annex 5-A) from an approved originating determination",
             description = "409 when the determination is not approved (or overridden to ORIGINATING) or not originating; 400 for a missing data "
-                    + "element or a blanket period over 12 months. The certification is kept as issued.")
+                    + "element or a blanket period over 12 months. Every element is required: certifier role, and the certifier's name, title, "
+                    + "address, telephone and e-mail (2); the exporter (name and address at least) or exporterStatement SAME_AS_CERTIFIER (3); "
+                    + "the producer or producerStatement VARIOUS, AVAILABLE_UPON_REQUEST or SAME_AS_CERTIFIER (4); the importer or importerStatement "
+                    + "UNKNOWN (5); description (default: the submission's) and 6-digit HS (6) and criterion (7) come from the determination; "
+                    + "blanket period optional, at most 12 months (8); signatory (9). 409 (duplicate-certification) when an active certification of "
+                    + "the same determination by the same certifier role covers the same single shipment or an overlapping period: revoke it, "
+                    + "or send replaces (its id) and replacementReason to issue this one in its place. The certification is kept as issued.")
     public Response certify(@PathParam("id") String id, org.origincheck.review.CertificationService.Request request, @Context UriInfo uri) {
         if (request == null) {
             throw ApiException.invalid("$", "send the certifier, exporter, producer, importer and signatory");
         }
-        org.origincheck.review.CertificationService.Certification issued = certificationService.issue(org.origincheck.review.ReviewResource.uuid(id), caller.tenant(), caller.subject(), request);
-        return Response.created(uri.getBaseUriBuilder().path("api/v1/certifications").path(issued.id()).build()).entity(issued).build();
+        org.origincheck.review.CertificationService.IssuedCertification issued = certificationService.issue(org.origincheck.review.ReviewResource.uuid(id), caller.tenant(), caller.subject(), request);
+        return Response.created(uri.getBaseUriBuilder().path("api/v1/certifications").path(issued.certification().id()).build()).entity(issued).build();
+    }
+
+    @GET
+    @Path("{id}/certifications")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.SUBMITTER, Roles.REVIEWER, Roles.AUDITOR})
+    @Operation(summary = "The certifications of origin issued from this determination, oldest first, each with its status",
+            description = "status is computed: ACTIVE, REVOKED or REPLACED (revocation: when, by whom, why, replacedBy). An empty list when none.")
+    public java.util.List<org.origincheck.review.CertificationService.IssuedCertification> certifications(@PathParam("id") String id) {
+        java.util.UUID determination = org.origincheck.review.ReviewResource.uuid(id);
+        reviewService.view(determination, caller.tenant()); // 404 for another tenant's or a missing determination
+        return certificationService.list(determination, caller.tenant());
     }
 
 
@@ -218,10 +236,13 @@ public class DeterminationResource {
 
     @GET
     @Path("{id}")
-    @Produces({MediaType.APPLICATION_JSON, DeterminationReports.JUNIT_XML, MediaType.TEXT_PLAIN})
+    @Produces({MediaType.APPLICATION_JSON, DeterminationReports.JUNIT_XML, MediaType.TEXT_PLAIN, org.origincheck.determination.AuditFile.MEDIA_TYPE})
     @RolesAllowed({Roles.SUBMITTER, Roles.REVIEWER, Roles.AUDITOR})
     @Operation(summary = "One stored determination of the caller's tenant, exactly as it was returned when created",
-            description = "Another tenant's determination is not found (404), exactly like a missing one.")
+            description = "Another tenant's determination is not found (404), exactly like a missing one. With Accept: application/pdf, "
+                    + "a PDF for the audit file: the answer and standing conclusion, the rule with its text, every reason with its citation, the "
+                    + "bill of materials as submitted (first 2,000 lines), the RVC, the review timeline, the certifications issued, and the "
+                    + "rule pack's version and SHA-256; a material's fields are cut at 200 characters, any other text at 4,000.")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = DeterminationResponse.class)))
     @APIResponse(responseCode = "404", content = @Content(mediaType = Problem.MEDIA_TYPE))
@@ -229,6 +250,11 @@ public class DeterminationResource {
         DeterminationRecord record = DeterminationRecord.findInTenant(ApiException.uuidOrNotFound(id, "determination"), caller.tenant());
         if (record == null) {
             throw ApiException.notFound("no determination " + id);
+        }
+        if (headers.getAcceptableMediaTypes().stream().anyMatch(m -> !m.isWildcardType() && m.isCompatible(MediaType.valueOf(org.origincheck.determination.AuditFile.MEDIA_TYPE)))) {
+            return Response.ok(new org.origincheck.determination.AuditFile(record.id, caller.tenant()), org.origincheck.determination.AuditFile.MEDIA_TYPE)
+                    .header(STATUS_HEADER, record.status)
+                    .header("Content-Disposition", "attachment; filename=\"determination-" + record.id + ".pdf\"").build();
         }
         return represent(Response.ok(), record.response, headers).header(STATUS_HEADER, record.status).build();
     }
