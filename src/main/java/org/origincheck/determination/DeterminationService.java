@@ -39,6 +39,7 @@ import org.origincheck.domain.bom.Good;
 import org.origincheck.domain.bom.Material;
 import org.origincheck.domain.bom.MaterialKind;
 import org.origincheck.domain.evaluation.Evaluation;
+import org.origincheck.domain.evaluation.OriginEngine;
 import org.origincheck.domain.hs.HsCode;
 import org.origincheck.domain.rules.RulePack;
 import org.origincheck.rulepack.RulePackRegistry;
@@ -55,6 +56,7 @@ public class DeterminationService {
     private static final LocalDate LATEST_AS_OF = LocalDate.of(2100, 12, 31);
 
     private final RulePackRegistry packs;
+    private final OriginEngine engine;
     private final Validator validator;
     private final ObjectMapper mapper;
     private final ObjectReader submissionReader;
@@ -62,10 +64,11 @@ public class DeterminationService {
     private final org.origincheck.review.ReviewService reviews;
     private final Clock clock = Clock.systemUTC();
 
-    public DeterminationService(RulePackRegistry packs, Validator validator, ObjectMapper mapper, LimitsConfig limits,
+    public DeterminationService(RulePackRegistry packs, OriginEngine engine, Validator validator, ObjectMapper mapper, LimitsConfig limits,
                                 org.origincheck.review.ReviewService reviews) {
         this.reviews = reviews;
         this.packs = packs;
+        this.engine = engine;
         this.validator = validator;
         this.mapper = mapper;
         this.limits = limits;
@@ -92,7 +95,7 @@ public class DeterminationService {
     public Evaluation evaluate(BomSubmission submission, String tenant) {
         BillOfMaterials bom = toBom(submission, tenant);
         RulePack pack = selectPack(submission.rulePack(), bom.asOf());
-        return packs.engine().evaluate(bom, pack);
+        return engine.evaluate(bom, pack);
     }
 
     /**

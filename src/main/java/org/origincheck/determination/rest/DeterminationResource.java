@@ -60,87 +60,11 @@ public class DeterminationResource {
     private final DeterminationReports reports;
     private final Caller caller;
 
-    private final org.origincheck.review.ReviewService reviewService;
-    private final org.origincheck.review.CertificationService certificationService;
-
-    public DeterminationResource(DeterminationService service, DeterminationReports reports, Caller caller,
-                                 org.origincheck.review.ReviewService reviewService, org.origincheck.review.CertificationService certificationService) {
+    public DeterminationResource(DeterminationService service, DeterminationReports reports, Caller caller) {
         this.service = service;
         this.reports = reports;
         this.caller = caller;
-        this.reviewService = reviewService;
-        this.certificationService = certificationService;
     }
-
-    @GET
-    @Path("{id}/review")
-    @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.SUBMITTER, Roles.REVIEWER, Roles.AUDITOR})
-    @Operation(summary = "The review state of a determination, the conclusion that stands, and its full timeline")
-    public org.origincheck.review.ReviewService.ReviewView review(@PathParam("id") String id) {
-        return reviewService.view(org.origincheck.review.ReviewResource.uuid(id), caller.tenant());
-    }
-
-    @POST
-    @Path("{id}/review-actions")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.REVIEWER)
-    @Operation(summary = "Approve, reject, override (with the officer's conclusion and a justification) or comment",
-            description = "APPROVE and REJECT only from PENDING_REVIEW (409 otherwise); REJECT needs a justification (10+ characters); OVERRIDE needs "
-                    + "overrideStatus, overrideCriterion for ORIGINATING, and a justification (20+ characters); COMMENT needs its text. The engine's "
-                    + "determination is never altered: every action is an appended event.")
-    public org.origincheck.review.ReviewService.ReviewView act(@PathParam("id") String id, org.origincheck.review.ReviewService.ActionRequest request) {
-        if (request == null) {
-            throw ApiException.invalid("$", "send {\"action\": \"APPROVE|REJECT|OVERRIDE|COMMENT\", \"justification\": \"...\"}");
-        }
-        return reviewService.act(org.origincheck.review.ReviewResource.uuid(id), caller.tenant(), caller.subject(), request);
-    }
-
-    @GET
-    @Path("{id}/review/timeline.csv")
-    @Produces("text/csv")
-    @RolesAllowed({Roles.REVIEWER, Roles.AUDITOR})
-    @Operation(summary = "The review timeline as CSV, for an auditor")
-    public Response timeline(@PathParam("id") String id) {
-        return Response.ok(reviewService.timelineCsv(org.origincheck.review.ReviewResource.uuid(id), caller.tenant()), "text/csv;charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"timeline-" + id + ".csv\"").build();
-    }
-
-    @POST
-    @Path("{id}/certifications")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.REVIEWER)
-    @Operation(summary = "Issue a certification of origin (USMCA Annex 5-A) from an approved originating determination",
-            description = "409 when the determination is not approved (or overridden to ORIGINATING) or not originating; 400 for a missing data "
-                    + "element or a blanket period over 12 months. Every element is required: certifier role, and the certifier's name, title, "
-                    + "address, telephone and e-mail (2); the exporter (name and address at least) or exporterStatement SAME_AS_CERTIFIER (3); "
-                    + "the producer or producerStatement VARIOUS, AVAILABLE_UPON_REQUEST or SAME_AS_CERTIFIER (4); the importer or importerStatement "
-                    + "UNKNOWN (5); description (default: the submission's) and 6-digit HS (6) and criterion (7) come from the determination; "
-                    + "blanket period optional, at most 12 months (8); signatory (9). 409 (duplicate-certification) when an active certification of "
-                    + "the same determination by the same certifier role covers the same single shipment or an overlapping period: revoke it, "
-                    + "or send replaces (its id) and replacementReason to issue this one in its place. The certification is kept as issued.")
-    public Response certify(@PathParam("id") String id, org.origincheck.review.CertificationService.Request request, @Context UriInfo uri) {
-        if (request == null) {
-            throw ApiException.invalid("$", "send the certifier, exporter, producer, importer and signatory");
-        }
-        org.origincheck.review.CertificationService.IssuedCertification issued = certificationService.issue(org.origincheck.review.ReviewResource.uuid(id), caller.tenant(), caller.subject(), request);
-        return Response.created(uri.getBaseUriBuilder().path("api/v1/certifications").path(issued.certification().id()).build()).entity(issued).build();
-    }
-
-    @GET
-    @Path("{id}/certifications")
-    @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.SUBMITTER, Roles.REVIEWER, Roles.AUDITOR})
-    @Operation(summary = "The certifications of origin issued from this determination, oldest first, each with its status",
-            description = "status is computed: ACTIVE, REVOKED or REPLACED (revocation: when, by whom, why, replacedBy). An empty list when none.")
-    public java.util.List<org.origincheck.review.CertificationService.IssuedCertification> certifications(@PathParam("id") String id) {
-        java.util.UUID determination = org.origincheck.review.ReviewResource.uuid(id);
-        reviewService.view(determination, caller.tenant()); // 404 for another tenant's or a missing determination
-        return certificationService.list(determination, caller.tenant());
-    }
-
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -266,7 +190,7 @@ public class DeterminationResource {
     @Operation(summary = "The submission exactly as it was received (JSON or CSV), with its media type",
             description = "For a CSV, the query string that described the good is in the header OriginCheck-Submission-Parameters.")
     public Response submission(@PathParam("id") String id) {
-        DeterminationRecord record = DeterminationRecord.findInTenant(org.origincheck.review.ReviewResource.uuid(id), caller.tenant());
+        DeterminationRecord record = DeterminationRecord.findInTenant(ApiException.uuidOrNotFound(id, "such resource"), caller.tenant());
         if (record == null) {
             throw ApiException.notFound("no determination " + id);
         }
