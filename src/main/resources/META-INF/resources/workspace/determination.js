@@ -409,10 +409,11 @@ function renderReview() {
   const entries = review.events.map(e => ({ at: e.at, cells: [e.seq, e.at.replace('T', ' ').slice(0, 19), e.actor, OC.label(e.action), OC.label(e.fromState), OC.badge(e.toState),
     text(e.justification), e.overrideStatus ? OC.label(e.overrideStatus) + (e.overrideCriterion ? ' / ' + e.overrideCriterion : '') : ''] }));
   for (const c of certifications) {
-    entries.push({ at: c.issuedAt, cells: ['', c.issuedAt.replace('T', ' ').slice(0, 19), c.issuedBy, 'Certification issued', '', OC.badge(c.status),
+    // The issuing as it was (active); a later revocation or replacement is its own row.
+    entries.push({ at: c.issuedAt, cells: ['', c.issuedAt.replace('T', ' ').slice(0, 19), c.issuedBy, 'Certification issued', '', OC.badge('ACTIVE'),
       `${c.id.slice(0, 8)} · certifier ${OC.label(c.element1CertifierRole)} ${c.element2Certifier ? c.element2Certifier.name : ''}` + (c.replaces ? ` · replaces ${c.replaces.slice(0, 8)}` : ''), ''], cls: 'cert-event' });
     if (c.revocation) {
-      entries.push({ at: c.revocation.at, cells: ['', c.revocation.at.replace('T', ' ').slice(0, 19), c.revocation.by, c.revocation.replacedBy ? 'Certification replaced' : 'Certification revoked', '',
+      entries.push({ at: c.revocation.at, cells: ['', c.revocation.at.replace('T', ' ').slice(0, 19), c.revocation.by, c.revocation.replacedBy ? 'Certification replaced' : 'Certification revoked', OC.badge('ACTIVE', true),
         OC.badge(c.status), `${c.id.slice(0, 8)} · ${c.revocation.reason}`, ''], cls: 'cert-event' });
     }
   }
