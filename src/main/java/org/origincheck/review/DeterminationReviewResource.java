@@ -89,12 +89,30 @@ public class DeterminationReviewResource {
     @RolesAllowed(Roles.REVIEWER)
     @Operation(summary = "Issue a certification of origin (USMCA Annex 5-A) from an approved originating determination",
             description = "409 when the determination is not approved (or overridden to ORIGINATING) or not originating; 400 for a missing data "
-                    + "element or a blanket period over 12 months. The certification is kept as issued.")
+                    + "element or a blanket period over 12 months. Every element is required: certifier role, and the certifier's name, title, "
+                    + "address, telephone and e-mail (2); the exporter (name and address at least) or exporterStatement SAME_AS_CERTIFIER (3); "
+                    + "the producer or producerStatement VARIOUS, AVAILABLE_UPON_REQUEST or SAME_AS_CERTIFIER (4); the importer or importerStatement "
+                    + "UNKNOWN (5); description (default: the submission's) and 6-digit HS (6) and criterion (7) come from the determination; "
+                    + "blanket period optional, at most 12 months (8); signatory (9). 409 (duplicate-certification) when an active certification of "
+                    + "the same determination by the same certifier role covers the same single shipment or an overlapping period: revoke it, "
+                    + "or send replaces (its id) and replacementReason to issue this one in its place. The certification is kept as issued.")
     public Response certify(@PathParam("id") String id, CertificationService.Request request, @Context UriInfo uri) {
         if (request == null) {
             throw ApiException.invalid("$", "send the certifier, exporter, producer, importer and signatory");
         }
-        CertificationService.Certification issued = certifications.issue(ReviewResource.uuid(id), caller.tenant(), caller.subject(), request);
-        return Response.created(uri.getBaseUriBuilder().path("api/v1/certifications").path(issued.id()).build()).entity(issued).build();
+        CertificationService.IssuedCertification issued = certifications.issue(ReviewResource.uuid(id), caller.tenant(), caller.subject(), request);
+        return Response.created(uri.getBaseUriBuilder().path("api/v1/certifications").path(issued.certification().id()).build()).entity(issued).build();
+    }
+
+    @GET
+    @Path("{id}/certifications")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.SUBMITTER, Roles.REVIEWER, Roles.AUDITOR})
+    @Operation(summary = "The certifications of origin issued from this determination, oldest first, each with its status",
+            description = "status is computed: ACTIVE, REVOKED or REPLACED (revocation: when, by whom, why, replacedBy). An empty list when none.")
+    public java.util.List<CertificationService.IssuedCertification> certificationsOf(@PathParam("id") String id) {
+        UUID determination = ReviewResource.uuid(id);
+        reviews.view(determination, caller.tenant()); // 404 for another tenant's or a missing determination
+        return certifications.list(determination, caller.tenant());
     }
 }

@@ -48,33 +48,64 @@ public class ReviewResource {
 
     @GET
     @Path("review-queue")
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, "text/csv"})
     @RolesAllowed({Roles.REVIEWER, Roles.AUDITOR})
-    @Operation(summary = "Determinations by review state, newest activity first; filters combine with AND")
-    public ReviewService.QueuePage queue(@QueryParam("state") ReviewState state, @QueryParam("partNumber") String partNumber,
-                                         @QueryParam("hsCode") @Pattern(regexp = "\\d{2,10}", message = "must be the leading digits of an HS code, without dots") String hsCode,
-                                         @QueryParam("status") org.origincheck.domain.evaluation.DeterminationStatus status,
-                                         @QueryParam("rulePackVersion") String rulePackVersion, @QueryParam("from") LocalDate from,
-                                         @QueryParam("to") LocalDate to, @QueryParam("q") String q,
-                                         @QueryParam("page") @DefaultValue("0") @Min(0) @Max(1_000_000) int page,
-                                         @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        return reviews.queue(caller.tenant(), new ReviewService.QueueFilter(state == null ? null : state.name(), blank(partNumber), hsCode,
-                status == null ? null : status.name(), blank(rulePackVersion), from, to, blank(q)), page, size);
+    @Operation(summary = "Determinations by review state, newest activity first unless sorted; filters combine with AND",
+            description = "sort: lastActivity (default), createdAt, partNumber, reference, hsCode, status, reviewState or rulePackVersion; "
+                    + "direction: desc (default) or asc; ties are broken by the determination id, so pages never overlap. With Accept: text/csv "
+                    + "the whole filtered queue in that order is exported (RFC 4180; page and size are ignored; at most 10,000 rows, and a "
+                    + "last line says when the export was cut).")
+    public Response queue(@QueryParam("state") ReviewState state, @QueryParam("partNumber") String partNumber,
+                          @QueryParam("hsCode") @Pattern(regexp = "\\d{2,10}", message = "must be the leading digits of an HS code, without dots") String hsCode,
+                          @QueryParam("status") org.origincheck.domain.evaluation.DeterminationStatus status,
+                          @QueryParam("rulePackVersion") String rulePackVersion, @QueryParam("from") LocalDate from,
+                          @QueryParam("to") LocalDate to, @QueryParam("q") String q,
+                          @QueryParam("sort") @DefaultValue("lastActivity") String sortColumn,
+                          @QueryParam("direction") @DefaultValue("desc") @Pattern(regexp = "asc|desc", message = "must be asc or desc") String direction,
+                          @QueryParam("page") @DefaultValue("0") @Min(0) @Max(1_000_000) int page,
+                          @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size,
+                          @Context HttpHeaders headers) {
+        ReviewService.QueueFilter filter = new ReviewService.QueueFilter(state == null ? null : state.name(), blank(partNumber), hsCode,
+                status == null ? null : status.name(), blank(rulePackVersion), from, to, blank(q));
+        boolean descending = !"asc".equals(direction);
+        ReviewService.QueueSort sort = java.util.Arrays.stream(ReviewService.QueueSort.values()).filter(c -> c.name().equals(sortColumn)).findFirst()
+                .orElseThrow(() -> ApiException.invalid("sort", "must be one of " + java.util.Arrays.toString(ReviewService.QueueSort.values())));
+        boolean csv = headers.getAcceptableMediaTypes().stream().anyMatch(m -> !m.isWildcardType() && m.isCompatible(MediaType.valueOf("text/csv")));
+        if (csv) {
+            return Response.ok(reviews.queueCsv(caller.tenant(), filter, sort, descending), "text/csv;charset=UTF-8")
+                    .header("Content-Disposition", "attachment; filename=\"review-queue.csv\"").build();
+        }
+        return Response.ok(reviews.queue(caller.tenant(), filter, sort, descending, page, size), MediaType.APPLICATION_JSON).build();
     }
 
     @GET
     @Path("certifications/{id}")
     @Produces({MediaType.APPLICATION_JSON, "application/pdf"})
     @RolesAllowed({Roles.SUBMITTER, Roles.REVIEWER, Roles.AUDITOR})
-    @Operation(summary = "A certification as issued: JSON, or a printable PDF with Accept: application/pdf")
+    @Operation(summary = "A certification as issued: JSON, or a printable PDF with Accept: application/pdf",
+            description = "status is computed: ACTIVE, REVOKED or REPLACED; revocation says when, by whom and why (and replacedBy). "
+                    + "The PDF of a certification that has ended says so at the top.")
     public Response certification(@PathParam("id") String id, @Context HttpHeaders headers) {
-        CertificationService.Certification c = certifications.find(uuid(id), caller.tenant());
+        CertificationService.IssuedCertification c = certifications.find(uuid(id), caller.tenant());
         boolean pdf = headers.getAcceptableMediaTypes().stream().anyMatch(m -> m.toString().startsWith("application/pdf"));
         if (pdf) {
             return Response.ok(certifications.pdf(c), "application/pdf")
                     .header("Content-Disposition", "attachment; filename=\"certification-" + id + ".pdf\"").build();
         }
         return Response.ok(c, MediaType.APPLICATION_JSON).build();
+    }
+
+    @POST
+    @Path("certifications/{id}/revocation")
+    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.REVIEWER)
+    @Operation(summary = "Revoke an active certification of origin, with a reason",
+            description = "The certification stays as issued; its revocation (when, by whom, why) is a record of its own and cannot be undone. "
+                    + "400 without a reason; 409 if it was already revoked or replaced. To correct a certification, issue a new one with "
+                    + "replaces and replacementReason (POST /api/v1/determinations/{id}/certifications): the old one ends as REPLACED.")
+    public CertificationService.IssuedCertification revoke(@PathParam("id") String id, CertificationService.RevocationRequest request) {
+        return certifications.revoke(uuid(id), caller.tenant(), caller.subject(), request);
     }
 
     public static UUID uuid(String id) {

@@ -211,8 +211,26 @@ public class ReviewService implements org.origincheck.determination.SettledConcl
     // ------------------------------------------------------------------ queue
 
     public record QueueItem(String id, Instant createdAt, String reference, String partNumber, String hsCode, String status,
-                            String originCriterion, String reviewState, String rulePackVersion) {
+                            String originCriterion, String reviewState, String rulePackVersion, Instant lastActivity) {
     }
+
+    /**
+     * The columns the queue sorts by, each with the SQL that orders it. Ties are broken by the determination id so that
+     * pages never overlap. The default, last review activity first, is what a review queue is worked in.
+     */
+    public enum QueueSort {
+        lastActivity("r.updated_at"), createdAt("d.created_at"), partNumber("d.part_number"), reference("d.reference"), hsCode("d.hs_code"),
+        status("d.status"), reviewState("r.state"), rulePackVersion("d.rule_pack_version");
+
+        final String column;
+
+        QueueSort(String column) {
+            this.column = column;
+        }
+    }
+
+    /** Most rows a CSV export of the queue holds: the count cap, so an export is never larger than what the queue can count. */
+    public static final int EXPORT_CAP = 10_000;
 
     /** {@code total} is exact up to {@link #COUNT_CAP}; beyond it {@code totalCapped} is true (counting every row of a big queue costs more than the page). */
     public record QueuePage(List<QueueItem> items, int page, int size, long total, boolean totalCapped) {
@@ -227,6 +245,10 @@ public class ReviewService implements org.origincheck.determination.SettledConcl
     /** Native SQL on the two indexed tables: a page of 100,000 rows is answered from the (tenant, state, updated_at) index. */
     @SuppressWarnings("unchecked")
     public QueuePage queue(String tenant, QueueFilter f, int page, int size) {
+        return queue(tenant, f, QueueSort.lastActivity, true, page, size);
+    }
+
+    public QueuePage queue(String tenant, QueueFilter f, QueueSort sort, boolean descending, int page, int size) {
         StringBuilder where = new StringBuilder(" from review_status r join determination d on d.id = r.determination_id where r.tenant_id = :tenant");
         java.util.Map<String, Object> params = new java.util.HashMap<>();
         params.put("tenant", tenant);
@@ -245,15 +267,16 @@ public class ReviewService implements org.origincheck.determination.SettledConcl
             params.put("q", f.q().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
             if (hsSearch) params.put("qhs", hs + "%");
         }
-        var select = entityManager.createNativeQuery("select d.id, d.created_at, d.reference, d.part_number, d.hs_code, d.status, d.origin_criterion, r.state, d.rule_pack_version"
-                + where + " order by r.updated_at desc, d.id desc limit :limit offset :offset");
+        var select = entityManager.createNativeQuery("select d.id, d.created_at, d.reference, d.part_number, d.hs_code, d.status, d.origin_criterion, r.state, d.rule_pack_version, r.updated_at"
+                + where + " order by " + sort.column + (descending ? " desc nulls last" : " asc nulls first") + ", d.id" + (descending ? " desc" : " asc")
+                + " limit :limit offset :offset");
         var count = entityManager.createNativeQuery("select count(*) from (select 1" + where + " limit " + (COUNT_CAP + 1) + ") c");
         params.forEach((k, v) -> { select.setParameter(k, v); count.setParameter(k, v); });
         select.setParameter("limit", size);
         select.setParameter("offset", (long) page * size);
         List<Object[]> rows = select.getResultList();
         List<QueueItem> items = rows.stream().map(r -> new QueueItem(r[0].toString(), toInstant(r[1]), str(r[2]), str(r[3]), str(r[4]),
-                str(r[5]), str(r[6]), str(r[7]), str(r[8]))).toList();
+                str(r[5]), str(r[6]), str(r[7]), str(r[8]), toInstant(r[9]))).toList();
         long total = ((Number) count.getSingleResult()).longValue();
         return new QueuePage(items, page, size, Math.min(total, COUNT_CAP), total > COUNT_CAP);
     }
@@ -270,6 +293,20 @@ public class ReviewService implements org.origincheck.determination.SettledConcl
     }
 
     // ------------------------------------------------------------------ audit export
+
+    /** The queue under a filter, in the order asked, as CSV (RFC 4180): at most {@link #EXPORT_CAP} rows, and a last line saying so if cut. */
+    public String queueCsv(String tenant, QueueFilter f, QueueSort sort, boolean descending) {
+        QueuePage all = queue(tenant, f, sort, descending, 0, EXPORT_CAP);
+        StringBuilder out = new StringBuilder("determination_id,created_at,part_number,reference,hs_code,status,origin_criterion,review_state,last_activity,rule_pack_version\r\n");
+        for (QueueItem i : all.items()) {
+            out.append(String.join(",", csv(i.id()), csv(i.createdAt().toString()), csv(i.partNumber()), csv(i.reference()), csv(i.hsCode()), csv(i.status()),
+                    csv(i.originCriterion()), csv(i.reviewState()), csv(i.lastActivity() == null ? null : i.lastActivity().toString()), csv(i.rulePackVersion()))).append("\r\n");
+        }
+        if (all.total() > all.items().size() || all.totalCapped()) {
+            out.append(csv("# cut at " + EXPORT_CAP + " rows: narrow the filter to export the rest")).append("\r\n");
+        }
+        return out.toString();
+    }
 
     /** The timeline as CSV (RFC 4180) for an auditor. */
     public String timelineCsv(UUID id, String tenant) {

@@ -21,7 +21,42 @@ const OC = {
     for (const c of children) { if (c !== null && c !== undefined) e.append(c instanceof Node ? c : String(c)); }
     return e;
   },
-  badge(text) { return OC.el('span', { class: 'badge ' + (text || '') }, text || '—'); },
   claims() { try { return JSON.parse(atob(OC.token().split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))); } catch (e) { return {}; } },
+  // Names a compliance officer reads instead of the API's enum constants (the API keeps the constants).
+  LABELS: {
+    ORIGINATING: 'Originating', NOT_ORIGINATING: 'Not originating', INSUFFICIENT_DATA: 'Insufficient data',
+    PENDING_REVIEW: 'Pending review', APPROVED: 'Approved', REJECTED: 'Rejected', OVERRIDDEN: 'Overridden',
+    PASS: 'Met', FAIL: 'Not met', NOT_APPLICABLE: 'Not applicable', INFO: 'Note',
+    NON_ORIGINATING: 'Non-originating', UNKNOWN: 'Unknown',
+    DIRECT: 'Direct', INDIRECT: 'Indirect', RETAIL_PACKAGING: 'Retail packaging', SHIPPING_PACKING: 'Packing for shipment', ACCESSORY: 'Accessory',
+    NET_COST: 'Net cost', TRANSACTION_VALUE: 'Transaction value',
+    PRODUCT_RULE: 'Product-specific rule', PARTS_RULE_4_2_D: 'Parts rule, Art. 4.2(d)',
+    PRODUCT_RULE_SELECTED: 'Product-specific rule applied', PRODUCT_RULE_NOT_FOUND: 'No product-specific rule',
+    PRODUCT_RULE_NEEDS_DATA: 'Rule needs more data', PRODUCT_RULE_NEEDS_REVIEW: 'Rule awaits manual encoding',
+    BILL_OF_MATERIALS: 'Bill of materials', WHOLLY_OBTAINED: 'Wholly obtained (criterion A)',
+    EXCLUSIVELY_ORIGINATING_MATERIALS: 'Only originating materials (criterion C)', MATERIAL_TREATMENT: 'Treatment of materials',
+    TARIFF_SHIFT: 'Tariff shift', TARIFF_SHIFT_DE_MINIMIS: 'De minimis (tariff shift)', RVC_TRANSACTION_VALUE: 'RVC, transaction value',
+    RVC_NET_COST: 'RVC, net cost', RVC_METHOD_UNAVAILABLE: 'RVC method not available', RVC_DE_MINIMIS: 'De minimis (RVC)',
+    PRODUCT_RULE_ALTERNATIVE: 'Alternative of the rule', PRODUCT_RULE_MET: 'Product-specific rule (criterion B)',
+    AUTOMOTIVE_CLASSIFICATION: 'Vehicle class', AUTOMOTIVE_THRESHOLDS: 'Automotive thresholds', ALTERNATIVE_STAGING_REGIME: 'Alternative staging regime',
+    CORE_PARTS: 'Core parts', CORE_PARTS_ROLL_UP: 'Roll-up of core parts', STEEL_AND_ALUMINUM: 'Steel and aluminum', LABOR_VALUE_CONTENT: 'Labor value content',
+    ORIGIN_DETERMINED: 'Conclusion', AUTO_APPROVED: 'Approved by policy', REVIEW_REQUIRED: 'Review required', APPROVE: 'Approve', REJECT: 'Reject',
+    OVERRIDE: 'Override', COMMENT: 'Comment', PRODUCER: 'Producer', EXPORTER: 'Exporter', IMPORTER: 'Importer',
+    ACTIVE: 'Active', REVOKED: 'Revoked', REPLACED: 'Replaced'
+  },
+  label(value) { return value === null || value === undefined ? '' : (OC.LABELS[value] || String(value)); },
+  // A status badge with the enum as its class (colour) and, when asked, a neutral look for tests not taken.
+  badge(text, neutral) { return OC.el('span', { class: 'badge ' + (neutral ? 'neutral' : (text || '')), title: text || '' }, text ? OC.label(text) : '—'); },
+  // HS codes as printed in the tariff: 8402.90, 8708.40.50 (the API stores digits only); never wrapped (CSS .hs).
+  hs(code) {
+    if (!code) return '';
+    const d = String(code).replace(/\./g, '');
+    if (!/^\d+$/.test(d)) return String(code);
+    return d.length <= 4 ? d : d.length <= 6 ? d.slice(0, 4) + '.' + d.slice(4) : d.slice(0, 4) + '.' + d.slice(4, 6) + '.' + d.slice(6);
+  },
+  hsCell(code) { return OC.el('span', { class: 'hs' }, OC.hs(code)); },
+  roles() { return OC.claims().groups || []; },
+  hasRole(...roles) { const mine = OC.roles(); return roles.some(r => mine.includes(r)); },
+  pct(v, digits = 1) { return v === null || v === undefined ? '' : Number(v).toFixed(digits) + '%'; },
   showWho() { const c = OC.claims(); const who = document.getElementById('who'); if (who && c.sub) who.textContent = c.sub + ' · ' + c.tenant + ' · ' + (c.groups || []).join(', '); }
 };

@@ -47,8 +47,8 @@ class AuthorizationMatrixTest {
     private static String ownCertification;
     private static String otherCertification;
     private static final String CERTIFY = """
-            {"certifierRole":"EXPORTER","certifier":{"name":"Exporter SA","address":"Monterrey, MX","email":"x@example.com"},
-             "producerStatement":"VARIOUS","description":"Watertube boiler","signatory":"A. Officer"}""";
+            {"certifierRole":"EXPORTER","certifier":{"name":"Exporter SA","title":"Export manager","address":"Monterrey, MX","telephone":"+52 81 5555 0100","email":"x@example.com"},
+             "exporterStatement":"SAME_AS_CERTIFIER","producerStatement":"VARIOUS","importerStatement":"UNKNOWN","description":"Watertube boiler","signatory":"A. Officer"}""";
 
     @org.junit.jupiter.api.BeforeEach
     void storeOneDeterminationPerTenant() {
@@ -106,13 +106,27 @@ class AuthorizationMatrixTest {
         expected.put("GET /api/v1/determinations/{own}/review/timeline.csv", new int[] {403, 200, 200, 403, 401});
         endpoints.put("GET /api/v1/review-queue", r -> r.get("/api/v1/review-queue"));
         expected.put("GET /api/v1/review-queue", new int[] {403, 200, 200, 403, 401});
-        endpoints.put("POST /api/v1/determinations/{own}/certifications", r -> r.contentType("application/json").body(CERTIFY)
+        // Another certifier role than the one issued before each test, so that it is not refused as a duplicate.
+        endpoints.put("POST /api/v1/determinations/{own}/certifications", r -> r.contentType("application/json").body(CERTIFY.replace("\"EXPORTER\"", "\"IMPORTER\""))
                 .post("/api/v1/determinations/" + ownId + "/certifications"));
         expected.put("POST /api/v1/determinations/{own}/certifications", new int[] {403, 201, 403, 403, 401});
         endpoints.put("GET /api/v1/certifications/{own}", r -> r.get("/api/v1/certifications/" + ownCertification));
         expected.put("GET /api/v1/certifications/{own}", new int[] {200, 200, 200, 403, 401});
         endpoints.put("GET /api/v1/certifications/{other tenant's}", r -> r.get("/api/v1/certifications/" + otherCertification));
         expected.put("GET /api/v1/certifications/{other tenant's}", new int[] {404, 404, 404, 403, 401});
+        endpoints.put("GET /api/v1/determinations/{own}/certifications", r -> r.get("/api/v1/determinations/" + ownId + "/certifications"));
+        expected.put("GET /api/v1/determinations/{own}/certifications", new int[] {200, 200, 200, 403, 401});
+        endpoints.put("GET /api/v1/determinations/{other tenant's}/certifications", r -> r.get("/api/v1/determinations/" + otherTenantId + "/certifications"));
+        expected.put("GET /api/v1/determinations/{other tenant's}/certifications", new int[] {404, 404, 404, 403, 401});
+        endpoints.put("POST /api/v1/certifications/{other tenant's}/revocation", r -> r.contentType("application/json").body("{\"reason\":\"matrix\"}")
+                .post("/api/v1/certifications/" + otherCertification + "/revocation"));
+        expected.put("POST /api/v1/certifications/{other tenant's}/revocation", new int[] {403, 404, 403, 403, 401});
+        endpoints.put("GET /api/v1/determinations/{own} (PDF)", r -> r.accept("application/pdf").get("/api/v1/determinations/" + ownId));
+        expected.put("GET /api/v1/determinations/{own} (PDF)", new int[] {200, 200, 200, 403, 401});
+        endpoints.put("GET /api/v1/determinations/{other tenant's} (PDF)", r -> r.accept("application/pdf").get("/api/v1/determinations/" + otherTenantId));
+        expected.put("GET /api/v1/determinations/{other tenant's} (PDF)", new int[] {404, 404, 404, 403, 401});
+        endpoints.put("GET /api/v1/review-queue (CSV)", r -> r.accept("text/csv").get("/api/v1/review-queue"));
+        expected.put("GET /api/v1/review-queue (CSV)", new int[] {403, 200, 200, 403, 401});
         endpoints.put("GET /api/v1/rule-packs", r -> r.get("/api/v1/rule-packs"));
         expected.put("GET /api/v1/rule-packs", new int[] {200, 200, 200, 200, 401});
         endpoints.put("GET /api/v1/product-rules", r -> r.get("/api/v1/product-rules?hsCode=8402.11"));

@@ -17,10 +17,12 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -32,8 +34,10 @@ import org.origincheck.security.TestTokens;
 
 /**
  * The workspace in a real headless Chromium (Debian's chromium and chromium-driver, which .ci/run installs):
- * walk the queue, open a determination, override it with a justification, see it in the timeline, issue a
- * certification and download its PDF. Screenshots go to target/screenshots (the ones in docs/ come from here).
+ * the queue sorted, exported and at a laptop split-screen width; a determination that leads with its answer (at
+ * 1280x800), overridden with a justification, a what-if that adds, edits and removes materials, a certification issued,
+ * refused as a duplicate and revoked, the PDFs; a CSV submission's BOM and what-if; a vehicle's automotive panel as an
+ * auditor sees it; an unknown id. Screenshots go to target/screenshots (the ones in docs/ come from here).
  */
 @QuarkusTest
 class WorkspaceBrowserTest {
@@ -78,69 +82,235 @@ class WorkspaceBrowserTest {
         Files.copy(shot.toPath(), dir.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
-    @Test
-    void shouldReviewOverrideAndCertifyFromTheWorkspace() throws Exception {
-        String token = TestTokens.token(TestTokens.TENANT, Roles.REVIEWER, Roles.AUDITOR, Roles.SUBMITTER);
-        String reference = "BROWSER-" + UUID.randomUUID();
-        String body = """
-                {"reference":"%s","asOf":"2026-07-01","good":{"partNumber":"BLR-9","description":"Watertube boiler","hsCode":"8402.11","producerCountry":"MX",
-                 "currency":"USD","transactionValue":100},
-                 "materials":[{"partNumber":"DRUM","description":"Drum","hsCode":"8402.90","origin":"NON_ORIGINATING","countryOfOrigin":"DE","value":60},
-                              {"partNumber":"PLATE","description":"Plate","hsCode":"7208.51","origin":"ORIGINATING","value":20}]}""".formatted(reference);
-        // Submitted by someone else: the officer who reviews may not be the submitter (four eyes).
-        String id = given().header("Authorization", "Bearer " + TestTokens.token(TestTokens.TENANT, Roles.SUBMITTER)).contentType("application/json").body(body)
-                .post("/api/v1/determinations").then().statusCode(201).extract().path("id");
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    private String submit(String token, String contentType, String body, String query) {
+        return given().header("Authorization", "Bearer " + token).contentType(contentType).body(body)
+                .post("/api/v1/determinations" + query).then().statusCode(201).extract().path("id");
+    }
 
+    private void signIn(String token) {
         driver.get(base + "workspace/index.html");
         ((JavascriptExecutor) driver).executeScript("sessionStorage.setItem('oc-token', arguments[0]);", token);
-        driver.get(base + "workspace/index.html");
-        driver.findElement(By.id("f-q")).sendKeys("BROWSER-");
-        driver.findElement(By.id("f-apply")).click();
-        By row = By.cssSelector("tr.link[data-id='" + id + "']");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(row));
-        assertThat(driver.findElement(row).getText()).contains("NOT_ORIGINATING").contains("PENDING_REVIEW");
-        screenshot("workspace-queue");
+    }
 
-        driver.findElement(row).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("timeline-rows")));
-        assertThat(driver.findElement(By.id("bom")).getText()).contains("DRUM").contains("fails (alternative A)");
-        assertThat(driver.findElement(By.id("reasons")).getText()).contains("TARIFF_SHIFT").contains("General Note 11(o)");
-        new Select(driver.findElement(By.id("action"))).selectByValue("OVERRIDE");
-        new Select(driver.findElement(By.id("override-status"))).selectByVisibleText("ORIGINATING");
-        new Select(driver.findElement(By.id("override-criterion"))).selectByVisibleText("B");
-        driver.findElement(By.id("justification")).sendKeys("The drum is originating: supplier certification 2026-118 on file");
-        driver.findElement(By.id("act")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline-rows"), "OVERRIDE"));
-        assertThat(driver.findElement(By.id("timeline-rows")).getText()).contains("supplier certification 2026-118").contains("test-reviewer");
-        assertThat(driver.findElement(By.id("review-state")).getText()).contains("OVERRIDDEN").contains("ORIGINATING");
+    private Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
 
-        // What-if: make the drum originating and see the outcome at once, nothing stored.
-        new Select(driver.findElement(By.cssSelector("select.origin[data-index='0']"))).selectByVisibleText("ORIGINATING");
-        driver.findElement(By.id("whatif")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("whatif-result"), "ORIGINATING"));
-        screenshot("workspace-determination");
-
-        driver.findElement(By.id("c-name")).sendKeys("Calderas del Norte SA de CV");
-        driver.findElement(By.id("c-address")).sendKeys("Av. Industrial 100, Monterrey, MX");
-        driver.findElement(By.id("c-email")).sendKeys("origin@calderas.example");
-        driver.findElement(By.id("c-signatory")).sendKeys("Ana Torres");
-        driver.findElement(By.id("certify")).click();
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("cert-pdf"))).click();
-        wait.until(d -> {
+    private Path waitForDownload(String suffix) throws Exception {
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> {
             try (var files = Files.list(downloads)) {
-                return files.anyMatch(f -> f.toString().endsWith(".pdf"));
+                return files.anyMatch(f -> f.getFileName().toString().endsWith(suffix));
             } catch (java.io.IOException e) {
                 return false;
             }
         });
-        Path pdf;
         try (var files = Files.list(downloads)) {
-            pdf = files.filter(f -> f.toString().endsWith(".pdf")).findFirst().orElseThrow();
+            return files.filter(f -> f.getFileName().toString().endsWith(suffix)).findFirst().orElseThrow();
         }
-        byte[] bytes = Files.readAllBytes(pdf);
-        assertThat(new String(bytes, 0, 5)).isEqualTo("%PDF-");
+    }
+
+    private static final String BOILER = """
+            {"reference":"%s","asOf":"2026-07-01","good":{"partNumber":"BLR-9","description":"Watertube boiler","hsCode":"8402.11","producerCountry":"MX",
+             "currency":"USD","transactionValue":100},
+             "materials":[{"partNumber":"DRUM","description":"Drum","hsCode":"8402.90","origin":"NON_ORIGINATING","countryOfOrigin":"DE","value":60},
+                          {"partNumber":"PLATE","description":"Plate","hsCode":"7208.51","origin":"ORIGINATING","value":20}]}""";
+
+    @Test
+    void shouldSortAndExportTheQueueAndFitALaptopSplitScreen() throws Exception {
+        String token = TestTokens.token(TestTokens.TENANT, Roles.REVIEWER, Roles.AUDITOR, Roles.SUBMITTER);
+        String prefix = "BROWSER-Q-" + UUID.randomUUID().toString().substring(0, 8);
+        String submitter = TestTokens.token(TestTokens.TENANT, Roles.SUBMITTER);
+        String second = submit(submitter, "application/json", BOILER.formatted(prefix + "-B").replace("BLR-9", "BLR-Z"), "");
+        String first = submit(submitter, "application/json", BOILER.formatted(prefix + "-A").replace("BLR-9", "BLR-A"), "");
+        var wait = new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        signIn(token);
+        driver.get(base + "workspace/index.html");
+        driver.findElement(By.id("f-q")).sendKeys(prefix);
+        driver.findElement(By.id("f-apply")).click();
+        By rows = By.cssSelector("#rows tr.link");
+        wait.until(d -> d.findElements(rows).size() == 2);
+        // Last activity first by default: the one submitted last is on top.
+        assertThat(driver.findElements(rows).get(0).getAttribute("data-id")).isEqualTo(first);
+        driver.findElement(By.cssSelector("th[data-sort='partNumber']")).click();
+        wait.until(d -> "ascending".equals(d.findElement(By.cssSelector("th[data-sort='partNumber']")).getAttribute("aria-sort")));
+        wait.until(d -> d.findElements(rows).size() == 2 && d.findElements(rows).get(0).getText().contains("BLR-A"));
+        driver.findElement(By.cssSelector("th[data-sort='partNumber']")).click();
+        wait.until(d -> d.findElements(rows).size() == 2 && d.findElements(rows).get(0).getText().contains("BLR-Z"));
+        assertThat(driver.findElements(rows).get(0).getAttribute("data-id")).isEqualTo(second);
+        assertThat(driver.findElements(rows).get(0).getText()).contains("Not originating").contains("Pending review").contains("8402.11");
+        screenshot("workspace-queue");
+
+        driver.findElement(By.id("export-csv")).click();
+        String csv = Files.readString(waitForDownload("review-queue.csv"));
+        assertThat(csv.split("\r\n")).hasSize(3);
+        assertThat(csv.indexOf("BLR-Z")).as("exported in the order shown").isLessThan(csv.indexOf("BLR-A"));
+
+        driver.manage().window().setSize(new Dimension(820, 900));
+        driver.navigate().refresh();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("f-apply")));
+        assertThat((Boolean) js("return document.documentElement.scrollWidth <= window.innerWidth;")).as("no sideways scrolling at 820 px").isTrue();
+        screenshot("workspace-queue-820px");
+        driver.get(base + "workspace/determination.html?id=" + first);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("timeline-rows")));
+        assertThat((Boolean) js("return document.documentElement.scrollWidth <= window.innerWidth;")).as("no sideways scrolling at 820 px").isTrue();
+    }
+
+    @Test
+    void shouldLeadWithTheAnswerThenReviewOverrideWhatIfCertifyRevokeAndPrint() throws Exception {
+        String token = TestTokens.token(TestTokens.TENANT, Roles.REVIEWER, Roles.AUDITOR, Roles.SUBMITTER);
+        // Submitted by someone else: the officer who reviews may not be the submitter (four eyes).
+        String id = submit(TestTokens.token(TestTokens.TENANT, Roles.SUBMITTER), "application/json", BOILER.formatted("BROWSER-" + UUID.randomUUID()), "");
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        driver.manage().window().setSize(new Dimension(1280, 800));
+        signIn(token);
+        driver.get(base + "workspace/determination.html?id=" + id);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("timeline-rows")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("verdict-review"), "pending because"));
+
+        // The top of the page, without scrolling: the answer, the rule, the nearest miss with its figures, why it is pending.
+        assertThat(driver.findElement(By.id("verdict-status")).getText()).isEqualTo("Not originating");
+        assertThat(driver.findElement(By.id("verdict-rule")).getText()).contains("8402.11").contains("General Note 11(o)");
+        assertThat(driver.findElement(By.id("verdict-path")).getText()).contains("Nearest miss: alternative B")
+                .contains("RVC 40.0% (transaction value) against 60%: 20.0 points short");
+        assertThat(driver.findElement(By.id("verdict-review")).getText()).contains("Pending review").contains("NOT_ORIGINATING: every such result is reviewed");
+        assertThat((Double) ((Number) js("return document.getElementById('verdict-review').getBoundingClientRect().bottom;")).doubleValue())
+                .as("the answer and why it is pending are above the fold at 1280x800").isLessThan(800);
+        assertThat((Boolean) js("return document.getElementById('act').getBoundingClientRect().bottom <= window.innerHeight;")).as("the review action too").isTrue();
+        // The deciding path: alternative B's tests; the criteria and alternative not taken collapsed, and not red.
+        assertThat(driver.findElement(By.id("reasons")).getText()).contains("RVC, transaction value (B)").contains("General Note 11(o)");
+        assertThat(driver.findElement(By.id("not-taken")).getAttribute("open")).isNull();
+        assertThat(driver.findElements(By.cssSelector("#not-taken .badge.FAIL"))).isEmpty();
+        assertThat(driver.findElements(By.cssSelector("#not-taken .badge.neutral"))).isNotEmpty();
+        // HS codes as printed in the tariff, never wrapped; the RVC bar labelled with value and threshold.
+        assertThat(driver.findElements(By.cssSelector("#bom .hs-input")).get(0).getAttribute("value")).isEqualTo("8402.90");
+        assertThat(js("return getComputedStyle(document.querySelector('#verdict-rule .hs')).whiteSpace;")).isEqualTo("nowrap");
+        assertThat(driver.findElement(By.cssSelector("#rvc svg")).getText()).contains("40.0%").contains("threshold 60%");
+        screenshot("workspace-determination");
+
+        new Select(driver.findElement(By.id("action"))).selectByValue("OVERRIDE");
+        new Select(driver.findElement(By.id("override-status"))).selectByValue("ORIGINATING");
+        new Select(driver.findElement(By.id("override-criterion"))).selectByVisibleText("B");
+        driver.findElement(By.id("justification")).sendKeys("The drum is originating: supplier certification 2026-118 on file");
+        driver.findElement(By.id("act")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline-rows"), "Override"));
+        assertThat(driver.findElement(By.id("timeline-rows")).getText()).contains("supplier certification 2026-118").contains("test-reviewer");
+        assertThat(driver.findElement(By.id("review-state")).getText()).contains("Overridden").contains("Originating");
+
+        // What-if: the drum made originating, the plate's value and HS code edited, a material added and one removed.
+        driver.manage().window().setSize(new Dimension(1280, 1400));
+        new Select(driver.findElement(By.cssSelector("select.origin[data-index='0']"))).selectByValue("ORIGINATING");
+        WebElement value = driver.findElement(By.cssSelector("input.value[data-index='1']"));
+        value.clear();
+        value.sendKeys("25\t");
+        driver.findElement(By.id("add-material")).click();
+        WebElement added = driver.findElement(By.cssSelector("input.value[data-index='2']"));
+        added.clear();
+        added.sendKeys("5\t");
+        WebElement addedHs = driver.findElement(By.cssSelector("input.hs-input[data-index='2']"));
+        addedHs.clear();
+        addedHs.sendKeys("7208.51\t");
+        driver.findElement(By.id("add-material")).click();
+        driver.findElement(By.cssSelector("button.remove[data-index='3']")).click();
+        assertThat(driver.findElements(By.cssSelector("#bom-table tbody tr"))).hasSize(3);
+        assertThat(driver.findElements(By.cssSelector("#bom .edited"))).hasSizeGreaterThanOrEqualTo(2);
+        driver.findElement(By.id("whatif")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("whatif-result"), "Originating"));
+        String compare = driver.findElement(By.id("compare-table")).getText();
+        assertThat(compare).contains("Not originating").contains("Originating");
+        assertThat(driver.findElements(By.cssSelector("#compare-table tr.changed")).stream().map(WebElement::getText).toList())
+                .anyMatch(t -> t.startsWith("Outcome")).anyMatch(t -> t.contains("RVC") && t.contains("40.00%"));
+        assertThat(driver.findElement(By.id("bom")).getText()).contains("Tariff shift (what-if)");
+        js("document.getElementById(arguments[0]).scrollIntoView();", "bom");
+        screenshot("workspace-what-if");
+
+        // Certification: every Annex 5-A element; listed, in the timeline; a duplicate refused; revoked with a reason.
+        driver.findElement(By.id("c-name")).sendKeys("Calderas del Norte SA de CV");
+        driver.findElement(By.id("c-title")).sendKeys("Trade compliance manager");
+        driver.findElement(By.id("c-address")).sendKeys("Av. Industrial 100, Monterrey, MX");
+        driver.findElement(By.id("c-telephone")).sendKeys("+52 81 5555 0100");
+        driver.findElement(By.id("c-email")).sendKeys("origin@calderas.example");
+        new Select(driver.findElement(By.id("p-kind"))).selectByValue("SAME_AS_CERTIFIER");
+        driver.findElement(By.id("i-name")).sendKeys("Steam Plant Supply LLC");
+        driver.findElement(By.id("i-address")).sendKeys("1 Harbor Rd, Houston, TX, US");
+        driver.findElement(By.id("c-signatory")).sendKeys("Ana Torres");
+        driver.findElement(By.id("certify")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("cert-pdf"))).click();
+        byte[] certificationPdf = Files.readAllBytes(waitForDownload(".pdf"));
+        assertThat(new String(certificationPdf, 0, 5)).isEqualTo("%PDF-");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("cert-table"), "Active"));
+        assertThat(driver.findElement(By.id("timeline-rows")).getText()).contains("Certification issued");
+        driver.findElement(By.id("certify")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("cert-result"), "replaces"));
+        js("document.getElementById(arguments[0]).scrollIntoView();", "cert-section");
         screenshot("workspace-certified");
+        driver.findElement(By.cssSelector("button.revoke")).click();
+        driver.findElement(By.id("revoke-reason")).sendKeys("issued for the wrong importer");
+        driver.findElement(By.id("revoke-confirm")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("cert-table"), "Revoked"));
+        assertThat(driver.findElement(By.id("timeline-rows")).getText()).contains("Certification revoked").contains("issued for the wrong importer");
+        driver.navigate().refresh();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("cert-table"), "Revoked"));
+        js("document.getElementById(arguments[0]).scrollIntoView();", "cert-section");
+        screenshot("workspace-certification-revoked");
+
+        // The determination for the audit file.
+        driver.findElement(By.id("determination-pdf")).click();
+        byte[] determinationPdf = Files.readAllBytes(waitForDownload("determination-" + id + ".pdf"));
+        assertThat(new String(determinationPdf, 0, 5)).isEqualTo("%PDF-");
+    }
+
+    @Test
+    void shouldShowACsvSubmissionAsItsBomAndRunAWhatIfOnIt() throws Exception {
+        String token = TestTokens.token(TestTokens.TENANT, Roles.REVIEWER, Roles.SUBMITTER);
+        String id = submit(TestTokens.token(TestTokens.TENANT, Roles.SUBMITTER), "text/csv",
+                "partNumber,description,hsCode,origin,value,kind\r\nDRUM,\"Drum, welded\",8402.90,NON_ORIGINATING,60,DIRECT\r\nPLATE,Plate,7208.51,ORIGINATING,20,\r\n",
+                "?reference=BROWSER-CSV&partNumber=BLR-CSV&hsCode=8402.11&producerCountry=MX&currency=USD&transactionValue=100&asOf=2026-07-01");
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        signIn(token);
+        driver.get(base + "workspace/determination.html?id=" + id);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("bom-table")));
+        assertThat(driver.findElement(By.id("bom-note")).getText()).contains("Submitted as CSV");
+        assertThat(driver.findElement(By.id("bom")).getText()).contains("DRUM").contains("Drum, welded").contains("PLATE").contains("fails (alternative A)");
+        assertThat(driver.findElement(By.cssSelector("input.figure[data-key='transactionValue']")).getAttribute("value")).isEqualTo("100");
+        new Select(driver.findElement(By.cssSelector("select.origin[data-index='0']"))).selectByValue("ORIGINATING");
+        driver.findElement(By.id("whatif")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("whatif-result"), "Originating"));
+        js("document.getElementById(arguments[0]).scrollIntoView();", "bom");
+        screenshot("workspace-csv-what-if");
+        driver.findElement(By.id("whatif-save")).click();
+        wait.until(d -> d.getCurrentUrl().contains("id=") && !d.getCurrentUrl().endsWith(id));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("verdict-status"), "Originating"));
+    }
+
+    @Test
+    void shouldShowTheAutomotivePanelAndOnlyTheActionsTheRoleMayUse() throws Exception {
+        String vehicle = Files.readString(Path.of("examples/passenger-vehicle-bom.json"));
+        String id = submit(TestTokens.token(TestTokens.TENANT, Roles.SUBMITTER), "application/json", vehicle, "");
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        driver.manage().window().setSize(new Dimension(1280, 1600));
+        signIn(TestTokens.token(TestTokens.TENANT, Roles.AUDITOR));
+        driver.get(base + "workspace/determination.html?id=" + id);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("timeline-rows")));
+        assertThat(driver.findElement(By.id("automotive-section")).isDisplayed()).isTrue();
+        assertThat(driver.findElement(By.id("core-parts")).getText()).contains("Core parts").contains("Threshold");
+        assertThat(driver.findElement(By.id("lvc")).getText()).contains("Labor value content").contains("against");
+        assertThat(driver.findElement(By.id("steel-aluminum")).getText()).contains("Steel and aluminum").contains("against 70%");
+        // An auditor reads: no review, certification or what-if controls.
+        assertThat(driver.findElement(By.id("action-form")).isDisplayed()).isFalse();
+        assertThat(driver.findElement(By.id("cert-form")).isDisplayed()).isFalse();
+        assertThat(driver.findElement(By.id("whatif-controls")).isDisplayed()).isFalse();
+        assertThat(driver.findElement(By.id("review-readonly")).isDisplayed()).isTrue();
+        assertThat((Boolean) js("return document.documentElement.scrollWidth <= window.innerWidth;")).as("no sideways scrolling").isTrue();
+        screenshot("workspace-vehicle");
+        js("document.getElementById('automotive-section').scrollIntoView();");
+        screenshot("workspace-vehicle-automotive");
+
+        driver.manage().window().setSize(new Dimension(1280, 800));
+        driver.get(base + "workspace/determination.html?id=" + UUID.randomUUID());
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("not-found")));
+        assertThat(driver.findElement(By.id("not-found")).getText()).contains("No such determination");
+        assertThat(driver.findElements(By.tagName("form"))).as("no live forms for an unknown id").isEmpty();
+        screenshot("workspace-not-found");
     }
 
     @Test
@@ -162,7 +332,7 @@ class WorkspaceBrowserTest {
         assertThat(driver.findElement(By.id("progress-text")).getText()).contains("1 of 1 (100%)").contains("1 changed").contains("0 failed");
         assertThat(driver.findElement(By.id("progress")).getAttribute("value")).isEqualTo("1");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("changes"), "GB-BROWSER"));
-        assertThat(driver.findElement(By.id("changes")).getText()).contains("ORIGINATING").contains("NOT_ORIGINATING");
+        assertThat(driver.findElement(By.id("changes")).getText()).contains("Originating").contains("Not originating");
         assertThat(driver.getCurrentUrl()).contains("redetermination.html?id=");
         screenshot("workspace-redetermination");
     }

@@ -170,10 +170,13 @@ public class DeterminationResource {
 
     @GET
     @Path("{id}")
-    @Produces({MediaType.APPLICATION_JSON, DeterminationReports.JUNIT_XML, MediaType.TEXT_PLAIN})
+    @Produces({MediaType.APPLICATION_JSON, DeterminationReports.JUNIT_XML, MediaType.TEXT_PLAIN, org.origincheck.determination.AuditFile.MEDIA_TYPE})
     @RolesAllowed({Roles.SUBMITTER, Roles.REVIEWER, Roles.AUDITOR})
     @Operation(summary = "One stored determination of the caller's tenant, exactly as it was returned when created",
-            description = "Another tenant's determination is not found (404), exactly like a missing one.")
+            description = "Another tenant's determination is not found (404), exactly like a missing one. With Accept: application/pdf, "
+                    + "a PDF for the audit file: the answer and standing conclusion, the rule with its text, every reason with its citation, the "
+                    + "bill of materials as submitted (first 2,000 lines), the RVC, the review timeline, the certifications issued, and the "
+                    + "rule pack's version and SHA-256; a material's fields are cut at 200 characters, any other text at 4,000.")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = DeterminationResponse.class)))
     @APIResponse(responseCode = "404", content = @Content(mediaType = Problem.MEDIA_TYPE))
@@ -181,6 +184,11 @@ public class DeterminationResource {
         DeterminationRecord record = DeterminationRecord.findInTenant(ApiException.uuidOrNotFound(id, "determination"), caller.tenant());
         if (record == null) {
             throw ApiException.notFound("no determination " + id);
+        }
+        if (headers.getAcceptableMediaTypes().stream().anyMatch(m -> !m.isWildcardType() && m.isCompatible(MediaType.valueOf(org.origincheck.determination.AuditFile.MEDIA_TYPE)))) {
+            return Response.ok(new org.origincheck.determination.AuditFile(record.id, caller.tenant()), org.origincheck.determination.AuditFile.MEDIA_TYPE)
+                    .header(STATUS_HEADER, record.status)
+                    .header("Content-Disposition", "attachment; filename=\"determination-" + record.id + ".pdf\"").build();
         }
         return represent(Response.ok(), record.response, headers).header(STATUS_HEADER, record.status).build();
     }
