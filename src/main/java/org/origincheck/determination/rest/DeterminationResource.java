@@ -90,7 +90,8 @@ public class DeterminationResource {
             description = "APPROVE and REJECT only from PENDING_REVIEW (409 otherwise); REJECT needs a justification (10+ characters); OVERRIDE needs "
                     + "overrideStatus, overrideCriterion for ORIGINATING, and a justification (20+ characters); COMMENT needs its text. The engine's "
                     + "determination is never altered: every action is an appended event.")
-    public org.origincheck.review.ReviewService.ReviewView act(@PathParam("id") String id, org.origincheck.review.ReviewService.ActionRequest request) {
+    @io.quarkus.resteasy.reactive.jackson.CustomDeserialization(org.origincheck.api.JacksonConfig.StrictReader.class)
+    public org.origincheck.review.ReviewService.ReviewView act(@PathParam("id") String id, @jakarta.validation.Valid org.origincheck.review.ReviewService.ActionRequest request) {
         if (request == null) {
             throw ApiException.invalid("$", "send {\"action\": \"APPROVE|REJECT|OVERRIDE|COMMENT\", \"justification\": \"...\"}");
         }
@@ -115,7 +116,8 @@ public class DeterminationResource {
     @Operation(summary = "Issue a certification of origin (USMCA Annex 5-A) from an approved originating determination",
             description = "409 when the determination is not approved (or overridden to ORIGINATING) or not originating; 400 for a missing data "
                     + "element or a blanket period over 12 months. The certification is kept as issued.")
-    public Response certify(@PathParam("id") String id, org.origincheck.review.CertificationService.Request request, @Context UriInfo uri) {
+    @io.quarkus.resteasy.reactive.jackson.CustomDeserialization(org.origincheck.api.JacksonConfig.StrictReader.class)
+    public Response certify(@PathParam("id") String id, @jakarta.validation.Valid org.origincheck.review.CertificationService.Request request, @Context UriInfo uri) {
         if (request == null) {
             throw ApiException.invalid("$", "send the certifier, exporter, producer, importer and signatory");
         }
