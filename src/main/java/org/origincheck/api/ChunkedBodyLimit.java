@@ -3,7 +3,7 @@ package org.origincheck.api;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.origincheck.determination.LimitsConfig;
+import org.origincheck.config.LimitsConfig;
 
 /**
  * The body limit on bytes actually read (issue 14, finding 2). BodySizeFilter answers a declared Content-Length over
