@@ -20,5 +20,45 @@ public class JacksonConfig implements ObjectMapperCustomizer {
         // A BOM is flat: deep nesting or huge strings are abuse, refused before they cost memory.
         mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
                 .maxNestingDepth(32).maxStringLength(1_000_000).maxNumberLength(64).build());
+        // Every JSON string a request carries is checked once, here, for characters PostgreSQL cannot store.
+        mapper.registerModule(new com.fasterxml.jackson.databind.module.SimpleModule("storable-text")
+                .addDeserializer(String.class, new StorableStringDeserializer()));
+    }
+
+    /** A 400 naming the field (Jackson adds the path as the exception travels up), never a 500 from the database. */
+    public static final class UnstorableTextException extends com.fasterxml.jackson.databind.JsonMappingException {
+        UnstorableTextException(com.fasterxml.jackson.core.JsonParser parser) {
+            super(parser, StorableText.REASON);
+        }
+    }
+
+    static final class StorableStringDeserializer extends com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer<String> {
+        StorableStringDeserializer() {
+            super(String.class);
+        }
+
+        @Override
+        public String deserialize(com.fasterxml.jackson.core.JsonParser parser, com.fasterxml.jackson.databind.DeserializationContext context)
+                throws java.io.IOException {
+            String value = com.fasterxml.jackson.databind.deser.std.StringDeserializer.instance.deserialize(parser, context);
+            if (!StorableText.storable(value)) {
+                throw new UnstorableTextException(parser);
+            }
+            return value;
+        }
+    }
+
+    /**
+     * Review actions and certifications are read as strictly as a BOM: an unknown field is a 400, not silently dropped
+     * (issue 14, finding 7). Used with {@code @CustomDeserialization} on the resource method.
+     */
+    public static final class StrictReader implements java.util.function.BiFunction<ObjectMapper, java.lang.reflect.Type, com.fasterxml.jackson.databind.ObjectReader> {
+        @Override
+        public com.fasterxml.jackson.databind.ObjectReader apply(ObjectMapper mapper, java.lang.reflect.Type type) {
+            return mapper.readerFor(mapper.constructType(type))
+                    .with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
+                            com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
+                            com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        }
     }
 }

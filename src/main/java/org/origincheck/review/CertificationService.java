@@ -13,6 +13,8 @@ import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.io.ByteArrayOutputStream;
 import java.time.Clock;
 import java.time.Instant;
@@ -41,7 +43,10 @@ public class CertificationService {
 
     public enum CertifierRole { IMPORTER, EXPORTER, PRODUCER }
 
-    public record Party(String name, String title, String address, String telephone, String email) {
+    // Field limits (issue 14): generous for any real party or good, and they bound what a PDF costs to render.
+    // Names and titles 200, a postal address 500, a telephone 50, an e-mail 254 (RFC 5321), a description 1,000.
+    public record Party(@Size(max = 200) String name, @Size(max = 200) String title, @Size(max = 500) String address,
+                        @Size(max = 50) String telephone, @Size(max = 254) String email) {
     }
 
     /**
@@ -50,12 +55,13 @@ public class CertificationService {
      * SAME_AS_CERTIFIER, {@code importerStatement} UNKNOWN. {@code replaces} (with {@code replacementReason}) issues this one in place
      * of an active certification of the same determination, which then ends as REPLACED.
      */
-    public record Request(CertifierRole certifierRole, Party certifier, Party exporter, Party producer, String producerStatement, Party importer,
-                          String description, LocalDate blanketFrom, LocalDate blanketTo, String signatory,
-                          String exporterStatement,
-                          String importerStatement,
+    public record Request(CertifierRole certifierRole, @Valid Party certifier, @Valid Party exporter, @Valid Party producer,
+                          @Size(max = 50) String producerStatement, @Valid Party importer,
+                          @Size(max = 1000) String description, LocalDate blanketFrom, LocalDate blanketTo, @Size(max = 200) String signatory,
+                          @Size(max = 50) String exporterStatement,
+                          @Size(max = 50) String importerStatement,
                           UUID replaces,
-                          String replacementReason) {
+                          @Size(max = 4000) String replacementReason) {
     }
 
     /** Why a certification ended: revoked, or replaced by another ({@code replacedBy}). */
@@ -66,7 +72,7 @@ public class CertificationService {
     public record IssuedCertification(@com.fasterxml.jackson.annotation.JsonUnwrapped Certification certification, String status, Revocation revocation) {
     }
 
-    public record RevocationRequest(String reason) {
+    public record RevocationRequest(@Size(max = 4000) String reason) {
     }
 
     /** The certification as issued: the nine data elements, numbered as in Annex 5-A, and where they came from. */
@@ -101,7 +107,10 @@ public class CertificationService {
             DeterminationRecord determination = DeterminationRecord.findInTenant(determinationId, tenant);
             ReviewService.ReviewView review = reviews.view(determination);
             String refusal = null;
-            if (!"ORIGINATING".equals(review.conclusion())) {
+            if (actor.equals(determination.submittedBy)) {
+                // Four eyes, as for approve, reject and override: whoever submitted the BOM does not also certify it.
+                refusal = "the determination was submitted by the same subject: another reviewer must certify it (four eyes)";
+            } else if (!"ORIGINATING".equals(review.conclusion())) {
                 refusal = "the determination's standing conclusion is " + review.conclusion() + ": only an originating good can be certified (USMCA Art. 5.2)";
             } else if (!(review.state().equals("APPROVED") || review.state().equals("OVERRIDDEN"))) {
                 refusal = "the determination is " + review.state() + ": it must be approved (or overridden to ORIGINATING) before it is certified";

@@ -65,7 +65,8 @@ public class DeterminationReviewResource {
             description = "APPROVE and REJECT only from PENDING_REVIEW (409 otherwise); REJECT needs a justification (10+ characters); OVERRIDE needs "
                     + "overrideStatus, overrideCriterion for ORIGINATING, and a justification (20+ characters); COMMENT needs its text. The engine's "
                     + "determination is never altered: every action is an appended event.")
-    public ReviewService.ReviewView act(@PathParam("id") String id, ReviewService.ActionRequest request) {
+    @io.quarkus.resteasy.reactive.jackson.CustomDeserialization(org.origincheck.api.JacksonConfig.StrictReader.class)
+    public ReviewService.ReviewView act(@PathParam("id") String id, @jakarta.validation.Valid ReviewService.ActionRequest request) {
         if (request == null) {
             throw ApiException.invalid("$", "send {\"action\": \"APPROVE|REJECT|OVERRIDE|COMMENT\", \"justification\": \"...\"}");
         }
@@ -96,7 +97,8 @@ public class DeterminationReviewResource {
                     + "blanket period optional, at most 12 months (8); signatory (9). 409 (duplicate-certification) when an active certification of "
                     + "the same determination by the same certifier role covers the same single shipment or an overlapping period: revoke it, "
                     + "or send replaces (its id) and replacementReason to issue this one in its place. The certification is kept as issued.")
-    public Response certify(@PathParam("id") String id, CertificationService.Request request, @Context UriInfo uri) {
+    @io.quarkus.resteasy.reactive.jackson.CustomDeserialization(org.origincheck.api.JacksonConfig.StrictReader.class)
+    public Response certify(@PathParam("id") String id, @jakarta.validation.Valid CertificationService.Request request, @Context UriInfo uri) {
         if (request == null) {
             throw ApiException.invalid("$", "send the certifier, exporter, producer, importer and signatory");
         }

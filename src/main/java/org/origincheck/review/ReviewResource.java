@@ -104,7 +104,8 @@ public class ReviewResource {
             description = "The certification stays as issued; its revocation (when, by whom, why) is a record of its own and cannot be undone. "
                     + "400 without a reason; 409 if it was already revoked or replaced. To correct a certification, issue a new one with "
                     + "replaces and replacementReason (POST /api/v1/determinations/{id}/certifications): the old one ends as REPLACED.")
-    public CertificationService.IssuedCertification revoke(@PathParam("id") String id, CertificationService.RevocationRequest request) {
+    @io.quarkus.resteasy.reactive.jackson.CustomDeserialization(org.origincheck.api.JacksonConfig.StrictReader.class)
+    public CertificationService.IssuedCertification revoke(@PathParam("id") String id, @jakarta.validation.Valid CertificationService.RevocationRequest request) {
         return certifications.revoke(uuid(id), caller.tenant(), caller.subject(), request);
     }
 

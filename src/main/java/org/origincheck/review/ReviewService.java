@@ -79,7 +79,7 @@ public class ReviewService implements org.origincheck.determination.SettledConcl
         status.persist();
     }
 
-    public record ActionRequest(ReviewAction action, String justification, DeterminationStatus overrideStatus, OriginCriterion overrideCriterion) {
+    public record ActionRequest(ReviewAction action, @jakarta.validation.constraints.Size(max = 4000) String justification, DeterminationStatus overrideStatus, OriginCriterion overrideCriterion) {
     }
 
     public ReviewView act(UUID id, String tenant, String actor, ActionRequest request) {

@@ -29,6 +29,11 @@ public class Caller {
     }
 
     public String subject() {
-        return token.getSubject() != null ? token.getSubject() : token.getName();
+        String subject = token.getSubject() != null ? token.getSubject() : token.getName();
+        // The subject is stored as the actor of every determination and review event.
+        if (subject == null || subject.isBlank() || subject.length() > 255 || !org.origincheck.api.StorableText.storable(subject)) {
+            throw ApiException.forbidden("the bearer token's 'sub' claim must be 1 to 255 characters PostgreSQL can store (no U+0000, no unpaired surrogate)");
+        }
+        return subject;
     }
 }

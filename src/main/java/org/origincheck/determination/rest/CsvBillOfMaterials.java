@@ -51,6 +51,11 @@ public final class CsvBillOfMaterials {
         if (csv == null || csv.isBlank()) {
             throw ApiException.invalid("line 1", "the CSV is empty: the first line names the columns (" + String.join(",", COLUMNS) + ")");
         }
+        int unstorable = org.origincheck.api.StorableText.firstUnstorable(csv);
+        if (unstorable >= 0) {
+            long line = 1 + csv.substring(0, unstorable).chars().filter(c -> c == '\n').count();
+            throw ApiException.invalid("line " + line, org.origincheck.api.StorableText.REASON);
+        }
         if (csv.startsWith("\uFEFF")) {
             csv = csv.substring(1); // a byte-order mark some spreadsheets write
         }
@@ -123,7 +128,7 @@ public final class CsvBillOfMaterials {
         try {
             return Enum.valueOf(type, text.trim());
         } catch (IllegalArgumentException e) {
-            errors.add(new Problem.FieldError(field, "'" + text + "' is not one of " + java.util.Arrays.toString(type.getEnumConstants())));
+            errors.add(new Problem.FieldError(field, "is not one of " + java.util.Arrays.toString(type.getEnumConstants())));
             return null;
         }
     }
@@ -162,8 +167,11 @@ public final class CsvBillOfMaterials {
         return text == null || text.isBlank() ? null : text.trim();
     }
 
+    /** Jackson's CSV messages quote the cell they choke on (an extra cell may be a cost): the quote is dropped. */
     private static String firstLine(String message) {
-        return message == null ? "" : message.lines().findFirst().orElse("");
+        String first = message == null ? "" : message.lines().findFirst().orElse("");
+        return first.replaceAll("\\(value #\\d+ \\(\\d+ chars\\) \"[^\"]*\"\\)", "").replaceAll("\"[^\"]*\"", "a value")
+                .replaceAll("'[^']*'", "a value").trim();
     }
 
     /** Problems found by validation name materials[i].field; in a CSV the user needs the line and column. */

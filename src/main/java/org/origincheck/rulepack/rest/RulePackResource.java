@@ -20,7 +20,10 @@ import org.origincheck.domain.rules.RulePack;
 import org.origincheck.rulepack.RulePackRegistry;
 
 @Path("/api/v1")
-@io.quarkus.security.Authenticated
+// The README's role table: every role may read the encoded law, but only with a token that acts for a tenant
+// (issue 14, finding 8), like every other /api/v1 call.
+@jakarta.annotation.security.RolesAllowed({org.origincheck.security.Roles.SUBMITTER, org.origincheck.security.Roles.REVIEWER,
+        org.origincheck.security.Roles.AUDITOR, org.origincheck.security.Roles.ADMIN})
 @org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement(name = "bearer")
 @Tag(name = "Rule packs", description = "The encoded law: packs, their parameters and product-specific rules")
 @Produces(MediaType.APPLICATION_JSON)
@@ -28,14 +31,18 @@ public class RulePackResource {
 
     private final RulePackRegistry registry;
 
-    public RulePackResource(RulePackRegistry registry) {
+    private final org.origincheck.security.Caller caller;
+
+    public RulePackResource(RulePackRegistry registry, org.origincheck.security.Caller caller) {
         this.registry = registry;
+        this.caller = caller;
     }
 
     @GET
     @Path("rule-packs")
     @Operation(summary = "The loaded rule packs: id, version, sha256, effective dates, source documents, dated parameters")
     public List<RulePackView> packs() {
+        caller.tenant();
         return registry.all().stream().map(RulePackView::of).toList();
     }
 
@@ -52,6 +59,7 @@ public class RulePackResource {
             @QueryParam("endUse") EndUse endUse,
             @Parameter(description = "ISO date; default today (UTC)") @QueryParam("asOf") LocalDate asOf,
             @QueryParam("rulePack") String rulePack) {
+        caller.tenant();
         if (hsCode == null || hsCode.isBlank()) {
             throw ApiException.invalid("hsCode", "is required");
         }
