@@ -13,17 +13,34 @@
 # Exit status: 0 originating; 1 not originating; 2 insufficient data; 3 the request could not be made or was refused.
 # Needs bash, curl (7.55 or later), sha256sum. The Idempotency-Key is the SHA-256 of the file, ORIGINCHECK_GOOD and
 # the UTC date, so a retried job never stores a second determination, and a changed good is a new one.
+# The report is written on every exit, 3 included, with mode 0644 so the CI's test view (often another user) can
+# read it; it holds the service's reasons or our own refusal message, never the submitted figures.
 set -uo pipefail
 
-bom=${1:?usage: origincheck-check.sh BOM_FILE [JUNIT_REPORT]}
 report=${2:-origincheck-report.xml}
-url=${ORIGINCHECK_URL:?set ORIGINCHECK_URL}
+
+# A JUnit report with one error, so the CI's test view shows why the check could not run.
+refuse() {
+  local message=$1
+  echo "origincheck: $message" >&2
+  message=${message//&/&amp;}; message=${message//</&lt;}; message=${message//>/&gt;}; message=${message//\"/&quot;}
+  printf '<?xml version="1.0" encoding="UTF-8"?>\n<testsuite name="origincheck" tests="1" failures="0" errors="1">\n  <testcase classname="origincheck" name="determination request">\n    <error message="%s"/>\n  </testcase>\n</testsuite>\n' \
+    "$message" > "$report" && chmod 0644 "$report"
+  exit 3
+}
+
+[ $# -ge 1 ] && [ -n "$1" ] || refuse "usage: origincheck-check.sh BOM_FILE [JUNIT_REPORT]"
+bom=$1
+url=${ORIGINCHECK_URL:-}
+[ -n "$url" ] || refuse "set ORIGINCHECK_URL"
 url=${url%/}
-token=${ORIGINCHECK_TOKEN:?set ORIGINCHECK_TOKEN}
-[ -r "$bom" ] || { echo "origincheck: cannot read $bom" >&2; exit 3; }
+token=${ORIGINCHECK_TOKEN:-}
+[ -n "$token" ] || refuse "set ORIGINCHECK_TOKEN"
+[ -r "$bom" ] || refuse "cannot read $bom"
 
 case "$bom" in
-  *.csv) type="text/csv"; query="?${ORIGINCHECK_GOOD:?set ORIGINCHECK_GOOD for a CSV bill of materials}" ;;
+  *.csv) type="text/csv"; [ -n "${ORIGINCHECK_GOOD:-}" ] || refuse "set ORIGINCHECK_GOOD for a CSV bill of materials"
+         query="?${ORIGINCHECK_GOOD}" ;;
   *)     type="application/json"; query="" ;;
 esac
 key=$( { date -u +%F; printf '%s\n' "${ORIGINCHECK_GOOD:-}"; sha256sum < "$bom"; } | sha256sum | cut -d' ' -f1)
@@ -37,14 +54,13 @@ printf 'Authorization: Bearer %s\n' "$token" > "$auth"
 
 http=$(curl -sS --connect-timeout 10 --max-time 300 -o "$body" -D "$headers" -w '%{http_code}' -X POST "$url/api/v1/determinations$query" \
   -H @"$auth" -H "Content-Type: $type" -H "Accept: application/xml" \
-  -H "Idempotency-Key: $key" --data-binary @"$bom") || { echo "origincheck: cannot reach $url" >&2; exit 3; }
+  -H "Idempotency-Key: $key" --data-binary @"$bom") || refuse "cannot reach $url"
 
 if [ "$http" != "201" ]; then
-  echo "origincheck: the service answered HTTP $http:" >&2
   cat "$body" >&2; echo >&2
-  exit 3
+  refuse "the service answered HTTP $http"
 fi
-cp "$body" "$report"
+cat "$body" > "$report" && chmod 0644 "$report"
 header() { grep -i "^$1:" "$headers" | head -1 | cut -d' ' -f2- | tr -d '\r'; }
 status=$(header "OriginCheck-Status")
 # The determination is read back from ORIGINCHECK_URL, never from the Location a proxy may have rewritten.
@@ -59,5 +75,5 @@ case "$status" in
   ORIGINATING)       exit 0 ;;
   NOT_ORIGINATING)   exit 1 ;;
   INSUFFICIENT_DATA) exit 2 ;;
-  *)                 echo "origincheck: unexpected status '$status'" >&2; exit 3 ;;
+  *)                 refuse "unexpected status '$status'" ;;
 esac

@@ -52,6 +52,7 @@ public class DeterminationService {
     }
 
     /** Evaluates without storing (what-if, re-determination). {@code rulePack}: the pack's id, or null for the default. */
+    @io.micrometer.core.annotation.Timed(value = "origincheck.evaluation", description = "Rule evaluation of one bill of materials (stored or not)")
     public Evaluation evaluate(BillOfMaterials bom, String rulePack) {
         return engine.evaluate(bom, selectPack(rulePack, bom.asOf()));
     }

@@ -50,7 +50,9 @@ public class DevSignInResource {
     @Produces(MediaType.TEXT_PLAIN)
     @org.jboss.resteasy.reactive.ResponseHeader(name = "Cache-Control", value = "no-store")
     @Operation(summary = "Get a bearer token without an identity provider (dev profile only)",
-            description = "curl -s -X POST 'http://localhost:8080/dev/sign-in?tenant=acme&roles=submitter,reviewer'")
+            description = "curl -s -X POST 'http://localhost:8080/dev/sign-in?tenant=acme&roles=submitter,reviewer&subject=officer-1'. "
+                    + "`subject` names the person (default `developer`): four eyes refuse an approval, rejection or override by the subject "
+                    + "who submitted the determination, so sign in as another subject to review your own test submissions.")
     public String signIn(@QueryParam("tenant") @DefaultValue("dev") String tenant,
                          @QueryParam("roles") @DefaultValue("submitter") String roles,
                          @QueryParam("subject") @DefaultValue("developer") String subject) {

@@ -35,7 +35,8 @@ document.addEventListener('DOMContentLoaded', () => {
     document.getElementById('token-form').addEventListener('submit', ev => { ev.preventDefault(); OC.setToken(document.getElementById('token').value); location.reload(); });
     document.getElementById('dev-form').addEventListener('submit', async ev => {
       ev.preventDefault();
-      const q = new URLSearchParams({ tenant: document.getElementById('dev-tenant').value, roles: document.getElementById('dev-roles').value });
+      const q = new URLSearchParams({ tenant: document.getElementById('dev-tenant').value, roles: document.getElementById('dev-roles').value,
+        subject: document.getElementById('dev-subject').value });
       const r = await fetch('/dev/sign-in?' + q, { method: 'POST' });
       if (!r.ok) { document.getElementById('signin-error').textContent = 'The dev sign-in is not available here (it exists only in the dev profile).'; return; }
       OC.setToken(await r.text()); location.reload();

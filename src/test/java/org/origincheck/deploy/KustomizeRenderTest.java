@@ -37,7 +37,9 @@ class KustomizeRenderTest {
                 byKind.put(doc.path("kind").asText(), doc);
             }
         }
-        assertThat(byKind).containsKeys("ConfigMap", "Secret", "Service", "Deployment", "HorizontalPodAutoscaler", "PodDisruptionBudget");
+        assertThat(byKind).containsKeys("Namespace", "ConfigMap", "ExternalSecret", "Service", "Deployment", "HorizontalPodAutoscaler",
+                "PodDisruptionBudget", "Ingress", "NetworkPolicy");
+        assertThat(byKind).as("no Secret with its values in git: the cluster's secret store makes it").doesNotContainKey("Secret");
         JsonNode deployment = byKind.get("Deployment");
         JsonNode container = deployment.at("/spec/template/spec/containers/0");
         assertThat(container.at("/readinessProbe/httpGet/path").asText()).isEqualTo("/q/health/ready");
@@ -45,7 +47,7 @@ class KustomizeRenderTest {
         assertThat(container.at("/resources/limits/memory").asText()).isNotBlank();
         assertThat(container.at("/resources/requests/cpu").asText()).isNotBlank();
         assertThat(container.at("/image").asText()).isEqualTo("registry.example.com/origincheck:2026.11");
-        assertThat(container.at("/envFrom/1/secretRef/name").asText()).isEqualTo(byKind.get("Secret").at("/metadata/name").asText());
+        assertThat(container.at("/envFrom/1/secretRef/name").asText()).isEqualTo(byKind.get("ExternalSecret").at("/spec/target/name").asText());
         assertThat(container.at("/envFrom/0/configMapRef/name").asText()).isEqualTo(byKind.get("ConfigMap").at("/metadata/name").asText());
         assertThat(deployment.at("/metadata/namespace").asText()).isEqualTo("origincheck");
         JsonNode podLabels = deployment.at("/spec/template/metadata/labels");
@@ -54,5 +56,51 @@ class KustomizeRenderTest {
                 .forEachRemaining(e -> assertThat(podLabels.path(e.getKey()).asText()).isEqualTo(e.getValue().asText()));
         assertThat(byKind.get("HorizontalPodAutoscaler").at("/spec/scaleTargetRef/name").asText()).isEqualTo(deployment.at("/metadata/name").asText());
         assertThat(byKind.get("HorizontalPodAutoscaler").at("/spec/minReplicas").asInt()).isGreaterThanOrEqualTo(2);
+        assertThat(deployment.at("/spec/replicas").isMissingNode()).as("the autoscaler owns the replica count").isTrue();
+
+        // The "restricted" Pod Security profile, enforced by the namespace.
+        JsonNode namespace = byKind.get("Namespace");
+        assertThat(namespace.at("/metadata/name").asText()).isEqualTo("origincheck");
+        assertThat(namespace.at("/metadata/labels").path("pod-security.kubernetes.io/enforce").asText()).isEqualTo("restricted");
+        JsonNode pod = deployment.at("/spec/template/spec");
+        assertThat(pod.at("/securityContext/runAsNonRoot").asBoolean()).isTrue();
+        assertThat(pod.at("/securityContext/seccompProfile/type").asText()).isEqualTo("RuntimeDefault");
+        assertThat(container.at("/securityContext/allowPrivilegeEscalation").isBoolean()).isTrue();
+        assertThat(container.at("/securityContext/allowPrivilegeEscalation").asBoolean()).isFalse();
+        assertThat(container.at("/securityContext/capabilities/drop/0").asText()).isEqualTo("ALL");
+        assertThat(container.at("/securityContext/capabilities/add").isMissingNode()).isTrue();
+
+        // TLS at the Ingress, to the Service's port.
+        JsonNode ingress = byKind.get("Ingress");
+        assertThat(ingress.at("/spec/tls/0/secretName").asText()).isNotBlank();
+        assertThat(ingress.at("/spec/tls/0/hosts/0").asText()).isEqualTo(ingress.at("/spec/rules/0/host").asText());
+        assertThat(ingress.at("/spec/rules/0/http/paths/0/backend/service/name").asText()).isEqualTo(byKind.get("Service").at("/metadata/name").asText());
+
+        // The NetworkPolicy applies to the pods and restricts both directions.
+        JsonNode policy = byKind.get("NetworkPolicy");
+        policy.at("/spec/podSelector/matchLabels").fields().forEachRemaining(e -> assertThat(podLabels.path(e.getKey()).asText()).isEqualTo(e.getValue().asText()));
+        assertThat(policy.at("/spec/policyTypes").toString()).contains("Ingress").contains("Egress");
+
+        // Connections: every replica's pool at the autoscaler's maximum fits in PostgreSQL's default max_connections (100,
+        // 3 reserved for superusers), leaving room for migrations and an operator's session.
+        int poolSize = Integer.parseInt(byKind.get("ConfigMap").at("/data/QUARKUS_DATASOURCE_JDBC_MAX_SIZE").asText());
+        int maxReplicas = byKind.get("HorizontalPodAutoscaler").at("/spec/maxReplicas").asInt();
+        assertThat(poolSize * maxReplicas).isLessThanOrEqualTo(90);
+    }
+
+    @Test
+    void shouldNotUseTheDeprecatedCommonLabels() throws Exception {
+        try (var files = Files.walk(Path.of("deploy/k8s"))) {
+            files.filter(f -> f.getFileName().toString().equals("kustomization.yaml"))
+                    .forEach(f -> assertThat(readString(f)).as(f.toString()).doesNotContainPattern("(?m)^commonLabels:"));
+        }
+    }
+
+    private static String readString(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -1,0 +1,36 @@
+package org.origincheck.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import org.origincheck.determination.DeterminationRecord;
+import org.origincheck.determination.DeterminationStored;
+
+/**
+ * Determinations stored, by status, origin criterion and rule pack version: what an operator watches after a pack
+ * release (a jump in INSUFFICIENT_DATA, a criterion that disappears). Counted after the commit, so a rolled-back
+ * determination is never counted. Every tag is bounded: three statuses, four criteria or "none", and the few pack
+ * versions the service ships; no tenant, product or HS code (unbounded, and confidential).
+ */
+@ApplicationScoped
+public class DeterminationMetrics {
+
+    private final MeterRegistry registry;
+
+    public DeterminationMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    void stored(@Observes(during = TransactionPhase.AFTER_SUCCESS) DeterminationStored stored) {
+        DeterminationRecord determination = stored.determination();
+        Counter.builder("origincheck.determinations")
+                .description("Determinations stored, by status, origin criterion and rule pack version")
+                .tag("status", determination.status)
+                .tag("criterion", determination.originCriterion == null ? "none" : determination.originCriterion)
+                .tag("pack_version", determination.rulePackVersion)
+                .register(registry)
+                .increment();
+    }
+}
