@@ -209,7 +209,11 @@ public final class Assessments {
             for (Material material : failing) {
                 if (exclusion.covers(good.hsCode(), material.hsCode())) {
                     excluded.add(material);
-                    excludedBy.add(exclusion.citation() + (exclusion.condition() == null ? "" : " (" + exclusion.condition() + ")"));
+                    List<String> conditions = exclusion.conditionsFor(good.hsCode(), material.hsCode());
+                    excludedBy.add(exclusion.citation() + ", " + (material.hsCode() == null ? "an unclassified material" : "a material of " + material.hsCode())
+                            + " in a good of " + good.hsCode()
+                            + (conditions.isEmpty() ? "" : " (applied although the codes cannot show the condition: "
+                            + String.join("; ", conditions) + ")"));
                 }
             }
         }
