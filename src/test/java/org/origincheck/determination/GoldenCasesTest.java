@@ -41,6 +41,8 @@ class GoldenCasesTest {
     private static final Path CASES = Path.of("src/test/resources/golden");
     private static final ObjectMapper YAML = new YAMLMapper();
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** A URL, a file of this repository, or a transcription's repository: provenance, not law. */
+    private static final String NOT_LAW = "(?i)https?://|www\\.|github|rules/|\\.ya?ml\\b|\\.java\\b|\\.ts\\b|transcri|commit [0-9a-f]{7}";
 
     @Inject
     DataSource dataSource;
@@ -84,6 +86,11 @@ class GoldenCasesTest {
         assertThat(missing).as("missingData fields").isEqualTo(expectedMissing);
         for (JsonNode reason : actual.get("reasons")) {
             assertThat(reason.get("citation").asText()).as("citation of " + reason.get("code")).isNotBlank();
+            // Reasons cite the law; where a text came from is productRule.provenance, never a message.
+            for (String field : List.of("message", "citation")) {
+                assertThat(reason.path(field).asText()).as(field + " of " + reason.get("code") + " names no URL or repository path")
+                        .doesNotContainPattern(NOT_LAW);
+            }
         }
 
         String fetched = given().when().get("/api/v1/determinations/" + id).then().statusCode(200).extract().asString();
@@ -155,6 +162,7 @@ class GoldenCasesTest {
                     if (!materials.equals(wanted)) continue;
                 }
                 if (want.has("messageContains") && !got.get("message").asText().contains(want.get("messageContains").asText())) continue;
+                if (want.has("messageExcludes") && got.get("message").asText().contains(want.get("messageExcludes").asText())) continue;
                 found = true;
             }
             assertThat(found).as("expected reason " + want + " in " + actual).isTrue();

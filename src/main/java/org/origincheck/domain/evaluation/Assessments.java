@@ -47,8 +47,7 @@ public final class Assessments {
             ProductRule rule = found.rule();
             findings.add(new Reason(ReasonCode.PRODUCT_RULE_SELECTED, Outcome.INFO,
                     "Product-specific rule " + rule.id() + " for " + rule.hsScope() + " applies to "
-                            + subject.good().hsCode().formatted() + " on " + subject.asOf() + ": " + rule.text()
-                            + (rule.verification() == null ? "" : " [text verification: " + rule.verification() + "]"),
+                            + subject.good().hsCode().formatted() + " on " + subject.asOf() + ": " + rule.text(),
                     rule.citation(), List.of(), null));
         } else if (lookup instanceof RuleLookup.NeedsMoreData needs) {
             findings.missing(needs.field(), needs.message());
