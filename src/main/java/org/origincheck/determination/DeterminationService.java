@@ -1,156 +1,85 @@
 package org.origincheck.determination;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
-import java.math.BigDecimal;
+import jakarta.enterprise.event.Event;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import org.origincheck.api.ApiException;
-import org.origincheck.api.Problem;
-import org.origincheck.api.ProblemMappers;
-import org.origincheck.determination.rest.BomSubmission;
-import org.origincheck.determination.rest.CostsInput;
-import org.origincheck.determination.rest.DeterminationResponse;
-import org.origincheck.determination.rest.GoodInput;
-import org.origincheck.determination.rest.MaterialInput;
-import org.origincheck.determination.rest.AutomotiveInput;
-import org.origincheck.domain.automotive.AutomotiveFacts;
-import org.origincheck.domain.automotive.AutomotiveTable;
-import org.origincheck.domain.automotive.VehicleFacts;
+import org.origincheck.determination.DeterminationRefused.Reason;
 import org.origincheck.domain.bom.BillOfMaterials;
-import org.origincheck.domain.bom.Costs;
-import org.origincheck.domain.bom.Good;
-import org.origincheck.domain.bom.Material;
-import org.origincheck.domain.bom.MaterialKind;
 import org.origincheck.domain.evaluation.Evaluation;
-import org.origincheck.domain.hs.HsCode;
+import org.origincheck.domain.evaluation.OriginEngine;
 import org.origincheck.domain.rules.RulePack;
 import org.origincheck.rulepack.RulePackRegistry;
 
 /**
- * Turns a submission into a determination: strict parsing, validation with field paths, evaluation by
- * the rules engine, and storage of the submission as received beside the response as returned. Nothing
- * is stored unless the whole evaluation succeeded.
+ * Determines the origin of a bill of materials (already mapped from the request) and stores it as evidence: the
+ * submission as received beside the response as returned. Nothing is stored unless the whole evaluation
+ * succeeded; the determination, its review (by the {@link DeterminationStored} event) and its idempotency key are
+ * stored in one transaction.
  */
 @ApplicationScoped
 public class DeterminationService {
 
     public static final String DEFAULT_PACK = "usmca";
-    private static final LocalDate LATEST_AS_OF = LocalDate.of(2100, 12, 31);
 
     private final RulePackRegistry packs;
-    private final Validator validator;
-    private final ObjectMapper mapper;
-    private final ObjectReader submissionReader;
-    private final LimitsConfig limits;
-    private final org.origincheck.review.ReviewService reviews;
+    private final OriginEngine engine;
+    private final EvidenceFormat format;
+    private final Event<DeterminationStored> stored;
     private final Clock clock = Clock.systemUTC();
 
-    public DeterminationService(RulePackRegistry packs, Validator validator, ObjectMapper mapper, LimitsConfig limits,
-                                org.origincheck.review.ReviewService reviews) {
-        this.reviews = reviews;
+    public DeterminationService(RulePackRegistry packs, OriginEngine engine, EvidenceFormat format, Event<DeterminationStored> stored) {
         this.packs = packs;
-        this.validator = validator;
-        this.mapper = mapper;
-        this.limits = limits;
-        // Strict: a misspelt field ("netcost") or a duplicated key must not be silently ignored.
-        this.submissionReader = mapper.readerFor(BomSubmission.class)
-                .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
-                        DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .without(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-                .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+        this.engine = engine;
+        this.format = format;
+        this.stored = stored;
     }
 
-    public BomSubmission parse(String body) {
-        if (body == null || body.isBlank()) {
-            throw ApiException.invalid("$", "the request body is empty: send a BOM submission as JSON");
-        }
-        try {
-            return submissionReader.readValue(body);
-        } catch (JsonProcessingException e) {
-            throw new ApiException(ProblemMappers.jsonProblem(e));
+    /** The request as it arrived: its body, its media type and, for a CSV, the query string that describes the good. */
+    public record Received(String body, String mediaType, String parameters) {
+
+        String sha256() {
+            return DeterminationService.sha256(mediaType + "\n" + (parameters == null ? "" : parameters) + "\n" + body);
         }
     }
 
-    /** Evaluates without storing (what-if). Stored determinations it refers to must be the tenant's. */
-    public Evaluation evaluate(BomSubmission submission, String tenant) {
-        BillOfMaterials bom = toBom(submission, tenant);
-        RulePack pack = selectPack(submission.rulePack(), bom.asOf());
-        return packs.engine().evaluate(bom, pack);
+    /** {@code replayed}: the determination of an earlier request with the same Idempotency-Key. */
+    public record Stored(UUID id, String json, String status, boolean replayed) {
+    }
+
+    /** Evaluates without storing (what-if, re-determination). {@code rulePack}: the pack's id, or null for the default. */
+    public Evaluation evaluate(BillOfMaterials bom, String rulePack) {
+        return engine.evaluate(bom, selectPack(rulePack, bom.asOf()));
     }
 
     /**
      * Evaluates and stores; returns the response exactly as stored. With an Idempotency-Key, a retry with the
-     * same key and the same body returns the determination the first request made (no second row), and the
-     * same key with another body is refused. Two concurrent requests with one key cannot both store: the
+     * same key and the same request returns the determination the first request made (no second row), and the
+     * same key with another request is refused. Two concurrent requests with one key cannot both store: the
      * key's primary key makes the second transaction fail, which then answers with the first one's result.
      */
-    public Stored create(String body, String mediaType, BomSubmission submission, String tenant, String subject, String idempotencyKey) {
-        return create(body, null, mediaType, submission, tenant, subject, idempotencyKey);
-    }
-
-    /** {@code parameters}: for a CSV, the query string that describes the good; part of the request, so of its hash. */
-    public Stored create(String body, String parameters, String mediaType, BomSubmission submission, String tenant, String subject,
-                         String idempotencyKey) {
-        String requestSha256 = sha256(mediaType + "\n" + (parameters == null ? "" : parameters) + "\n" + body);
+    public Stored create(Received received, BillOfMaterials bom, String rulePack, String tenant, String subject, String idempotencyKey) {
+        String requestSha256 = received.sha256();
         if (idempotencyKey != null) {
             IdempotencyRecord existing = IdempotencyRecord.find(tenant, idempotencyKey);
             if (existing != null) {
                 return replay(existing, requestSha256, tenant);
             }
         }
-        Evaluation evaluation = evaluate(submission, tenant);
-        UUID id = UUID.randomUUID();
-        Instant createdAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        String response = write(DeterminationResponse.of(id, createdAt, evaluation));
-        DeterminationRecord record = new DeterminationRecord();
-        record.id = id;
-        record.createdAt = createdAt;
-        record.reference = evaluation.reference();
-        record.partNumber = submission.good().partNumber();
-        record.hsCode = HsCode.parse(submission.good().hsCode()).digits();
-        record.asOf = evaluation.asOf();
-        record.status = evaluation.status().name();
-        record.originCriterion = evaluation.originCriterion() == null ? null : evaluation.originCriterion().name();
-        record.rulePackId = evaluation.rulePack().id();
-        record.rulePackVersion = evaluation.rulePack().version();
-        record.rulePackSha256 = evaluation.rulePack().sha256();
-        record.productRuleId = evaluation.productRule() == null ? null : evaluation.productRule().id();
-        record.submission = body;
-        record.submissionMediaType = mediaType;
-        record.submissionParameters = parameters;
-        record.response = response;
-        record.tenantId = tenant;
-        record.submittedBy = subject;
+        Evaluation evaluation = evaluate(bom, rulePack);
+        DeterminationRecord record = DeterminationRecord.of(UUID.randomUUID(), clock.instant().truncatedTo(ChronoUnit.MICROS), bom,
+                evaluation, received, tenant, subject);
+        record.response = format.write(record.id, record.createdAt, evaluation);
         try {
             QuarkusTransaction.requiringNew().run(() -> {
                 record.persist();
-                reviews.recordInitial(record, evaluation);
+                stored.fire(new DeterminationStored(record, evaluation));
                 if (idempotencyKey != null) {
-                    IdempotencyRecord key = new IdempotencyRecord();
-                    key.tenantId = tenant;
-                    key.idempotencyKey = idempotencyKey;
-                    key.requestSha256 = requestSha256;
-                    key.determinationId = id;
-                    key.createdAt = createdAt;
-                    key.persist();
-                    IdempotencyRecord.flush();
+                    IdempotencyRecord.keep(tenant, idempotencyKey, requestSha256, record.id, record.createdAt);
                 }
             });
         } catch (RuntimeException e) {
@@ -162,17 +91,25 @@ public class DeterminationService {
             }
             throw e;
         }
-        return new Stored(id, response, evaluation.status().name(), false);
+        return new Stored(record.id, record.response, record.status, false);
     }
 
     private Stored replay(IdempotencyRecord key, String requestSha256, String tenant) {
         if (!key.requestSha256.equals(requestSha256)) {
-            throw new ApiException(new Problem("https://origincheck.org/problems/idempotency-key-reused", "Idempotency-Key reused", 422,
-                    "Idempotency-Key '" + key.idempotencyKey + "' was used with a different request body: send a new key for a new submission",
-                    null, List.of(new Problem.FieldError("Idempotency-Key", "already used with a different body"))));
+            throw new DeterminationRefused(Reason.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key", "already used with a different body",
+                    "Idempotency-Key '" + key.idempotencyKey + "' was used with a different request body: send a new key for a new submission");
         }
         DeterminationRecord original = QuarkusTransaction.requiringNew().call(() -> DeterminationRecord.findInTenant(key.determinationId, tenant));
         return new Stored(original.id, original.response, original.status, true);
+    }
+
+    private RulePack selectPack(String requested, LocalDate asOf) {
+        String id = requested == null ? DEFAULT_PACK : requested;
+        if (!packs.knows(id)) {
+            throw DeterminationRefused.of(Reason.UNKNOWN, "rulePack", "no rule pack '" + id + "' is loaded; see GET /api/v1/rule-packs");
+        }
+        return packs.inForce(id, asOf).orElseThrow(() -> DeterminationRefused.of(Reason.CANNOT_EVALUATE, "asOf",
+                "no version of rule pack '" + id + "' is in force on " + asOf + " (USMCA entered into force on 2020-07-01)"));
     }
 
     static String sha256(String text) {
@@ -182,199 +119,5 @@ public class DeterminationService {
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** {@code replayed}: the determination of an earlier request with the same Idempotency-Key. */
-    public record Stored(UUID id, String json, String status, boolean replayed) {
-    }
-
-    public String write(Object value) {
-        try {
-            return mapper.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("could not serialise a response", e);
-        }
-    }
-
-    BillOfMaterials toBom(BomSubmission submission, String tenant) {
-        Set<ConstraintViolation<BomSubmission>> violations = validator.validate(submission);
-        List<Problem.FieldError> errors = new ArrayList<>(ProblemMappers.fieldErrors(violations));
-        List<MaterialInput> inputs = submission.materials() == null ? List.of() : submission.materials();
-        if (inputs.size() > limits.maxMaterials()) {
-            errors.add(new Problem.FieldError("materials", "at most " + limits.maxMaterials()
-                    + " materials per submission; got " + inputs.size() + " (roll sub-assemblies up into originating materials)"));
-        }
-        GoodInput g = submission.good();
-        // The cross-field checks run only on figures that passed their own bounds: an absurd number (1e200000000)
-        // must not be subtracted or printed. Their messages never echo a figure (costs are confidential).
-        boolean goodFiguresValid = errors.stream().noneMatch(e -> e.field().startsWith("good."));
-        if (g != null && goodFiguresValid) {
-            CostsInput costs = g.costs();
-            if (costs != null && costs.totalCost() != null && costs.excludedCosts() != null
-                    && costs.excludedCosts().compareTo(costs.totalCost()) >= 0) {
-                errors.add(new Problem.FieldError("good.costs.excludedCosts", "must be less than totalCost: net cost = totalCost - excludedCosts must be positive"));
-            }
-            if (g.netCost() != null && costs != null && costs.totalCost() != null) {
-                BigDecimal derived = costs.totalCost().subtract(costs.excludedCosts() == null ? BigDecimal.ZERO : costs.excludedCosts());
-                if (derived.compareTo(g.netCost()) != 0) {
-                    errors.add(new Problem.FieldError("good.netCost", "does not equal totalCost - excludedCosts; send one or make them agree"));
-                }
-            }
-        }
-        AutomotiveFacts automotive = toAutomotive(submission.automotive(), tenant, errors);
-        if (submission.asOf() != null && (submission.asOf().isAfter(LATEST_AS_OF) || submission.asOf().getYear() < 1994)) {
-            errors.add(new Problem.FieldError("asOf", "must be a date between 1994-01-01 and " + LATEST_AS_OF));
-        }
-        if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
-        }
-        LocalDate asOf = submission.asOf() != null ? submission.asOf() : LocalDate.now(clock.withZone(ZoneOffset.UTC));
-        Costs costs = g.costs() == null ? null : new Costs(g.costs().totalCost(), g.costs().excludedCosts());
-        VehicleFacts vehicle = g.vehicle() == null ? null : new VehicleFacts(g.vehicle().offRoad(), g.vehicle().compressionIgnition(),
-                g.vehicle().bodyType(), g.vehicle().passengerCapacity());
-        Good good = new Good(g.partNumber(), g.description(), HsCode.parse(g.hsCode()), g.endUse(), g.producerCountry(),
-                g.currency(), g.transactionValue(), g.netCost(), costs, g.whollyObtained(), vehicle);
-        List<Material> materials = new ArrayList<>(inputs.size());
-        for (int i = 0; i < inputs.size(); i++) {
-            MaterialInput m = inputs.get(i);
-            materials.add(new Material(i, m.partNumber(), m.description(), m.hsCode() == null ? null : HsCode.parse(m.hsCode()),
-                    m.origin(), m.countryOfOrigin(), m.value(), m.quantity(), m.unit(),
-                    m.kind() == null ? MaterialKind.DIRECT : m.kind(), m.partOfGood()));
-        }
-        return new BillOfMaterials(submission.reference(), asOf, good, materials, automotive);
-    }
-
-    /**
-     * The automotive facts, with the checks Bean Validation cannot make: periods that end before they begin, a
-     * plant named twice, wage data given neither way, a stored determination that does not exist. Errors are
-     * added with their field path; nothing here echoes a wage or cost figure.
-     */
-    private AutomotiveFacts toAutomotive(AutomotiveInput input, String tenant, List<Problem.FieldError> errors) {
-        if (input == null) {
-            return null;
-        }
-        List<AutomotiveTable> declared = input.declaredTables() == null ? null
-                : input.declaredTables().stream().filter(java.util.Objects::nonNull).map(t -> AutomotiveTable.byId(t).orElse(null))
-                .filter(java.util.Objects::nonNull).toList();
-        AutomotiveFacts.CoreParts coreParts = null;
-        if (input.coreParts() != null) {
-            List<AutomotiveFacts.CorePart> parts = new ArrayList<>();
-            List<AutomotiveInput.CorePartInput> given = input.coreParts().parts() == null ? List.of() : input.coreParts().parts();
-            for (int i = 0; i < given.size(); i++) {
-                AutomotiveInput.CorePartInput p = given.get(i);
-                if (p == null) continue;
-                AutomotiveFacts.StoredDetermination stored = null;
-                if (p.determinationId() != null) {
-                    DeterminationRecord record = DeterminationRecord.findInTenant(p.determinationId(), tenant);
-                    if (record == null) {
-                        errors.add(new Problem.FieldError("automotive.coreParts.parts[" + i + "].determinationId",
-                                "no determination " + p.determinationId() + " is stored here"));
-                    } else {
-                        JsonNode thresholds = readTree(record.response).path("automotive").path("thresholds");
-                        // The conclusion that stands after review: a determination still pending, or rejected, is not relied on;
-                        // an officer's override replaces the engine's status.
-                        var review = reviews.view(record);
-                        boolean settled = "APPROVED".equals(review.state()) || "OVERRIDDEN".equals(review.state());
-                        String status = settled ? review.conclusion() : "INSUFFICIENT_DATA";
-                        stored = new AutomotiveFacts.StoredDetermination(record.id.toString(), status, record.hsCode, record.asOf, thresholds.hasNonNull("schedule") ? thresholds.get("schedule").asText() : null,
-                                thresholds.hasNonNull("netCost") ? thresholds.get("netCost").decimalValue() : null);
-                    }
-                }
-                parts.add(new AutomotiveFacts.CorePart(i, p.category(), p.partNumber(), p.netCost(), p.valueOfNonOriginatingMaterials(),
-                        p.valueOfNonOriginatingComponents(), stored));
-            }
-            coreParts = new AutomotiveFacts.CoreParts(input.coreParts().vnmMethod(), Boolean.TRUE.equals(input.coreParts().superCore()), parts,
-                    input.coreParts().notCoreParts());
-        }
-        AutomotiveFacts.SteelAndAluminumPurchases steel = null;
-        if (input.steelAndAluminum() != null) {
-            AutomotiveInput.SteelAndAluminumInput s = input.steelAndAluminum();
-            if (s.periodFrom() != null && s.periodTo() != null && s.periodTo().isBefore(s.periodFrom())) {
-                errors.add(new Problem.FieldError("automotive.steelAndAluminum.periodTo", "ends before periodFrom"));
-            }
-            List<AutomotiveFacts.Purchase> purchases = new ArrayList<>();
-            List<AutomotiveInput.PurchaseInput> given = s.purchases() == null ? List.of() : s.purchases();
-            for (int i = 0; i < given.size(); i++) {
-                AutomotiveInput.PurchaseInput p = given.get(i);
-                if (p == null || p.hsCode() == null || p.value() == null || p.originating() == null
-                        || !p.hsCode().matches(org.origincheck.determination.rest.ApiPatterns.HS_CODE)) continue;
-                purchases.add(new AutomotiveFacts.Purchase(i, p.description(), HsCode.parse(p.hsCode()), p.metal(), p.value(), p.originating(),
-                        p.meltedAndPouredInRegion(), p.metalValue()));
-            }
-            steel = new AutomotiveFacts.SteelAndAluminumPurchases(s.periodFrom(), s.periodTo(), purchases);
-        }
-        AutomotiveFacts.LaborValueContent lvc = null;
-        if (input.laborValueContent() != null) {
-            AutomotiveInput.LaborValueContentInput l = input.laborValueContent();
-            List<AutomotiveFacts.Plant> plants = new ArrayList<>();
-            Set<String> ids = new java.util.HashSet<>();
-            List<AutomotiveInput.PlantInput> given = l.plants() == null ? List.of() : l.plants();
-            for (int i = 0; i < given.size(); i++) {
-                AutomotiveInput.PlantInput p = given.get(i);
-                if (p == null) continue;
-                String field = "automotive.laborValueContent.plants[" + i + "]";
-                if (p.id() != null && !ids.add(p.id())) {
-                    errors.add(new Problem.FieldError(field + ".id", "plant '" + p.id() + "' is listed twice"));
-                }
-                if (p.averageBaseHourlyWage() == null && (p.baseWages() == null || p.directProductionHours() == null)) {
-                    errors.add(new Problem.FieldError(field, "give averageBaseHourlyWage, or baseWages and directProductionHours (s.12 \"average base hourly wage rate\")"));
-                }
-                if (p.averageBaseHourlyWage() != null && (p.baseWages() != null || p.directProductionHours() != null)) {
-                    errors.add(new Problem.FieldError(field, "give averageBaseHourlyWage or baseWages and directProductionHours, not both"));
-                }
-                plants.add(new AutomotiveFacts.Plant(i, p.id(), p.country(), p.currency(), p.averageBaseHourlyWage(), p.baseWages(), p.directProductionHours()));
-            }
-            if (l.assemblyPlant() != null && l.assemblyPlant().plantId() != null && !ids.contains(l.assemblyPlant().plantId())) {
-                errors.add(new Problem.FieldError("automotive.laborValueContent.assemblyPlant.plantId",
-                        "plant '" + l.assemblyPlant().plantId() + "' is not among laborValueContent.plants: list it with its wage data"));
-            }
-            AutomotiveFacts.AssemblyPlant assembly = l.assemblyPlant() == null ? null : new AutomotiveFacts.AssemblyPlant(l.assemblyPlant().plantId(),
-                    Boolean.TRUE.equals(l.assemblyPlant().operatedByProducer()), l.assemblyPlant().contractYears(),
-                    orZero(l.assemblyPlant().engineCapacity()), orZero(l.assemblyPlant().transmissionCapacity()), orZero(l.assemblyPlant().advancedBatteryPackCapacity()));
-            AutomotiveFacts.TechnologyExpenditures technology = l.technology() == null ? null
-                    : new AutomotiveFacts.TechnologyExpenditures(l.technology().researchAndInformationTechnologyWages(), l.technology().directProductionWages());
-            lvc = new AutomotiveFacts.LaborValueContent(l.basis(), plants, amounts(l.highWageMaterials()), amounts(l.highWageLabourCosts()),
-                    l.highWageTransport(), l.netCost(), l.totalAnnualPurchaseValue(), Boolean.TRUE.equals(l.includeLabourCostsInPurchaseValue()),
-                    technology, assembly);
-        }
-        AutomotiveFacts.StagingRegime staging = input.alternativeStagingRegime() == null || input.alternativeStagingRegime().approved() == null ? null
-                : new AutomotiveFacts.StagingRegime(input.alternativeStagingRegime().approved(), input.alternativeStagingRegime().approvedUntil(),
-                Boolean.TRUE.equals(input.alternativeStagingRegime().steelAndAluminumExempt()));
-        return new AutomotiveFacts(declared, input.forVehicleClass(), coreParts, steel, lvc, staging, input.corePartsRollUp(),
-                input.steelAndAluminumShare());
-    }
-
-    private JsonNode readTree(String json) {
-        try {
-            return mapper.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored response is not JSON", e);
-        }
-    }
-
-    private static long orZero(Long value) {
-        return value == null ? 0 : value;
-    }
-
-    private static List<AutomotiveFacts.PlantAmount> amounts(List<AutomotiveInput.PlantAmountInput> inputs) {
-        List<AutomotiveFacts.PlantAmount> out = new ArrayList<>();
-        if (inputs == null) return out;
-        for (int i = 0; i < inputs.size(); i++) {
-            AutomotiveInput.PlantAmountInput a = inputs.get(i);
-            if (a != null && a.amount() != null) {
-                out.add(new AutomotiveFacts.PlantAmount(i, a.plantId(), a.amount()));
-            }
-        }
-        return out;
-    }
-
-    private RulePack selectPack(String requested, LocalDate asOf) {
-        String id = requested == null ? DEFAULT_PACK : requested;
-        if (!packs.knows(id)) {
-            throw ApiException.invalid("rulePack", "no rule pack '" + id + "' is loaded; see GET /api/v1/rule-packs");
-        }
-        Optional<RulePack> pack = packs.inForce(id, asOf);
-        return pack.orElseThrow(() -> ApiException.unprocessable("asOf", "no version of rule pack '" + id + "' is in force on "
-                + asOf + " (USMCA entered into force on 2020-07-01)"));
     }
 }

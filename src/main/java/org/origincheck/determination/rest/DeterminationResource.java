@@ -33,8 +33,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.origincheck.api.ApiException;
 import org.origincheck.api.Problem;
 import org.origincheck.determination.DeterminationRecord;
-import org.origincheck.determination.CsvBillOfMaterials;
 import org.origincheck.determination.DeterminationReports;
+import org.origincheck.determination.DeterminationQueries;
+import org.origincheck.determination.DeterminationRefused;
 import org.origincheck.determination.DeterminationService;
 import org.origincheck.security.Caller;
 import org.origincheck.security.Roles;
@@ -57,72 +58,19 @@ public class DeterminationResource {
     public static final String STATUS_HEADER = "OriginCheck-Status";
 
     private final DeterminationService service;
+    private final SubmissionMapper submissions;
+    private final DeterminationQueries queries;
     private final DeterminationReports reports;
     private final Caller caller;
 
-    private final org.origincheck.review.ReviewService reviewService;
-    private final org.origincheck.review.CertificationService certificationService;
-
-    public DeterminationResource(DeterminationService service, DeterminationReports reports, Caller caller,
-                                 org.origincheck.review.ReviewService reviewService, org.origincheck.review.CertificationService certificationService) {
+    public DeterminationResource(DeterminationService service, SubmissionMapper submissions, DeterminationQueries queries,
+                                 DeterminationReports reports, Caller caller) {
         this.service = service;
+        this.submissions = submissions;
+        this.queries = queries;
         this.reports = reports;
         this.caller = caller;
-        this.reviewService = reviewService;
-        this.certificationService = certificationService;
     }
-
-    @GET
-    @Path("{id}/review")
-    @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.SUBMITTER, Roles.REVIEWER, Roles.AUDITOR})
-    @Operation(summary = "The review state of a determination, the conclusion that stands, and its full timeline")
-    public org.origincheck.review.ReviewService.ReviewView review(@PathParam("id") String id) {
-        return reviewService.view(org.origincheck.review.ReviewResource.uuid(id), caller.tenant());
-    }
-
-    @POST
-    @Path("{id}/review-actions")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.REVIEWER)
-    @Operation(summary = "Approve, reject, override (with the officer's conclusion and a justification) or comment",
-            description = "APPROVE and REJECT only from PENDING_REVIEW (409 otherwise); REJECT needs a justification (10+ characters); OVERRIDE needs "
-                    + "overrideStatus, overrideCriterion for ORIGINATING, and a justification (20+ characters); COMMENT needs its text. The engine's "
-                    + "determination is never altered: every action is an appended event.")
-    public org.origincheck.review.ReviewService.ReviewView act(@PathParam("id") String id, org.origincheck.review.ReviewService.ActionRequest request) {
-        if (request == null) {
-            throw ApiException.invalid("$", "send {\"action\": \"APPROVE|REJECT|OVERRIDE|COMMENT\", \"justification\": \"...\"}");
-        }
-        return reviewService.act(org.origincheck.review.ReviewResource.uuid(id), caller.tenant(), caller.subject(), request);
-    }
-
-    @GET
-    @Path("{id}/review/timeline.csv")
-    @Produces("text/csv")
-    @RolesAllowed({Roles.REVIEWER, Roles.AUDITOR})
-    @Operation(summary = "The review timeline as CSV, for an auditor")
-    public Response timeline(@PathParam("id") String id) {
-        return Response.ok(reviewService.timelineCsv(org.origincheck.review.ReviewResource.uuid(id), caller.tenant()), "text/csv;charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"timeline-" + id + ".csv\"").build();
-    }
-
-    @POST
-    @Path("{id}/certifications")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.REVIEWER)
-    @Operation(summary = "Issue a certification of origin (USMCA Annex 5-A) from an approved originating determination",
-            description = "409 when the determination is not approved (or overridden to ORIGINATING) or not originating; 400 for a missing data "
-                    + "element or a blanket period over 12 months. The certification is kept as issued.")
-    public Response certify(@PathParam("id") String id, org.origincheck.review.CertificationService.Request request, @Context UriInfo uri) {
-        if (request == null) {
-            throw ApiException.invalid("$", "send the certifier, exporter, producer, importer and signatory");
-        }
-        org.origincheck.review.CertificationService.Certification issued = certificationService.issue(org.origincheck.review.ReviewResource.uuid(id), caller.tenant(), caller.subject(), request);
-        return Response.created(uri.getBaseUriBuilder().path("api/v1/certifications").path(issued.id()).build()).entity(issued).build();
-    }
-
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -151,8 +99,9 @@ public class DeterminationResource {
     public Response create(String body, @Context UriInfo uri, @Context HttpHeaders headers,
                            @HeaderParam("Idempotency-Key") String idempotencyKey) {
         checkKey(idempotencyKey);
-        DeterminationService.Stored stored = service.create(body, MediaType.APPLICATION_JSON, service.parse(body), caller.tenant(),
-                caller.subject(), idempotencyKey);
+        BomSubmission submission = submissions.parse(body);
+        DeterminationService.Stored stored = service.create(new DeterminationService.Received(body, MediaType.APPLICATION_JSON, null),
+                submissions.toBom(submission, caller.tenant()), submission.rulePack(), caller.tenant(), caller.subject(), idempotencyKey);
         return created(stored, uri, headers);
     }
 
@@ -176,11 +125,14 @@ public class DeterminationResource {
         try {
             BomSubmission submission = CsvBillOfMaterials.read(body, new CsvBillOfMaterials.GoodParameters(reference, asOf, rulePack, partNumber,
                     description, hsCode, endUse, producerCountry, currency, transactionValue, netCost));
-            DeterminationService.Stored stored = service.create(body, uri.getRequestUri().getRawQuery(), CsvBillOfMaterials.MEDIA_TYPE, submission,
+            DeterminationService.Stored stored = service.create(new DeterminationService.Received(body, CsvBillOfMaterials.MEDIA_TYPE,
+                            uri.getRequestUri().getRawQuery()), submissions.toBom(submission, caller.tenant()), submission.rulePack(),
                     caller.tenant(), caller.subject(), idempotencyKey);
             return created(stored, uri, headers);
         } catch (ApiException e) {
             throw CsvBillOfMaterials.toLines(e);
+        } catch (DeterminationRefused e) {
+            throw CsvBillOfMaterials.toLines(new ApiException(DeterminationProblems.problem(e)));
         }
     }
 
@@ -240,7 +192,7 @@ public class DeterminationResource {
     @Operation(summary = "The submission exactly as it was received (JSON or CSV), with its media type",
             description = "For a CSV, the query string that described the good is in the header OriginCheck-Submission-Parameters.")
     public Response submission(@PathParam("id") String id) {
-        DeterminationRecord record = DeterminationRecord.findInTenant(org.origincheck.review.ReviewResource.uuid(id), caller.tenant());
+        DeterminationRecord record = DeterminationRecord.findInTenant(ApiException.uuidOrNotFound(id, "such resource"), caller.tenant());
         if (record == null) {
             throw ApiException.notFound("no determination " + id);
         }
@@ -264,40 +216,12 @@ public class DeterminationResource {
             @QueryParam("to") LocalDate to,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(1_000_000) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        List<String> where = new ArrayList<>();
-        Parameters params = new Parameters();
-        where.add("tenantId = :tenant");
-        params.and("tenant", caller.tenant());
-        if (partNumber != null && !partNumber.isBlank()) {
-            where.add("partNumber = :partNumber");
-            params.and("partNumber", partNumber);
-        }
-        if (status != null) {
-            where.add("status = :status");
-            params.and("status", status.name());
-        }
-        if (hsCode != null) {
-            where.add("hsCode like :hs");
-            params.and("hs", hsCode + "%");
-        }
-        if (from != null) {
-            where.add("createdAt >= :from");
-            params.and("from", from.atStartOfDay().toInstant(ZoneOffset.UTC));
-        }
-        if (to != null) {
-            where.add("createdAt < :to");
-            params.and("to", to.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
-        }
         if (from != null && to != null && to.isBefore(from)) {
             throw ApiException.invalid("to", "is before 'from'");
         }
-        String query = String.join(" and ", where);
-        Sort sort = Sort.descending("createdAt", "id");
-        var found = where.isEmpty() ? DeterminationRecord.<DeterminationRecord>findAll(sort)
-                : DeterminationRecord.<DeterminationRecord>find(query, sort, params);
-        found.page(Page.of(page, size));
-        List<DeterminationSummary> items = found.list().stream().map(DeterminationSummary::of).toList();
-        long total = found.count();
+        var found = queries.list(caller.tenant(), new DeterminationQueries.Filter(partNumber, status, hsCode, from, to), page, size);
+        List<DeterminationSummary> items = found.items().stream().map(DeterminationSummary::of).toList();
+        long total = found.total();
         return new DeterminationSummary.Page(items, page, size, total, (int) ((total + size - 1) / size));
     }
 }
