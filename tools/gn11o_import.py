@@ -212,13 +212,14 @@ def main(tsv):
             rule['text'] = texts
             trades = [m[1] for m in members if m[1]]
             problems.append('the rule depends on the direction of trade (' + '; '.join(sorted(set(trades))) + '), which the submission does not carry'
-                            if trades else 'the transcription has ' + str(len(members)) + ' different texts for this scope')
+                            if trades else str(len(members)) + ' different texts are recorded for this scope')
         else:
             rule['text'] = first['rule_text']
             if members[0][1]:
                 problems.append('the rule applies only to ' + members[0][1] + ', which the submission does not carry')
         if any(m[0]['text_source'] != 'notes-verbatim' for m in members):
-            problems.append('the text is not a verbatim quote (taken from the transcription\'s structured field), so an RVC proviso may be missing')
+            # The note is quoted in reasons: it says why the rule is held, not where the text came from (that is 'source').
+            problems.append('the text is not verified as a verbatim quote of the law, so an RVC proviso may be missing')
         note = '; '.join(m[0]['extraction_note'] for m in members if m[0]['extraction_note'])
         rule['verification'] = 'transcription only: not yet checked against the USITC text' + ('; transcriber\'s note: ' + note if note else '')
         if problems:

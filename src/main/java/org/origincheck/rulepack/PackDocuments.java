@@ -73,7 +73,10 @@ final class PackDocuments {
     }
 
     record ExclusionDoc(String id, String citation, List<String> goods, List<String> materials,
-                        Boolean unlessDifferentSubheading, String condition, Boolean weightBased) {
+                        Boolean unlessDifferentSubheading, List<ConditionDoc> conditions, Boolean weightBased) {
+    }
+
+    record ConditionDoc(List<String> goods, List<String> materials, String text) {
     }
 
     record RuleDoc(String id, List<String> scope, List<EndUse> endUses, List<org.origincheck.domain.automotive.VehicleClass> vehicleClasses, LocalDate effectiveFrom, LocalDate effectiveTo,

@@ -51,7 +51,8 @@ public final class RulePackLoader {
 
     public static final String MANIFEST = "pack.yaml";
     private static final List<String> REQUIRED_PARAMETERS =
-            List.of(Parameters.DE_MINIMIS_SHARE, Parameters.PARTS_RULE_TV, Parameters.PARTS_RULE_NC);
+            List.of(Parameters.DE_MINIMIS_SHARE, Parameters.TEXTILE_DE_MINIMIS_WEIGHT, Parameters.TEXTILE_DE_MINIMIS_ELASTOMERIC,
+                    Parameters.PARTS_RULE_TV, Parameters.PARTS_RULE_NC);
 
     private final PsrTextParser textParser = new PsrTextParser();
 
@@ -187,8 +188,14 @@ public final class RulePackLoader {
                 problems.add(file, 0, where + "names no goods");
                 continue;
             }
+            List<DeMinimisExclusion.Condition> conditions = new ArrayList<>();
+            for (PackDocuments.ConditionDoc c : nullToEmpty(e.conditions())) {
+                if (blank(c.text())) problems.add(file, 0, where + "every condition needs the 'text' of the law");
+                conditions.add(new DeMinimisExclusion.Condition(ranges(c.goods(), file, 0, where + "condition goods ", problems),
+                        ranges(c.materials(), file, 0, where + "condition materials ", problems), c.text()));
+            }
             out.add(new DeMinimisExclusion(e.id(), e.citation(), goods, materials,
-                    Boolean.TRUE.equals(e.unlessDifferentSubheading()), e.condition(), Boolean.TRUE.equals(e.weightBased())));
+                    Boolean.TRUE.equals(e.unlessDifferentSubheading()), conditions, Boolean.TRUE.equals(e.weightBased())));
         }
         return out;
     }
@@ -273,6 +280,10 @@ public final class RulePackLoader {
         int before = problems.list.size();
         if (blank(doc.id())) problems.add(file, line, where + "'id' is required");
         if (blank(doc.text())) problems.add(file, line, where + "the verbatim legal 'text' is required");
+        else if (!statesARule(doc.text())) {
+            problems.add(file, line, where + "the 'text' \"" + abbreviated(doc.text()) + "\" states neither a change in tariff"
+                    + " classification nor a regional value content: it is not a rule of Annex 4-B (a truncated transcription?)");
+        }
         if (blank(doc.citation())) problems.add(file, line, where + "a 'citation' is required");
         if (blank(doc.source())) problems.add(file, line, where + "a 'source' is required");
         List<HsRange> scope = ranges(doc.scope(), file, line, where + "scope ", problems);
@@ -421,6 +432,21 @@ public final class RulePackLoader {
         if (value.signum() < 0 || value.compareTo(BigDecimal.valueOf(100)) > 0) {
             problems.add(file, line, where + "threshold " + value.toPlainString() + " is outside 0-100");
         }
+    }
+
+    /**
+     * Every product-specific rule of Annex 4-B requires a change in tariff classification, a regional value
+     * content, or states that no change is required; a text with none of these words is a fragment (the
+     * transcription's row for 8414.59-8414.80 read only "subheading 8414.90") and must not load as a rule.
+     */
+    static boolean statesARule(String text) {
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        return lower.contains("change") || lower.contains("regional value content");
+    }
+
+    private static String abbreviated(String text) {
+        String oneLine = text.strip().replaceAll("\\s+", " ");
+        return oneLine.length() <= 80 ? oneLine : oneLine.substring(0, 77) + "...";
     }
 
     private static List<HsRange> ranges(List<String> texts, String file, int line, String where, Problems problems) {

@@ -67,6 +67,8 @@ class BadInputTest {
                 Arguments.of("excluded costs above total", bom(GOOD.replace("}", ",\"costs\":{\"totalCost\":10,\"excludedCosts\":12}}"), "[]"), 400, "good.costs.excludedCosts"),
                 Arguments.of("net cost contradicting costs", bom(GOOD.replace("}", ",\"netCost\":9,\"costs\":{\"totalCost\":10,\"excludedCosts\":2}}"), "[]"), 400, "good.netCost"),
                 Arguments.of("negative material value", bom(GOOD, material("").replace("\"value\":10", "\"value\":-10")), 400, "materials[0].value"),
+                Arguments.of("negative material weight", bom(GOOD, material(",\"weight\":-1")), 400, "materials[0].weight"),
+                Arguments.of("zero weight of the good", bom(GOOD.replace("}", ",\"weight\":0}"), "[]"), 400, "good.weight"),
                 Arguments.of("material without value", bom(GOOD, material("").replace(",\"value\":10", "")), 400, "materials[0].value"),
                 Arguments.of("unknown origin status", bom(GOOD, material("").replace("NON_ORIGINATING", "MAYBE")), 400, "materials[0].origin"),
                 Arguments.of("unknown material kind", bom(GOOD, material(",\"kind\":\"GIFT\"")), 400, "materials[0].kind"),

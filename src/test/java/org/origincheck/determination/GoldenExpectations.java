@@ -14,6 +14,9 @@ import java.util.TreeSet;
  */
 final class GoldenExpectations {
 
+    /** A URL, a file of this repository, or a transcription's repository: provenance, not law. */
+    private static final String NOT_LAW = "(?i)https?://|www\\.|github|rules/|\\.ya?ml\\b|\\.java\\b|\\.ts\\b|transcri|commit [0-9a-f]{7}";
+
     private GoldenExpectations() {
     }
 
@@ -33,6 +36,11 @@ final class GoldenExpectations {
         assertThat(missing).as("missingData fields").isEqualTo(expectedMissing);
         for (JsonNode reason : actual.get("reasons")) {
             assertThat(reason.get("citation").asText()).as("citation of " + reason.get("code")).isNotBlank();
+            // Reasons cite the law; where a text came from is productRule.provenance, never a message.
+            for (String field : List.of("message", "citation")) {
+                assertThat(reason.path(field).asText()).as(field + " of " + reason.get("code") + " names no URL or repository path")
+                        .doesNotContainPattern(NOT_LAW);
+            }
         }
     }
 
@@ -100,6 +108,7 @@ final class GoldenExpectations {
                     if (!materials.equals(wanted)) continue;
                 }
                 if (want.has("messageContains") && !got.get("message").asText().contains(want.get("messageContains").asText())) continue;
+                if (want.has("messageExcludes") && got.get("message").asText().contains(want.get("messageExcludes").asText())) continue;
                 found = true;
             }
             assertThat(found).as("expected reason " + want + " in " + actual).isTrue();

@@ -206,6 +206,17 @@ class RulePackValidationTest {
     }
 
     @Test
+    void shouldRejectARuleWhoseTextIsAFragmentNotARule() {
+        // The transcription's row for 8414.59-8414.80 read only "subheading 8414.90" (SOR/2020-155 s.5, Example 2).
+        Path file = pack.resolve("psr/chapter-76.yaml");
+        edit(file, "      A change to heading 7603 from any other chapter.\n", "      heading 7602\n");
+
+        RulePackException e = rejected(pack);
+
+        assertProblem(e, at(file, "GN11o-76-7603"), "it is not a rule of Annex 4-B");
+    }
+
+    @Test
     void shouldRejectARuleWithoutCitation() {
         Path file = pack.resolve("psr/chapter-76.yaml");
         edit(file, "    citation: \"HTSUS General Note 11(o), Chapter 76, rule for headings 76.08 through 76.09; USMCA Annex 4-B\"\n", "");

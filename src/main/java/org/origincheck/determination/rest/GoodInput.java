@@ -33,5 +33,15 @@ public record GoodInput(
         @Valid CostsInput costs,
         @Schema(description = "Claim that the good is wholly obtained or produced, with its basis in SOR/2020-155 s.3(1)")
         WhollyObtained whollyObtained,
-        @Valid VehicleInput vehicle) {
+        @Valid VehicleInput vehicle,
+        @Schema(description = "Weight in kilograms. Used by the de minimis by weight of SOR/2020-155 s.5(6) for goods of chapters 50-60 "
+                + "and heading 96.19, asked for only there.")
+        @DecimalMin(value = "0", inclusive = false, message = "must be greater than 0") @DecimalMax("1000000000000")
+        @Digits(integer = 13, fraction = 6) BigDecimal weight) {
+
+    /** A good without a weight (the common case: only textile goods ask for it). */
+    public GoodInput(String partNumber, String description, String hsCode, EndUse endUse, String producerCountry, String currency,
+                     BigDecimal transactionValue, BigDecimal netCost, CostsInput costs, WhollyObtained whollyObtained, VehicleInput vehicle) {
+        this(partNumber, description, hsCode, endUse, producerCountry, currency, transactionValue, netCost, costs, whollyObtained, vehicle, null);
+    }
 }

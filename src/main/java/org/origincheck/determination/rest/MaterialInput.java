@@ -31,5 +31,14 @@ public record MaterialInput(
         MaterialKind kind,
         @Schema(description = "Whether the material is provided for as a part of the good in the HS (heading or subheading covering "
                 + "the good and its parts). Asked for only when USMCA Art. 4.2(d) could decide origin (SOR/2020-155 s.3(4)-(5)).")
-        Boolean partOfGood) {
+        Boolean partOfGood,
+        @Schema(description = "Weight in kilograms. Used by the de minimis by weight of SOR/2020-155 s.5(6) for goods of chapters 50-60 "
+                + "and heading 96.19, asked for only there.")
+        @DecimalMin(value = "0", message = "may not be negative") @DecimalMax("1000000000000") @Digits(integer = 13, fraction = 6) BigDecimal weight) {
+
+    /** A material without a weight (the common case: only textile goods ask for it). */
+    public MaterialInput(String partNumber, String description, String hsCode, OriginStatus origin, String countryOfOrigin,
+                         BigDecimal value, BigDecimal quantity, String unit, MaterialKind kind, Boolean partOfGood) {
+        this(partNumber, description, hsCode, origin, countryOfOrigin, value, quantity, unit, kind, partOfGood, null);
+    }
 }

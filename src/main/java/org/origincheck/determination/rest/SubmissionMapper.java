@@ -106,13 +106,13 @@ public class SubmissionMapper {
         VehicleFacts vehicle = g.vehicle() == null ? null : new VehicleFacts(g.vehicle().offRoad(), g.vehicle().compressionIgnition(),
                 g.vehicle().bodyType(), g.vehicle().passengerCapacity());
         Good good = new Good(g.partNumber(), g.description(), HsCode.parse(g.hsCode()), g.endUse(), g.producerCountry(),
-                g.currency(), g.transactionValue(), g.netCost(), costs, g.whollyObtained(), vehicle);
+                g.currency(), g.transactionValue(), g.netCost(), costs, g.whollyObtained(), vehicle, g.weight());
         List<Material> materials = new ArrayList<>(inputs.size());
         for (int i = 0; i < inputs.size(); i++) {
             MaterialInput m = inputs.get(i);
             materials.add(new Material(i, m.partNumber(), m.description(), m.hsCode() == null ? null : HsCode.parse(m.hsCode()),
                     m.origin(), m.countryOfOrigin(), m.value(), m.quantity(), m.unit(),
-                    m.kind() == null ? MaterialKind.DIRECT : m.kind(), m.partOfGood()));
+                    m.kind() == null ? MaterialKind.DIRECT : m.kind(), m.partOfGood(), m.weight()));
         }
         return new BillOfMaterials(submission.reference(), asOf, good, materials, automotive);
     }

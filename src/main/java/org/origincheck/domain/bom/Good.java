@@ -12,7 +12,14 @@ import org.origincheck.domain.hs.HsCode;
  */
 public record Good(String partNumber, String description, HsCode hsCode, EndUse endUse, String producerCountry,
                    String currency, BigDecimal transactionValue, BigDecimal netCost, Costs costs,
-                   WhollyObtained whollyObtained, VehicleFacts vehicle) {
+                   WhollyObtained whollyObtained, VehicleFacts vehicle, BigDecimal weight) {
+
+    /** {@code weight}: kilograms, for the de minimis by weight of textile goods (SOR/2020-155 s.5(6)); usually absent. */
+    public Good(String partNumber, String description, HsCode hsCode, EndUse endUse, String producerCountry,
+                String currency, BigDecimal transactionValue, BigDecimal netCost, Costs costs, WhollyObtained whollyObtained,
+                VehicleFacts vehicle) {
+        this(partNumber, description, hsCode, endUse, producerCountry, currency, transactionValue, netCost, costs, whollyObtained, vehicle, null);
+    }
 
     public Good(String partNumber, String description, HsCode hsCode, EndUse endUse, String producerCountry,
                 String currency, BigDecimal transactionValue, BigDecimal netCost, Costs costs, WhollyObtained whollyObtained) {

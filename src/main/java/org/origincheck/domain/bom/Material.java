@@ -10,7 +10,13 @@ import org.origincheck.domain.hs.HsCode;
  */
 public record Material(int index, String partNumber, String description, HsCode hsCode, OriginStatus origin,
                        String countryOfOrigin, BigDecimal value, BigDecimal quantity, String unit, MaterialKind kind,
-                       Boolean partOfGood) {
+                       Boolean partOfGood, BigDecimal weight) {
+
+    /** {@code weight}: kilograms, for the de minimis by weight of textile goods (SOR/2020-155 s.5(6)); usually absent. */
+    public Material(int index, String partNumber, String description, HsCode hsCode, OriginStatus origin,
+                    String countryOfOrigin, BigDecimal value, BigDecimal quantity, String unit, MaterialKind kind, Boolean partOfGood) {
+        this(index, partNumber, description, hsCode, origin, countryOfOrigin, value, quantity, unit, kind, partOfGood, null);
+    }
 
     public Material {
         Objects.requireNonNull(origin, "origin");

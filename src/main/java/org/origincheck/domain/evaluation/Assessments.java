@@ -59,8 +59,7 @@ public final class Assessments {
             ProductRule rule = found.rule();
             findings.add(new Reason(ReasonCode.PRODUCT_RULE_SELECTED, Outcome.INFO,
                     "Product-specific rule " + rule.id() + " for " + rule.hsScope() + " applies to "
-                            + subject.good().hsCode().formatted() + " on " + subject.asOf() + ": " + rule.text()
-                            + (rule.verification() == null ? "" : " [text verification: " + rule.verification() + "]"),
+                            + subject.good().hsCode().formatted() + " on " + subject.asOf() + ": " + rule.text(),
                     rule.citation(), List.of(), null));
         } else if (lookup instanceof RuleLookup.NeedsMoreData needs) {
             findings.missing(needs.field(), needs.message());
@@ -203,12 +202,67 @@ public final class Assessments {
         return new ShiftAssessment(alternative, verdict, failing, undetermined);
     }
 
+    /**
+     * SOR/2020-155 s.5(6) for goods of chapters 50-60: the failing non-originating materials weigh at most 10% of the
+     * good, of which elastomeric content at most 7%. At or under 7% the elastomeric limit holds whatever the content, so
+     * it is asked for only between 7% and 10%. Chapters 61-63 (s.5(7)-(9), the component that determines classification)
+     * are not evaluated here.
+     */
+    static Verdict deMinimisByWeight(EvaluationSubject subject, List<Material> failing, String label, Findings findings, boolean report) {
+        Good good = subject.good();
+        String citation = "SOR/2020-155 s.5(3)(l) and s.5(6)";
+        List<Material> unweighed = failing.stream().filter(m -> m.weight() == null).toList();
+        if (good.weight() == null || !unweighed.isEmpty()) {
+            if (report) {
+                if (good.weight() == null) {
+                    findings.missing("good.weight", "kilograms; the de minimis by weight of SOR/2020-155 s.5(6) compares the failing materials' weight with the good's");
+                }
+                for (Material m : unweighed) {
+                    findings.missing("materials[" + m.index() + "].weight", "kilograms; " + m.label() + " fails the shift and the de minimis by weight of SOR/2020-155 s.5(6) needs its weight");
+                }
+                findings.add(new Reason(ReasonCode.TARIFF_SHIFT_DE_MINIMIS, Outcome.INSUFFICIENT_DATA,
+                        "The value de minimis does not apply to a good of chapters 50-63 (s.5(3)(l)); the de minimis by weight of s.5(6) needs the weight of the good and of each failing material.",
+                        citation, labels(failing), label));
+            }
+            return Verdict.UNDETERMINED;
+        }
+        BigDecimal failingWeight = failing.stream().map(Material::weight).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal sharePercent = failingWeight.multiply(BigDecimal.valueOf(100)).divide(good.weight(), java.math.MathContext.DECIMAL64);
+        BigDecimal max = subject.pack().parameters().value(Parameters.TEXTILE_DE_MINIMIS_WEIGHT, subject.asOf());
+        BigDecimal maxElastomeric = subject.pack().parameters().value(Parameters.TEXTILE_DE_MINIMIS_ELASTOMERIC, subject.asOf());
+        String shown = Percentages.display(sharePercent);
+        Verdict verdict;
+        String message;
+        if (sharePercent.compareTo(max) > 0) {
+            verdict = Verdict.NOT_MET;
+            message = "The non-originating materials that fail the shift weigh " + shown + "% of the good, more than " + max.stripTrailingZeros().toPlainString() + "% (s.5(6)(a)).";
+        } else if (sharePercent.compareTo(maxElastomeric) <= 0) {
+            verdict = Verdict.MET;
+            message = "The non-originating materials that fail the shift weigh " + shown + "% of the good, not more than " + max.stripTrailingZeros().toPlainString()
+                    + "%; their elastomeric content cannot exceed " + maxElastomeric.stripTrailingZeros().toPlainString()
+                    + "% whatever it is, so the shift is met under the de minimis by weight (s.5(6)(a)).";
+        } else {
+            verdict = Verdict.UNDETERMINED;
+            message = "The non-originating materials that fail the shift weigh " + shown + "% of the good, not more than " + max.stripTrailingZeros().toPlainString()
+                    + "%, but more than " + maxElastomeric.stripTrailingZeros().toPlainString() + "%: whether their elastomeric content exceeds "
+                    + maxElastomeric.stripTrailingZeros().toPlainString() + "% of the good's weight decides it (s.5(6)(a)), and the submission does not state it.";
+            // No submission field carries elastomeric content yet: the reason says what decides it, and the answer stays open.
+        }
+        if (report) {
+            findings.add(new Reason(ReasonCode.TARIFF_SHIFT_DE_MINIMIS, verdict.outcome(), message, citation, labels(failing), label));
+        }
+        return verdict;
+    }
+
     /** SOR/2020-155 s.5(1) and (3): the value of failing materials at most 10% of TV or total cost. */
     static Verdict deMinimis(EvaluationSubject subject, List<Material> failing, String label, Findings findings, boolean report) {
         Good good = subject.good();
         List<String> excludedBy = new ArrayList<>();
         List<Material> excluded = new ArrayList<>();
         for (DeMinimisExclusion exclusion : subject.pack().deMinimisExclusions()) {
+            if (exclusion.weightBased() && exclusion.coversGood(good.hsCode()) && Integer.parseInt(good.hsCode().chapter()) <= 60) {
+                return deMinimisByWeight(subject, failing, label, findings, report);
+            }
             if (exclusion.weightBased() && exclusion.coversGood(good.hsCode())) {
                 if (report) {
                     findings.missing("materials[].weight", "goods of chapters 50-63 use the de minimis by weight of s.5(6)-(10), which this version does not evaluate");
@@ -221,7 +275,11 @@ public final class Assessments {
             for (Material material : failing) {
                 if (exclusion.covers(good.hsCode(), material.hsCode())) {
                     excluded.add(material);
-                    excludedBy.add(exclusion.citation() + (exclusion.condition() == null ? "" : " (" + exclusion.condition() + ")"));
+                    List<String> conditions = exclusion.conditionsFor(good.hsCode(), material.hsCode());
+                    excludedBy.add(exclusion.citation() + ", " + (material.hsCode() == null ? "an unclassified material" : "a material of " + material.hsCode())
+                            + " in a good of " + good.hsCode()
+                            + (conditions.isEmpty() ? "" : " (applied although the codes cannot show the condition: "
+                            + String.join("; ", conditions) + ")"));
                 }
             }
         }

@@ -15,7 +15,15 @@ public record Evaluation(String reference, LocalDate asOf, RulePackRef rulePack,
         missingData = List.copyOf(missingData);
     }
 
-    /** The product-specific rule applied: its scope, verbatim text and citation. */
-    public record AppliedRule(String id, String hsScope, String text, String citation, String source) {
+    /**
+     * The product-specific rule applied: its scope, verbatim text and legal citation. Where the text came
+     * from (a transcription, a mirrored page, when it was checked) is provenance, kept apart from the
+     * citation and never written into a reason.
+     */
+    public record AppliedRule(String id, String hsScope, String text, String citation, Provenance provenance) {
+    }
+
+    /** The document and revision the rule text was taken from, and how it was verified against the official text. */
+    public record Provenance(String source, String verification) {
     }
 }

@@ -139,6 +139,7 @@ public final class Findings {
     }
 
     private static Evaluation.AppliedRule applied(ProductRule rule) {
-        return new Evaluation.AppliedRule(rule.id(), rule.hsScope(), rule.text(), rule.citation(), rule.source());
+        return new Evaluation.AppliedRule(rule.id(), rule.hsScope(), rule.text(), rule.citation(),
+                new Evaluation.Provenance(rule.source(), rule.verification()));
     }
 }
