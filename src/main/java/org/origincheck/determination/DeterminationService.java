@@ -38,6 +38,8 @@ import org.origincheck.domain.bom.Costs;
 import org.origincheck.domain.bom.Good;
 import org.origincheck.domain.bom.Material;
 import org.origincheck.domain.bom.MaterialKind;
+import org.origincheck.domain.bom.MaterialOrigin;
+import org.origincheck.domain.evaluation.Reason;
 import org.origincheck.domain.evaluation.Evaluation;
 import org.origincheck.domain.hs.HsCode;
 import org.origincheck.domain.rules.RulePack;
@@ -60,11 +62,16 @@ public class DeterminationService {
     private final ObjectReader submissionReader;
     private final LimitsConfig limits;
     private final org.origincheck.review.ReviewService reviews;
+    private final MaterialEvidence evidence;
+    private final org.origincheck.supplier.SupplierDeclarationService declarations;
     private final Clock clock = Clock.systemUTC();
 
     public DeterminationService(RulePackRegistry packs, Validator validator, ObjectMapper mapper, LimitsConfig limits,
-                                org.origincheck.review.ReviewService reviews) {
+                                org.origincheck.review.ReviewService reviews, MaterialEvidence evidence,
+                                org.origincheck.supplier.SupplierDeclarationService declarations) {
         this.reviews = reviews;
+        this.evidence = evidence;
+        this.declarations = declarations;
         this.packs = packs;
         this.validator = validator;
         this.mapper = mapper;
@@ -90,9 +97,28 @@ public class DeterminationService {
 
     /** Evaluates without storing (what-if). Stored determinations it refers to must be the tenant's. */
     public Evaluation evaluate(BomSubmission submission, String tenant) {
-        BillOfMaterials bom = toBom(submission, tenant);
-        RulePack pack = selectPack(submission.rulePack(), bom.asOf());
-        return packs.engine().evaluate(bom, pack);
+        return assess(submission, tenant).evaluation();
+    }
+
+    /**
+     * The evaluation, with the reasons for materials whose origin came from evidence first, and how each material's
+     * origin was decided ({@code materials} null when every origin was stated and no supplier named).
+     */
+    public record Assessed(Evaluation evaluation, List<MaterialOrigin> materials, List<MaterialEvidence.SupplierPartUse> supplierParts) {
+    }
+
+    public Assessed assess(BomSubmission submission, String tenant) {
+        Prepared prepared = prepare(submission, tenant);
+        RulePack pack = selectPack(submission.rulePack(), prepared.bom().asOf());
+        Evaluation e = packs.engine().evaluate(prepared.bom(), pack);
+        if (prepared.evidenceReasons().isEmpty() && prepared.supplierParts().isEmpty()) {
+            return new Assessed(e, null, List.of());
+        }
+        List<Reason> reasons = new ArrayList<>(prepared.evidenceReasons());
+        reasons.addAll(e.reasons());
+        Evaluation withEvidence = new Evaluation(e.reference(), e.asOf(), e.rulePack(), e.status(), e.originCriterion(), e.productRule(),
+                e.regionalValueContent(), reasons, e.missingData(), e.automotive());
+        return new Assessed(withEvidence, prepared.origins(), prepared.supplierParts());
     }
 
     /**
@@ -115,10 +141,11 @@ public class DeterminationService {
                 return replay(existing, requestSha256, tenant);
             }
         }
-        Evaluation evaluation = evaluate(submission, tenant);
+        Assessed assessed = assess(submission, tenant);
+        Evaluation evaluation = assessed.evaluation();
         UUID id = UUID.randomUUID();
         Instant createdAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        String response = write(DeterminationResponse.of(id, createdAt, evaluation));
+        String response = write(DeterminationResponse.of(id, createdAt, evaluation, assessed.materials()));
         DeterminationRecord record = new DeterminationRecord();
         record.id = id;
         record.createdAt = createdAt;
@@ -142,6 +169,11 @@ public class DeterminationService {
             QuarkusTransaction.requiringNew().run(() -> {
                 record.persist();
                 reviews.recordInitial(record, evaluation);
+                if (!assessed.supplierParts().isEmpty()) {
+                    record.flush(); // the determination row first: the supplier parts refer to it
+                    declarations.recordUses(id, tenant, assessed.supplierParts().stream()
+                            .map(u -> new org.origincheck.supplier.SupplierDeclarationService.Use(u.supplierId(), u.partNumber(), u.declarationId())).toList());
+                }
                 if (idempotencyKey != null) {
                     IdempotencyRecord key = new IdempotencyRecord();
                     key.tenantId = tenant;
@@ -197,6 +229,14 @@ public class DeterminationService {
     }
 
     BillOfMaterials toBom(BomSubmission submission, String tenant) {
+        return prepare(submission, tenant).bom();
+    }
+
+    record Prepared(BillOfMaterials bom, List<MaterialOrigin> origins, List<Reason> evidenceReasons,
+                    List<MaterialEvidence.SupplierPartUse> supplierParts) {
+    }
+
+    Prepared prepare(BomSubmission submission, String tenant) {
         Set<ConstraintViolation<BomSubmission>> violations = validator.validate(submission);
         List<Problem.FieldError> errors = new ArrayList<>(ProblemMappers.fieldErrors(violations));
         List<MaterialInput> inputs = submission.materials() == null ? List.of() : submission.materials();
@@ -222,26 +262,50 @@ public class DeterminationService {
             }
         }
         AutomotiveFacts automotive = toAutomotive(submission.automotive(), tenant, errors);
+        boolean asOfValid = true;
         if (submission.asOf() != null && (submission.asOf().isAfter(LATEST_AS_OF) || submission.asOf().getYear() < 1994)) {
             errors.add(new Problem.FieldError("asOf", "must be a date between 1994-01-01 and " + LATEST_AS_OF));
+            asOfValid = false;
+        }
+        LocalDate asOf = submission.asOf() != null ? submission.asOf() : LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        // Each material's origin: stated, or decided by the evidence it names (a declaration, a stored determination).
+        List<MaterialEvidence.Resolved> resolved = new ArrayList<>(inputs.size());
+        if (asOfValid && inputs.size() <= limits.maxMaterials()) {
+            for (int i = 0; i < inputs.size(); i++) {
+                MaterialInput m = inputs.get(i);
+                resolved.add(m == null ? null : evidence.resolve(i, "materials[" + i + "]", m, asOf, tenant, errors));
+            }
         }
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
-        LocalDate asOf = submission.asOf() != null ? submission.asOf() : LocalDate.now(clock.withZone(ZoneOffset.UTC));
         Costs costs = g.costs() == null ? null : new Costs(g.costs().totalCost(), g.costs().excludedCosts());
         VehicleFacts vehicle = g.vehicle() == null ? null : new VehicleFacts(g.vehicle().offRoad(), g.vehicle().compressionIgnition(),
                 g.vehicle().bodyType(), g.vehicle().passengerCapacity());
         Good good = new Good(g.partNumber(), g.description(), HsCode.parse(g.hsCode()), g.endUse(), g.producerCountry(),
                 g.currency(), g.transactionValue(), g.netCost(), costs, g.whollyObtained(), vehicle);
         List<Material> materials = new ArrayList<>(inputs.size());
+        List<MaterialOrigin> origins = new ArrayList<>(inputs.size());
+        List<Reason> evidenceReasons = new ArrayList<>();
+        java.util.Map<List<String>, MaterialEvidence.SupplierPartUse> supplierParts = new java.util.LinkedHashMap<>();
         for (int i = 0; i < inputs.size(); i++) {
             MaterialInput m = inputs.get(i);
-            materials.add(new Material(i, m.partNumber(), m.description(), m.hsCode() == null ? null : HsCode.parse(m.hsCode()),
-                    m.origin(), m.countryOfOrigin(), m.value(), m.quantity(), m.unit(),
+            MaterialEvidence.Resolved r = resolved.get(i);
+            String hs = m.hsCode() != null ? m.hsCode() : r.hsCode();
+            materials.add(new Material(i, m.partNumber(), m.description(), hs == null ? null : HsCode.parse(hs),
+                    r.origin().origin(), m.countryOfOrigin(), m.value(), m.quantity(), m.unit(),
                     m.kind() == null ? MaterialKind.DIRECT : m.kind(), m.partOfGood()));
+            origins.add(r.origin());
+            if (r.reason() != null) {
+                evidenceReasons.add(r.reason());
+            }
+            if (r.use() != null) {
+                // One row per supplier x part; a declaration that decided it wins over a stated origin for the same pair.
+                supplierParts.merge(List.of(r.use().supplierId(), r.use().partNumber()), r.use(), (a, b) -> a.declarationId() != null ? a : b);
+            }
         }
-        return new BillOfMaterials(submission.reference(), asOf, good, materials, automotive);
+        return new Prepared(new BillOfMaterials(submission.reference(), asOf, good, materials, automotive), origins, evidenceReasons,
+                List.copyOf(supplierParts.values()));
     }
 
     /**

@@ -148,6 +148,25 @@ public class SupplierDeclarationService {
         });
     }
 
+    /** A supplier x part a determination named, and the declaration that decided its origin (null if none did). */
+    public record Use(String supplierId, String partNumber, String declarationId) {
+    }
+
+    /** Called inside the transaction that stores the determination. */
+    public void recordUses(UUID determinationId, String tenant, List<Use> uses) {
+        for (Use use : uses) {
+            // A null parameter has no type in a native query: the statement without the column instead.
+            Query insert = em.createNativeQuery(use.declarationId() == null
+                    ? "insert into determination_supplier_part (determination_id, tenant_id, supplier_id, part_number) values (?1, ?2, ?3, ?4)"
+                    : "insert into determination_supplier_part (determination_id, tenant_id, supplier_id, part_number, declaration_id) values (?1, ?2, ?3, ?4, ?5)")
+                    .setParameter(1, determinationId).setParameter(2, tenant).setParameter(3, use.supplierId()).setParameter(4, use.partNumber());
+            if (use.declarationId() != null) {
+                insert.setParameter(5, UUID.fromString(use.declarationId()));
+            }
+            insert.executeUpdate();
+        }
+    }
+
     /** The stored determinations (ids, oldest first) that took a material's origin from this declaration. */
     public List<String> determinationsUsing(UUID declarationId, String tenant) {
         return QuarkusTransaction.joiningExisting().call(() -> {

@@ -46,7 +46,7 @@ public class EvaluationResource {
     @APIResponse(responseCode = "400", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed(Roles.SUBMITTER)
     public Response evaluate(String body) {
-        var evaluation = service.evaluate(service.parse(body), caller.tenant());
-        return Response.ok(service.write(DeterminationResponse.of(null, null, evaluation)), MediaType.APPLICATION_JSON).build();
+        var assessed = service.assess(service.parse(body), caller.tenant());
+        return Response.ok(service.write(DeterminationResponse.of(null, null, assessed.evaluation(), assessed.materials())), MediaType.APPLICATION_JSON).build();
     }
 }

@@ -17,8 +17,9 @@ public record MaterialInput(
         @Size(max = 1000) String description,
         @Schema(description = "6 to 10 digits, dots optional; needed for non-originating materials tested for a tariff shift")
         @Pattern(regexp = ApiPatterns.HS_CODE, message = ApiPatterns.HS_CODE_MESSAGE) String hsCode,
-        @Schema(description = "UNKNOWN counts as non-originating (USMCA Art. 4.5)")
-        @NotNull OriginStatus origin,
+        @Schema(description = "UNKNOWN counts as non-originating (USMCA Art. 4.5). Required unless supplierId or determinationId "
+                + "names the evidence that decides it")
+        OriginStatus origin,
         @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code such as CN") String countryOfOrigin,
         @Schema(description = "Value of the material under SOR/2020-155 s.8, in the good's currency")
         @NotNull @DecimalMin(value = "0", message = "may not be negative") @DecimalMax(ApiPatterns.MAX_MONEY)
@@ -31,5 +32,12 @@ public record MaterialInput(
         MaterialKind kind,
         @Schema(description = "Whether the material is provided for as a part of the good in the HS (heading or subheading covering "
                 + "the good and its parts). Asked for only when USMCA Art. 4.2(d) could decide origin (SOR/2020-155 s.3(4)-(5)).")
-        Boolean partOfGood) {
+        Boolean partOfGood,
+        @Schema(description = "The supplier (its id in GET /api/v1/supplier-declarations). With origin omitted, the origin comes from "
+                + "that supplier's declaration for this partNumber valid on asOf; without one it is UNKNOWN, with a reason naming "
+                + "supplier and part. With origin given, the stated origin is used and the pair is still listed by the gaps report.")
+        @Size(max = 100) String supplierId,
+        @Schema(description = "A determination stored by this tenant: the material's origin is that determination's conclusion as it "
+                + "stood after review at the end of asOf (UTC). Pending review, rejected, or made after asOf: UNKNOWN. Leave origin out.")
+        java.util.UUID determinationId) {
 }
