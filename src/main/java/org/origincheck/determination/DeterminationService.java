@@ -63,12 +63,12 @@ public class DeterminationService {
     private final LimitsConfig limits;
     private final org.origincheck.review.ReviewService reviews;
     private final MaterialEvidence evidence;
-    private final org.origincheck.supplier.SupplierDeclarationService declarations;
+    private final org.origincheck.domain.supplier.SupplierDeclarations declarations;
     private final Clock clock = Clock.systemUTC();
 
     public DeterminationService(RulePackRegistry packs, Validator validator, ObjectMapper mapper, LimitsConfig limits,
                                 org.origincheck.review.ReviewService reviews, MaterialEvidence evidence,
-                                org.origincheck.supplier.SupplierDeclarationService declarations) {
+                                org.origincheck.domain.supplier.SupplierDeclarations declarations) {
         this.reviews = reviews;
         this.evidence = evidence;
         this.declarations = declarations;
@@ -172,7 +172,7 @@ public class DeterminationService {
                 if (!assessed.supplierParts().isEmpty()) {
                     record.flush(); // the determination row first: the supplier parts refer to it
                     declarations.recordUses(id, tenant, assessed.supplierParts().stream()
-                            .map(u -> new org.origincheck.supplier.SupplierDeclarationService.Use(u.supplierId(), u.partNumber(), u.declarationId())).toList());
+                            .map(u -> new org.origincheck.domain.supplier.SupplierDeclarations.Use(u.supplierId(), u.partNumber(), u.declarationId())).toList());
                 }
                 if (idempotencyKey != null) {
                     IdempotencyRecord key = new IdempotencyRecord();

@@ -17,7 +17,7 @@ import org.origincheck.domain.evaluation.Reason;
 import org.origincheck.domain.evaluation.ReasonCode;
 import org.origincheck.domain.supplier.SupplierDeclaration;
 import org.origincheck.review.ReviewService;
-import org.origincheck.supplier.SupplierDeclarationService;
+import org.origincheck.domain.supplier.SupplierDeclarations;
 
 /**
  * Decides the origin of a material that points to evidence instead of stating it: a supplier's declaration
@@ -31,10 +31,10 @@ public class MaterialEvidence {
     static final String DECLARATION_CITATION = "USMCA Art. 4.5 (materials of undetermined origin are non-originating); Art. 5.2 (certification of origin)";
     static final String DETERMINATION_CITATION = "USMCA Art. 4.2 and Art. 4.5 (an originating good used as a material is an originating material)";
 
-    private final SupplierDeclarationService declarations;
+    private final SupplierDeclarations declarations;
     private final ReviewService reviews;
 
-    public MaterialEvidence(SupplierDeclarationService declarations, ReviewService reviews) {
+    public MaterialEvidence(SupplierDeclarations declarations, ReviewService reviews) {
         this.declarations = declarations;
         this.reviews = reviews;
     }

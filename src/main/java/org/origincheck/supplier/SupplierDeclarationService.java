@@ -21,13 +21,14 @@ import java.util.UUID;
 import org.origincheck.api.ApiException;
 import org.origincheck.api.Problem;
 import org.origincheck.domain.supplier.SupplierDeclaration;
+import org.origincheck.domain.supplier.SupplierDeclarations;
 
 /**
  * Stores, finds and revokes supplier declarations, per tenant. A declaration is written once (with one row per part
  * for the look-up) and never changed; a revocation is a row of its own. The status is computed on reading.
  */
 @ApplicationScoped
-public class SupplierDeclarationService {
+public class SupplierDeclarationService implements SupplierDeclarations {
 
     private final EntityManager em;
     private final ObjectMapper mapper;
@@ -117,7 +118,7 @@ public class SupplierDeclarationService {
         });
     }
 
-    /** The declaration of this supplier covering this part, valid on the date (the most recently recorded if several). */
+    @Override
     public Optional<SupplierDeclaration> validFor(String tenant, String supplierId, String partNumber, LocalDate date) {
         return QuarkusTransaction.joiningExisting().call(() -> select(
                 "d.tenant_id = ?1 and d.supplier_id = ?2 and r.declaration_id is null and d.valid_from <= ?4 and d.valid_to >= ?4 "
@@ -148,11 +149,7 @@ public class SupplierDeclarationService {
         });
     }
 
-    /** A supplier x part a determination named, and the declaration that decided its origin (null if none did). */
-    public record Use(String supplierId, String partNumber, String declarationId) {
-    }
-
-    /** Called inside the transaction that stores the determination. */
+    @Override
     public void recordUses(UUID determinationId, String tenant, List<Use> uses) {
         for (Use use : uses) {
             // A null parameter has no type in a native query: the statement without the column instead.

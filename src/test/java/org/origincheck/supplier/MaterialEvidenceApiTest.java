@@ -104,7 +104,7 @@ class MaterialEvidenceApiTest {
     }
 
     @Test
-    void shouldNotRelyOnAnExpiredOrRevokedDeclaration() {
+    void shouldNotRelyOnAnExpiredOrRevokedDeclarationAndReDetermineThoseThatDid() throws InterruptedException {
         String expiredSupplier = "SUP-" + UUID.randomUUID();
         recordDeclaration(declaration(expiredSupplier, TODAY.minusMonths(13), TODAY.minusMonths(2)));
         JsonPath expired = determine(boiler(TODAY, declaredDrum(expiredSupplier)));
@@ -117,6 +117,23 @@ class MaterialEvidenceApiTest {
         JsonPath revoked = as(Roles.REVIEWER).contentType("application/json").body("{\"reason\":\"the drum plate was imported\"}")
                 .post("/api/v1/supplier-declarations/" + declaration + "/revocation").then().statusCode(200).extract().jsonPath();
         assertThat(revoked.getList("determinations")).containsExactly(used);
+        // The determination that relied on it is re-determined by the job the revocation started; it no longer originates.
+        String job = revoked.getString("redetermination.id");
+        assertThat(revoked.getInt("redetermination.total")).isEqualTo(1);
+        JsonPath progress = null;
+        for (int i = 0; i < 200; i++) {
+            progress = as(Roles.AUDITOR).get("/api/v1/redeterminations/" + job).then().statusCode(200).extract().jsonPath();
+            if ("DONE".equals(progress.getString("state"))) break;
+            Thread.sleep(100);
+        }
+        assertThat(progress.getString("state")).isEqualTo("DONE");
+        assertThat(progress.getLong("failed")).isZero();
+        JsonPath changes = as(Roles.AUDITOR).get("/api/v1/redeterminations/" + job + "/changes").then().statusCode(200).extract().jsonPath();
+        assertThat(changes.getList("determinationId")).containsExactly(used);
+        assertThat(changes.getString("[0].oldStatus")).isEqualTo("ORIGINATING");
+        assertThat(changes.getString("[0].newStatus")).isEqualTo("NOT_ORIGINATING");
+        // The stored determination itself is unchanged: evidence as it was.
+        assertThat(as(Roles.AUDITOR).get("/api/v1/determinations/" + used).then().statusCode(200).extract().<String>path("status")).isEqualTo("ORIGINATING");
         JsonPath afterRevocation = determine(boiler(TODAY, declaredDrum(supplier)));
         assertThat(afterRevocation.getString("status")).isEqualTo("NOT_ORIGINATING");
         assertThat(afterRevocation.getString("materials[0].origin")).isEqualTo("UNKNOWN");

@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.origincheck.api.ApiException;
 import org.origincheck.domain.supplier.SupplierDeclaration;
+import org.origincheck.redetermination.RedeterminationService;
 import org.origincheck.security.Caller;
 import org.origincheck.security.Roles;
 import org.origincheck.supplier.SupplierDeclarationService;
@@ -41,10 +42,12 @@ import org.origincheck.supplier.SupplierDeclarationService;
 public class SupplierDeclarationResource {
 
     private final SupplierDeclarationService declarations;
+    private final RedeterminationService redeterminations;
     private final Caller caller;
 
-    public SupplierDeclarationResource(SupplierDeclarationService declarations, Caller caller) {
+    public SupplierDeclarationResource(SupplierDeclarationService declarations, RedeterminationService redeterminations, Caller caller) {
         this.declarations = declarations;
+        this.redeterminations = redeterminations;
         this.caller = caller;
     }
 
@@ -59,7 +62,10 @@ public class SupplierDeclarationResource {
 
     public record Revoked(SupplierDeclarationView declaration,
                           @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "Stored determinations that took a material's "
-                                  + "origin from this declaration, oldest first") List<String> determinations) {
+                                  + "origin from this declaration, oldest first") List<String> determinations,
+                          @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "The re-determination job started for them "
+                                  + "(each on its own asOf): follow GET /api/v1/redeterminations/{id} and its /changes. Null when none used it.")
+                          RedeterminationService.Job redetermination) {
     }
 
     public record Gaps(LocalDate asOf, List<SupplierDeclarationService.Gap> gaps) {
@@ -141,8 +147,9 @@ public class SupplierDeclarationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.REVIEWER)
-    @Operation(summary = "Revoke a declaration, with a reason (required): from then on it is evidence for no date. Answers the declaration "
-            + "and the stored determinations that used it; 409 if already revoked.")
+    @Operation(summary = "Revoke a declaration, with a reason (required): from then on it is evidence for no date. Answers the declaration, "
+            + "the stored determinations that used it, and the re-determination job started for them (its /changes lists the status changes); "
+            + "409 if already revoked.")
     public Revoked revoke(@PathParam("id") String id, RevocationRequest request) {
         UUID declarationId = ApiException.uuidOrNotFound(id, "supplier declaration");
         String tenant = caller.tenant();
@@ -154,7 +161,12 @@ public class SupplierDeclarationResource {
             throw ApiException.invalid("reason", "at most 2000 characters");
         }
         SupplierDeclaration revoked = declarations.revoke(declarationId, tenant, caller.subject(), request.reason().strip());
-        return new Revoked(SupplierDeclarationView.of(revoked, declarations.today()), declarations.determinationsUsing(declarationId, tenant));
+        List<String> used = declarations.determinationsUsing(declarationId, tenant);
+        // The determinations that relied on it are evaluated again, each on its own asOf, by the re-determination job:
+        // without the declaration their material is UNKNOWN, and the job lists those whose status changes.
+        RedeterminationService.Job job = used.isEmpty() ? null
+                : redeterminations.createFor(tenant, caller.subject(), used.stream().map(UUID::fromString).toList());
+        return new Revoked(SupplierDeclarationView.of(revoked, declarations.today()), used, job);
     }
 
     private static String csvCell(String value) {
