@@ -111,7 +111,7 @@ public final class CsvBillOfMaterials {
                 blankToNull(row.get("countryOfOrigin")), decimal(row.get("value"), where + "value", errors, true),
                 decimal(row.get("quantity"), where + "quantity", errors, false), blankToNull(row.get("unit")),
                 enumOf(MaterialKind.class, row.get("kind"), where + "kind", errors, false), bool(row.get("partOfGood"), where + "partOfGood", errors),
-                blankToNull(row.get("supplierId")), null);
+                blankToNull(row.get("supplierId")), null, null, null, null, null);
     }
 
     private static GoodInput good(GoodParameters g, List<Problem.FieldError> errors) {

@@ -38,7 +38,10 @@ import org.origincheck.domain.bom.Costs;
 import org.origincheck.domain.bom.Good;
 import org.origincheck.domain.bom.Material;
 import org.origincheck.domain.bom.MaterialKind;
-import org.origincheck.domain.bom.MaterialOrigin;
+import org.origincheck.domain.bom.OriginStatus;
+import org.origincheck.domain.evaluation.Outcome;
+import org.origincheck.domain.evaluation.ReasonCode;
+import org.origincheck.domain.evaluation.MaterialOrigin;
 import org.origincheck.domain.evaluation.Reason;
 import org.origincheck.domain.evaluation.Evaluation;
 import org.origincheck.domain.hs.HsCode;
@@ -111,14 +114,14 @@ public class DeterminationService {
         Prepared prepared = prepare(submission, tenant);
         RulePack pack = selectPack(submission.rulePack(), prepared.bom().asOf());
         Evaluation e = packs.engine().evaluate(prepared.bom(), pack);
-        if (prepared.evidenceReasons().isEmpty() && prepared.supplierParts().isEmpty()) {
+        boolean allStated = prepared.origins().stream().allMatch(o -> o.originSource() == org.origincheck.domain.evaluation.OriginSource.STATED
+                && o.supplierId() == null);
+        if (allStated) {
             return new Assessed(e, null, List.of());
         }
-        List<Reason> reasons = new ArrayList<>(prepared.evidenceReasons());
-        reasons.addAll(e.reasons());
-        Evaluation withEvidence = new Evaluation(e.reference(), e.asOf(), e.rulePack(), e.status(), e.originCriterion(), e.productRule(),
-                e.regionalValueContent(), reasons, e.missingData(), e.automotive());
-        return new Assessed(withEvidence, prepared.origins(), prepared.supplierParts());
+        Evaluation settled = settle(withEvidence(e, new Level(prepared.bom().materials(), prepared.origins(), prepared.evidenceReasons())),
+                prepared.origins());
+        return new Assessed(settled, prepared.origins(), prepared.supplierParts());
     }
 
     /**
@@ -268,13 +271,8 @@ public class DeterminationService {
             asOfValid = false;
         }
         LocalDate asOf = submission.asOf() != null ? submission.asOf() : LocalDate.now(clock.withZone(ZoneOffset.UTC));
-        // Each material's origin: stated, or decided by the evidence it names (a declaration, a stored determination).
-        List<MaterialEvidence.Resolved> resolved = new ArrayList<>(inputs.size());
-        if (asOfValid && inputs.size() <= limits.maxMaterials()) {
-            for (int i = 0; i < inputs.size(); i++) {
-                MaterialInput m = inputs.get(i);
-                resolved.add(m == null ? null : evidence.resolve(i, "materials[" + i + "]", m, asOf, tenant, errors));
-            }
+        if (asOfValid) {
+            checkTree(inputs, "materials", 1, errors);
         }
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
@@ -284,28 +282,234 @@ public class DeterminationService {
                 g.vehicle().bodyType(), g.vehicle().passengerCapacity());
         Good good = new Good(g.partNumber(), g.description(), HsCode.parse(g.hsCode()), g.endUse(), g.producerCountry(),
                 g.currency(), g.transactionValue(), g.netCost(), costs, g.whollyObtained(), vehicle);
+        java.util.Map<List<String>, MaterialEvidence.SupplierPartUse> supplierParts = new java.util.LinkedHashMap<>();
+        Level level = level(inputs, "materials", good, asOf, submission.rulePack(), tenant, errors, supplierParts);
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        return new Prepared(new BillOfMaterials(submission.reference(), asOf, good, level.materials(), automotive), level.origins(),
+                level.evidenceReasons(), List.copyOf(supplierParts.values()));
+    }
+
+    /** One level of the BOM, mapped: the materials the engine reads, how each origin was decided, and the evidence reasons. */
+    private record Level(List<Material> materials, List<MaterialOrigin> origins, List<Reason> evidenceReasons) {
+    }
+
+    /** Depth and total size of a multi-level BOM, checked before anything is evaluated. */
+    private void checkTree(List<MaterialInput> top, String field, int depth, List<Problem.FieldError> errors) {
+        long total = 0;
+        java.util.ArrayDeque<Object[]> pending = new java.util.ArrayDeque<>();
+        pending.add(new Object[] {top, field, 1});
+        while (!pending.isEmpty()) {
+            Object[] next = pending.poll();
+            @SuppressWarnings("unchecked") List<MaterialInput> inputs = (List<MaterialInput>) next[0];
+            int d = (int) next[2];
+            if (d > limits.maxBomDepth()) {
+                errors.add(new Problem.FieldError((String) next[1], "a bill of materials has at most " + limits.maxBomDepth()
+                        + " levels (origincheck.limits.max-bom-depth)"));
+                return;
+            }
+            total += inputs.size();
+            if (total > limits.maxMaterials()) {
+                if (d > 1) {
+                    errors.add(new Problem.FieldError("materials", "at most " + limits.maxMaterials() + " materials per submission, all levels together"));
+                }
+                return;
+            }
+            for (int i = 0; i < inputs.size(); i++) {
+                MaterialInput m = inputs.get(i);
+                if (m != null && m.components() != null && !m.components().isEmpty()) {
+                    pending.add(new Object[] {m.components(), next[1] + "[" + i + "].components", d + 1});
+                }
+            }
+        }
+    }
+
+    /**
+     * The materials of one level. A material with components is an intermediate material (USMCA Art. 4.8; SOR/2020-155
+     * s.8(6)): it is evaluated first, from its own components under its own rule, and its origin is the result.
+     */
+    private Level level(List<MaterialInput> inputs, String field, Good parent, LocalDate asOf, String rulePack, String tenant,
+                        List<Problem.FieldError> errors, java.util.Map<List<String>, MaterialEvidence.SupplierPartUse> supplierParts) {
         List<Material> materials = new ArrayList<>(inputs.size());
         List<MaterialOrigin> origins = new ArrayList<>(inputs.size());
         List<Reason> evidenceReasons = new ArrayList<>();
-        java.util.Map<List<String>, MaterialEvidence.SupplierPartUse> supplierParts = new java.util.LinkedHashMap<>();
         for (int i = 0; i < inputs.size(); i++) {
             MaterialInput m = inputs.get(i);
-            MaterialEvidence.Resolved r = resolved.get(i);
-            String hs = m.hsCode() != null ? m.hsCode() : r.hsCode();
-            materials.add(new Material(i, m.partNumber(), m.description(), hs == null ? null : HsCode.parse(hs),
-                    r.origin().origin(), m.countryOfOrigin(), m.value(), m.quantity(), m.unit(),
-                    m.kind() == null ? MaterialKind.DIRECT : m.kind(), m.partOfGood()));
-            origins.add(r.origin());
-            if (r.reason() != null) {
-                evidenceReasons.add(r.reason());
+            if (m == null) {
+                continue;
             }
-            if (r.use() != null) {
-                // One row per supplier x part; a declaration that decided it wins over a stated origin for the same pair.
-                supplierParts.merge(List.of(r.use().supplierId(), r.use().partNumber()), r.use(), (a, b) -> a.declarationId() != null ? a : b);
+            String at = field + "[" + i + "]";
+            MaterialOrigin origin;
+            String hs = m.hsCode();
+            if (m.components() != null && !m.components().isEmpty()) {
+                origin = intermediate(i, at, m, parent, asOf, rulePack, tenant, errors, supplierParts);
+                if (origin == null) {
+                    continue;
+                }
+                evidenceReasons.add(intermediateReason(m, at, origin));
+            } else {
+                MaterialEvidence.Resolved r = evidence.resolve(i, at, m, asOf, tenant, errors);
+                if (r == null) {
+                    continue;
+                }
+                origin = r.origin();
+                hs = hs != null ? hs : r.hsCode();
+                if (r.reason() != null) {
+                    evidenceReasons.add(r.reason());
+                }
+                if (r.use() != null) {
+                    // One row per supplier x part; a declaration that decided it wins over a stated origin for the same pair.
+                    supplierParts.merge(List.of(r.use().supplierId(), r.use().partNumber()), r.use(), (a, b) -> a.declarationId() != null ? a : b);
+                }
+            }
+            if (!errors.isEmpty()) {
+                continue;
+            }
+            materials.add(new Material(i, m.partNumber(), m.description(), hs == null ? null : HsCode.parse(hs),
+                    origin.origin(), m.countryOfOrigin(), m.value(), m.quantity(), m.unit(),
+                    m.kind() == null ? MaterialKind.DIRECT : m.kind(), m.partOfGood()));
+            origins.add(origin);
+        }
+        return new Level(materials, origins, evidenceReasons);
+    }
+
+    private MaterialOrigin intermediate(int index, String at, MaterialInput m, Good parent, LocalDate asOf, String rulePack, String tenant,
+                                        List<Problem.FieldError> errors, java.util.Map<List<String>, MaterialEvidence.SupplierPartUse> supplierParts) {
+        if (m.hsCode() == null) {
+            errors.add(new Problem.FieldError(at + ".hsCode", "is required for a material with components: its own product-specific rule decides its origin"));
+        }
+        if (m.origin() != null || m.supplierId() != null || m.determinationId() != null) {
+            errors.add(new Problem.FieldError(at + ".components", "the components decide the origin of an intermediate material: leave origin, "
+                    + "supplierId and determinationId out"));
+        }
+        if (m.netCost() != null && m.costs() != null && m.costs().totalCost() != null) {
+            BigDecimal derived = m.costs().totalCost().subtract(m.costs().excludedCosts() == null ? BigDecimal.ZERO : m.costs().excludedCosts());
+            if (derived.compareTo(m.netCost()) != 0) {
+                errors.add(new Problem.FieldError(at + ".netCost", "does not equal totalCost - excludedCosts; send one or make them agree"));
             }
         }
-        return new Prepared(new BillOfMaterials(submission.reference(), asOf, good, materials, automotive), origins, evidenceReasons,
-                List.copyOf(supplierParts.values()));
+        if (m.costs() != null && m.costs().totalCost() != null && m.costs().excludedCosts() != null
+                && m.costs().excludedCosts().compareTo(m.costs().totalCost()) >= 0) {
+            errors.add(new Problem.FieldError(at + ".costs.excludedCosts", "must be less than totalCost"));
+        }
+        if (!errors.isEmpty()) {
+            // Its own components are still checked, so that every error is reported at once; nothing is evaluated.
+            level(m.components(), at + ".components", parent, asOf, rulePack, tenant, errors, supplierParts);
+            return null;
+        }
+        // The intermediate is made by the same producer, in the same country, in the good's currency, for the same end use.
+        Good self = new Good(m.partNumber(), m.description(), HsCode.parse(m.hsCode()), parent.endUse(), parent.producerCountry(), parent.currency(),
+                m.transactionValue(), m.netCost(), m.costs() == null ? null : new Costs(m.costs().totalCost(), m.costs().excludedCosts()), null, null);
+        Level own = level(m.components(), at + ".components", self, asOf, rulePack, tenant, errors, supplierParts);
+        if (!errors.isEmpty()) {
+            return null;
+        }
+        RulePack pack = selectPack(rulePack, asOf);
+        Evaluation evaluation = settle(withEvidence(packs.engine().evaluate(new BillOfMaterials(m.partNumber(), asOf, self, own.materials(), null), pack),
+                own), own.origins());
+        evaluation = oneLevelRule(relabel(evaluation, at), own.origins(), m, at);
+        OriginStatus origin = switch (evaluation.status()) {
+            case ORIGINATING -> OriginStatus.ORIGINATING;
+            case NOT_ORIGINATING -> OriginStatus.NON_ORIGINATING;
+            case INSUFFICIENT_DATA -> OriginStatus.UNKNOWN;
+        };
+        return new MaterialOrigin(index, m.partNumber(), origin, org.origincheck.domain.evaluation.OriginSource.COMPONENTS, null, null,
+                evaluation, own.origins());
+    }
+
+    /** The intermediate's missing facts named as fields of the submission: "good.netCost" of its own evaluation is "materials[2].netCost". */
+    private static Evaluation relabel(Evaluation e, String at) {
+        if (e.missingData().isEmpty()) {
+            return e;
+        }
+        List<org.origincheck.domain.evaluation.MissingData> missing = e.missingData().stream().map(d -> new org.origincheck.domain.evaluation.MissingData(
+                d.field() == null ? null : d.field().startsWith("good.") ? at + "." + d.field().substring(5)
+                        : d.field().startsWith("materials[") ? at + ".components" + d.field().substring(9) : d.field(), d.message())).toList();
+        return new Evaluation(e.reference(), e.asOf(), e.rulePack(), e.status(), e.originCriterion(), e.productRule(), e.regionalValueContent(),
+                e.reasons(), missing, e.automotive());
+    }
+
+    static final String INTERMEDIATE_CITATION = "USMCA Art. 4.8; SOR/2020-155 s.7(4)(b), s.7(5), s.8(6)-(8)";
+
+    private static Reason intermediateReason(MaterialInput m, String at, MaterialOrigin origin) {
+        String label = m.partNumber() != null && !m.partNumber().isBlank() ? m.partNumber() : at;
+        String message = switch (origin.origin()) {
+            case ORIGINATING -> "Intermediate material " + label + " originates under its own rule (see its determination): its whole value counts "
+                    + "as originating and the non-originating materials used to make it are not in this good's VNM (SOR s.7(4)(b)).";
+            case NON_ORIGINATING -> "Intermediate material " + label + " does not originate under its own rule: as a designated intermediate "
+                    + "material its whole value counts as non-originating. Not evaluated: leaving it undesignated, where only its non-originating "
+                    + "materials would count (SOR s.7(5)(a)); to have that, list those materials under the good instead.";
+            case UNKNOWN -> "The origin of intermediate material " + label + " could not be determined (see its determination): it counts as "
+                    + "non-originating (USMCA Art. 4.5) until the missing facts are given.";
+        };
+        return new Reason(ReasonCode.INTERMEDIATE_MATERIAL, origin.origin() == OriginStatus.UNKNOWN ? Outcome.INSUFFICIENT_DATA : Outcome.INFO,
+                message, INTERMEDIATE_CITATION, List.of(label), null);
+    }
+
+    /**
+     * SOR/2020-155 s.8(6): if an intermediate material is subject to an RVC requirement, no other self-produced material subject
+     * to one and incorporated in it may also be designated. Read here as: an RVC was computed for both. Which one the producer
+     * designates is its choice, which the engine does not make for it: the outer one is then INSUFFICIENT_DATA.
+     */
+    private static Evaluation oneLevelRule(Evaluation e, List<MaterialOrigin> components, MaterialInput m, String at) {
+        if (e.regionalValueContent().isEmpty()) {
+            return e;
+        }
+        List<String> inner = components.stream().filter(c -> c.determination() != null && !c.determination().regionalValueContent().isEmpty())
+                .map(c -> c.partNumber() != null ? c.partNumber() : at + ".components[" + c.index() + "]").toList();
+        if (inner.isEmpty()) {
+            return e;
+        }
+        List<Reason> reasons = new ArrayList<>(e.reasons());
+        reasons.add(new Reason(ReasonCode.INTERMEDIATE_MATERIAL, Outcome.INSUFFICIENT_DATA, "Both this intermediate material and "
+                + String.join(", ", inner) + " inside it are subject to a regional value content requirement: only one of them may be designated "
+                + "an intermediate material (SOR s.8(6)). The engine does not choose for the producer: submit the one not designated as a plain "
+                + "material with its origin.", "SOR/2020-155 s.8(6)", inner, null));
+        List<org.origincheck.domain.evaluation.MissingData> missing = new ArrayList<>(e.missingData());
+        missing.add(new org.origincheck.domain.evaluation.MissingData(at + ".components",
+                "which self-produced material is designated an intermediate material (SOR s.8(6), one level only)"));
+        return new Evaluation(e.reference(), e.asOf(), e.rulePack(), org.origincheck.domain.evaluation.DeterminationStatus.INSUFFICIENT_DATA, null,
+                e.productRule(), e.regionalValueContent(), reasons, missing, e.automotive());
+    }
+
+    /** The evidence and intermediate reasons of a level go first, before the engine's own. */
+    private static Evaluation withEvidence(Evaluation e, Level level) {
+        if (level.evidenceReasons().isEmpty()) {
+            return e;
+        }
+        List<Reason> reasons = new ArrayList<>(level.evidenceReasons());
+        reasons.addAll(e.reasons());
+        return new Evaluation(e.reference(), e.asOf(), e.rulePack(), e.status(), e.originCriterion(), e.productRule(),
+                e.regionalValueContent(), reasons, e.missingData(), e.automotive());
+    }
+
+    /**
+     * A NOT_ORIGINATING answer that counted an intermediate material of undetermined origin as non-originating is not
+     * definite: with the missing facts that material might originate, and so might the good. It becomes INSUFFICIENT_DATA,
+     * naming what the intermediate material lacks. (An ORIGINATING answer stands: it holds even with that material non-originating.)
+     */
+    private static Evaluation settle(Evaluation e, List<MaterialOrigin> origins) {
+        if (e.status() != org.origincheck.domain.evaluation.DeterminationStatus.NOT_ORIGINATING) {
+            return e;
+        }
+        List<MaterialOrigin> undetermined = origins.stream().filter(o -> o.originSource() == org.origincheck.domain.evaluation.OriginSource.COMPONENTS
+                && o.origin() == OriginStatus.UNKNOWN).toList();
+        if (undetermined.isEmpty()) {
+            return e;
+        }
+        List<org.origincheck.domain.evaluation.MissingData> missing = new ArrayList<>(e.missingData());
+        List<String> labels = new ArrayList<>();
+        for (MaterialOrigin o : undetermined) {
+            labels.add(o.partNumber() != null ? o.partNumber() : "materials[" + o.index() + "]");
+            missing.addAll(o.determination().missingData());
+        }
+        List<Reason> reasons = new ArrayList<>(e.reasons());
+        reasons.add(new Reason(ReasonCode.INTERMEDIATE_MATERIAL, Outcome.INSUFFICIENT_DATA, "The good does not originate with "
+                + String.join(", ", labels) + " counted as non-originating, but their origin is undetermined: give what they lack "
+                + "before this is a determination.", INTERMEDIATE_CITATION, labels, null));
+        return new Evaluation(e.reference(), e.asOf(), e.rulePack(), org.origincheck.domain.evaluation.DeterminationStatus.INSUFFICIENT_DATA, null,
+                e.productRule(), e.regionalValueContent(), reasons, missing, e.automotive());
     }
 
     /**

@@ -77,6 +77,9 @@ class GoldenCasesTest {
         if (expected.has("automotive")) {
             assertSubset("automotive", expected.get("automotive"), actual.get("automotive"));
         }
+        if (expected.has("materials")) {
+            assertSubset("materials", expected.get("materials"), actual.get("materials"));
+        }
         Set<String> missing = new TreeSet<>();
         actual.get("missingData").forEach(m -> missing.add(m.get("field").asText()));
         Set<String> expectedMissing = new TreeSet<>();

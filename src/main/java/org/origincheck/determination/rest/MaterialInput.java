@@ -6,7 +6,9 @@ import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.validation.Valid;
 import java.math.BigDecimal;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.origincheck.domain.bom.MaterialKind;
 import org.origincheck.domain.bom.OriginStatus;
@@ -39,5 +41,18 @@ public record MaterialInput(
         @Size(max = 100) String supplierId,
         @Schema(description = "A determination stored by this tenant: the material's origin is that determination's conclusion as it "
                 + "stood after review at the end of asOf (UTC). Pending review, rejected, or made after asOf: UNKNOWN. Leave origin out.")
-        java.util.UUID determinationId) {
+        java.util.UUID determinationId,
+        @Schema(description = "The materials of a material the producer makes itself: an intermediate material (USMCA Art. 4.8; "
+                + "SOR/2020-155 s.8(6)-(8)). Its origin is determined first, from these components, under its own product-specific rule "
+                + "(its hsCode is then required; leave origin out); the answer nests that determination under materials[].determination. "
+                + "Same shape, recursively, up to origincheck.limits.max-bom-depth levels; all levels together count against max-materials.")
+        @Valid List<@NotNull(message = "must be a material object, not null") MaterialInput> components,
+        @Schema(description = "For an intermediate material: its transaction value, if it has one (SOR/2020-155 s.7(2))")
+        @DecimalMin(value = "0", inclusive = false, message = "must be greater than 0") @DecimalMax(ApiPatterns.MAX_MONEY)
+        @Digits(integer = 15, fraction = 6) BigDecimal transactionValue,
+        @Schema(description = "For an intermediate material: its net cost (SOR/2020-155 s.7(11)); or give costs")
+        @DecimalMin(value = "0", inclusive = false, message = "must be greater than 0") @DecimalMax(ApiPatterns.MAX_MONEY)
+        @Digits(integer = 15, fraction = 6) BigDecimal netCost,
+        @Schema(description = "For an intermediate material: total cost and excluded costs, net cost = the difference")
+        @Valid CostsInput costs) {
 }
