@@ -44,6 +44,7 @@ import org.origincheck.domain.evaluation.ReasonCode;
 import org.origincheck.domain.evaluation.MaterialOrigin;
 import org.origincheck.domain.evaluation.Reason;
 import org.origincheck.domain.evaluation.Evaluation;
+import org.origincheck.domain.evaluation.OriginEngine;
 import org.origincheck.domain.hs.HsCode;
 import org.origincheck.domain.rules.RulePack;
 import org.origincheck.rulepack.RulePackRegistry;
@@ -60,6 +61,7 @@ public class DeterminationService {
     private static final LocalDate LATEST_AS_OF = LocalDate.of(2100, 12, 31);
 
     private final RulePackRegistry packs;
+    private final OriginEngine engine;
     private final Validator validator;
     private final ObjectMapper mapper;
     private final ObjectReader submissionReader;
@@ -69,13 +71,14 @@ public class DeterminationService {
     private final org.origincheck.domain.supplier.SupplierDeclarations declarations;
     private final Clock clock = Clock.systemUTC();
 
-    public DeterminationService(RulePackRegistry packs, Validator validator, ObjectMapper mapper, LimitsConfig limits,
+    public DeterminationService(RulePackRegistry packs, OriginEngine engine, Validator validator, ObjectMapper mapper, LimitsConfig limits,
                                 org.origincheck.review.ReviewService reviews, MaterialEvidence evidence,
                                 org.origincheck.domain.supplier.SupplierDeclarations declarations) {
         this.reviews = reviews;
         this.evidence = evidence;
         this.declarations = declarations;
         this.packs = packs;
+        this.engine = engine;
         this.validator = validator;
         this.mapper = mapper;
         this.limits = limits;
@@ -113,7 +116,7 @@ public class DeterminationService {
     public Assessed assess(BomSubmission submission, String tenant) {
         Prepared prepared = prepare(submission, tenant);
         RulePack pack = selectPack(submission.rulePack(), prepared.bom().asOf());
-        Evaluation e = packs.engine().evaluate(prepared.bom(), pack);
+        Evaluation e = engine.evaluate(prepared.bom(), pack);
         boolean allStated = prepared.origins().stream().allMatch(o -> o.originSource() == org.origincheck.domain.evaluation.OriginSource.STATED
                 && o.supplierId() == null);
         if (allStated) {
@@ -406,7 +409,7 @@ public class DeterminationService {
             return null;
         }
         RulePack pack = selectPack(rulePack, asOf);
-        Evaluation evaluation = settle(withEvidence(packs.engine().evaluate(new BillOfMaterials(m.partNumber(), asOf, self, own.materials(), null), pack),
+        Evaluation evaluation = settle(withEvidence(engine.evaluate(new BillOfMaterials(m.partNumber(), asOf, self, own.materials(), null), pack),
                 own), own.origins());
         evaluation = oneLevelRule(relabel(evaluation, at), own.origins(), m, at);
         OriginStatus origin = switch (evaluation.status()) {

@@ -19,7 +19,6 @@ import org.kie.api.runtime.KieSession;
 import org.origincheck.domain.bom.BillOfMaterials;
 import org.origincheck.domain.evaluation.AlternativeUnderTest;
 import org.origincheck.domain.evaluation.Assessments;
-import org.origincheck.domain.evaluation.AutomotiveAssessments;
 import org.origincheck.domain.evaluation.Evaluation;
 import org.origincheck.domain.evaluation.EvaluationSubject;
 import org.origincheck.domain.evaluation.Findings;
@@ -91,10 +90,7 @@ public final class DroolsOriginEngine implements OriginEngine {
         }
         EvaluationSubject subject = new EvaluationSubject(bom, pack);
         Findings findings = new Findings();
-        Assessments.ruleSelection(subject, findings);
-        Assessments.billOfMaterials(subject, findings);
-        Assessments.materialTreatment(subject, findings);
-        AutomotiveAssessments.classification(subject, findings);
+        Assessments.preliminaries(subject, findings);
         KieSession session = base.newKieSession();
         try {
             session.setGlobal("findings", findings);

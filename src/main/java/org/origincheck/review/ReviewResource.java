@@ -28,8 +28,8 @@ import org.origincheck.security.Caller;
 import org.origincheck.security.Roles;
 
 /**
- * The review queue and issued certifications. The actions on one determination (review, review-actions, timeline,
- * certifications) are under its own path, in DeterminationResource, which delegates to the same services.
+ * The review queue and issued certifications. The review of one determination is in
+ * {@link DeterminationReviewResource}.
  */
 @Path("/api/v1")
 @SecurityRequirement(name = "bearer")

@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.origincheck.domain.rules.RulePack;
-import org.origincheck.engine.DroolsOriginEngine;
 
 /**
- * Loads, validates and compiles the configured rule packs at startup. A malformed pack stops startup
- * with every problem listed (file, line, reason); nothing is half-loaded.
+ * Loads and validates the configured rule packs at startup. A malformed pack stops startup with every
+ * problem listed (file, line, reason); nothing is half-loaded. The rules engine (engine/) compiles the
+ * packs' DRL from {@link #loaded()}; this registry does not know which engine runs them.
  */
 @Startup
 @ApplicationScoped
@@ -23,22 +23,20 @@ public class RulePackRegistry {
     private static final Logger LOG = Logger.getLogger(RulePackRegistry.class);
 
     private final List<RulePack> packs = new ArrayList<>();
-    private final DroolsOriginEngine engine;
+    private final List<LoadedRulePack> loaded = new ArrayList<>();
 
     public RulePackRegistry(RulePackConfig config) {
-        this.engine = new DroolsOriginEngine(RulePackRegistry.class.getClassLoader());
         RulePackLoader loader = new RulePackLoader();
         for (String name : config.names()) {
             PackSource source = config.directory()
                     .map(dir -> PackSource.directory(Path.of(dir).resolve(name)))
                     .orElseGet(() -> PackSource.classpath("rules/" + name, RulePackRegistry.class.getClassLoader()));
             long start = System.nanoTime();
-            LoadedRulePack loaded = loader.load(source);
-            engine.compile(loaded);
-            RulePack pack = loaded.pack();
-            packs.add(pack);
-            LOG.infof("Loaded rule pack %s %s (sha256 %s, %d product rules) from %s in %d ms", pack.id(), pack.version(),
-                    pack.sha256(), pack.productRules().all().size(), source.describe(), (System.nanoTime() - start) / 1_000_000);
+            LoadedRulePack pack = loader.load(source);
+            loaded.add(pack);
+            packs.add(pack.pack());
+            LOG.infof("Loaded rule pack %s %s (sha256 %s, %d product rules) from %s in %d ms", pack.pack().id(), pack.pack().version(),
+                    pack.pack().sha256(), pack.pack().productRules().all().size(), source.describe(), (System.nanoTime() - start) / 1_000_000);
         }
     }
 
@@ -56,7 +54,8 @@ public class RulePackRegistry {
         return packs.stream().anyMatch(p -> p.id().equals(id));
     }
 
-    public DroolsOriginEngine engine() {
-        return engine;
+    /** The validated packs with their DRL, for the rules engine to compile. */
+    public List<LoadedRulePack> loaded() {
+        return List.copyOf(loaded);
     }
 }

@@ -60,69 +60,11 @@ public class DeterminationResource {
     private final DeterminationReports reports;
     private final Caller caller;
 
-    private final org.origincheck.review.ReviewService reviewService;
-    private final org.origincheck.review.CertificationService certificationService;
-
-    public DeterminationResource(DeterminationService service, DeterminationReports reports, Caller caller,
-                                 org.origincheck.review.ReviewService reviewService, org.origincheck.review.CertificationService certificationService) {
+    public DeterminationResource(DeterminationService service, DeterminationReports reports, Caller caller) {
         this.service = service;
         this.reports = reports;
         this.caller = caller;
-        this.reviewService = reviewService;
-        this.certificationService = certificationService;
     }
-
-    @GET
-    @Path("{id}/review")
-    @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.SUBMITTER, Roles.REVIEWER, Roles.AUDITOR})
-    @Operation(summary = "The review state of a determination, the conclusion that stands, and its full timeline")
-    public org.origincheck.review.ReviewService.ReviewView review(@PathParam("id") String id) {
-        return reviewService.view(org.origincheck.review.ReviewResource.uuid(id), caller.tenant());
-    }
-
-    @POST
-    @Path("{id}/review-actions")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.REVIEWER)
-    @Operation(summary = "Approve, reject, override (with the officer's conclusion and a justification) or comment",
-            description = "APPROVE and REJECT only from PENDING_REVIEW (409 otherwise); REJECT needs a justification (10+ characters); OVERRIDE needs "
-                    + "overrideStatus, overrideCriterion for ORIGINATING, and a justification (20+ characters); COMMENT needs its text. The engine's "
-                    + "determination is never altered: every action is an appended event.")
-    public org.origincheck.review.ReviewService.ReviewView act(@PathParam("id") String id, org.origincheck.review.ReviewService.ActionRequest request) {
-        if (request == null) {
-            throw ApiException.invalid("$", "send {\"action\": \"APPROVE|REJECT|OVERRIDE|COMMENT\", \"justification\": \"...\"}");
-        }
-        return reviewService.act(org.origincheck.review.ReviewResource.uuid(id), caller.tenant(), caller.subject(), request);
-    }
-
-    @GET
-    @Path("{id}/review/timeline.csv")
-    @Produces("text/csv")
-    @RolesAllowed({Roles.REVIEWER, Roles.AUDITOR})
-    @Operation(summary = "The review timeline as CSV, for an auditor")
-    public Response timeline(@PathParam("id") String id) {
-        return Response.ok(reviewService.timelineCsv(org.origincheck.review.ReviewResource.uuid(id), caller.tenant()), "text/csv;charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"timeline-" + id + ".csv\"").build();
-    }
-
-    @POST
-    @Path("{id}/certifications")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.REVIEWER)
-    @Operation(summary = "Issue a certification of origin (USMCA Annex 5-A) from an approved originating determination",
-            description = "409 when the determination is not approved (or overridden to ORIGINATING) or not originating; 400 for a missing data "
-                    + "element or a blanket period over 12 months. The certification is kept as issued.")
-    public Response certify(@PathParam("id") String id, org.origincheck.review.CertificationService.Request request, @Context UriInfo uri) {
-        if (request == null) {
-            throw ApiException.invalid("$", "send the certifier, exporter, producer, importer and signatory");
-        }
-        org.origincheck.review.CertificationService.Certification issued = certificationService.issue(org.origincheck.review.ReviewResource.uuid(id), caller.tenant(), caller.subject(), request);
-        return Response.created(uri.getBaseUriBuilder().path("api/v1/certifications").path(issued.id()).build()).entity(issued).build();
-    }
-
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -240,7 +182,7 @@ public class DeterminationResource {
     @Operation(summary = "The submission exactly as it was received (JSON or CSV), with its media type",
             description = "For a CSV, the query string that described the good is in the header OriginCheck-Submission-Parameters.")
     public Response submission(@PathParam("id") String id) {
-        DeterminationRecord record = DeterminationRecord.findInTenant(org.origincheck.review.ReviewResource.uuid(id), caller.tenant());
+        DeterminationRecord record = DeterminationRecord.findInTenant(ApiException.uuidOrNotFound(id, "such resource"), caller.tenant());
         if (record == null) {
             throw ApiException.notFound("no determination " + id);
         }

@@ -33,6 +33,18 @@ public final class Assessments {
     private Assessments() {
     }
 
+    /**
+     * The steps every engine takes before the rules of origin themselves: which product rule applies, whether
+     * the bill of materials can be read, how each material is treated, and the vehicle's class. One place, so
+     * the Drools adapter and the plain-Java reference cannot drift apart here.
+     */
+    public static void preliminaries(EvaluationSubject subject, Findings findings) {
+        ruleSelection(subject, findings);
+        billOfMaterials(subject, findings);
+        materialTreatment(subject, findings);
+        AutomotiveAssessments.classification(subject, findings);
+    }
+
     public static void ruleSelection(EvaluationSubject subject, Findings findings) {
         RuleLookup lookup = subject.lookup();
         if (lookup instanceof RuleLookup.Found found && !found.rule().isApplicable()) {

@@ -11,7 +11,8 @@ import org.origincheck.domain.rules.ShiftOutcome;
 /**
  * The plain-Java reference: the same legal tests as the Drools rules, applied in straight-line code.
  * It is the oracle the engine is checked against (property tests) and the baseline it is measured
- * against (benchmarks); the service itself runs the Drools rules.
+ * against (benchmarks) and the golden cases' second opinion; it lives with the tests because the service runs
+ * only the Drools rules.
  */
 public final class ReferenceOriginEngine implements OriginEngine {
 
@@ -19,10 +20,7 @@ public final class ReferenceOriginEngine implements OriginEngine {
     public Evaluation evaluate(BillOfMaterials bom, RulePack pack) {
         EvaluationSubject subject = new EvaluationSubject(bom, pack);
         Findings findings = new Findings();
-        Assessments.ruleSelection(subject, findings);
-        Assessments.billOfMaterials(subject, findings);
-        Assessments.materialTreatment(subject, findings);
-        AutomotiveAssessments.classification(subject, findings);
+        Assessments.preliminaries(subject, findings);
 
         List<Material> shiftTested = new ArrayList<>();
         List<Material> preventingC = new ArrayList<>();
