@@ -344,6 +344,7 @@ public class DeterminationService {
             }
             String at = field + "[" + i + "]";
             MaterialOrigin origin;
+            org.origincheck.domain.supplier.SupplierDeclaration.Item declared = null;
             String hs = m.hsCode();
             if (m.components() != null && !m.components().isEmpty()) {
                 origin = intermediate(i, at, m, parent, asOf, rulePack, tenant, errors, supplierParts);
@@ -357,6 +358,7 @@ public class DeterminationService {
                     continue;
                 }
                 origin = r.origin();
+                declared = r.declared();
                 hs = hs != null ? hs : r.hsCode();
                 if (r.reason() != null) {
                     evidenceReasons.add(r.reason());
@@ -369,12 +371,40 @@ public class DeterminationService {
             if (!errors.isEmpty()) {
                 continue;
             }
+            BigDecimal accumulated = accumulated(m, at, origin, declared, parent, evidenceReasons);
             materials.add(new Material(i, m.partNumber(), m.description(), hs == null ? null : HsCode.parse(hs),
                     origin.origin(), m.countryOfOrigin(), m.value(), m.quantity(), m.unit(),
-                    m.kind() == null ? MaterialKind.DIRECT : m.kind(), m.partOfGood()));
+                    m.kind() == null ? MaterialKind.DIRECT : m.kind(), m.partOfGood(), accumulated));
             origins.add(origin);
         }
         return new Level(materials, origins, evidenceReasons);
+    }
+
+    static final String ACCUMULATION_CITATION = "USMCA Art. 4.11; SOR/2020-155 s.9(1)-(3), s.9(7)(c)";
+
+    /**
+     * Accumulation (USMCA Art. 4.11): a non-originating material whose supplier's declaration states the non-originating part
+     * of its value counts in the VNM with only that part. The statement is in the supplier's currency (SOR s.9(7)(c)); in
+     * another currency than the good's it is not converted here, and the whole value counts (the reason says so).
+     */
+    private static BigDecimal accumulated(MaterialInput m, String at, MaterialOrigin origin, org.origincheck.domain.supplier.SupplierDeclaration.Item declared,
+                                          Good parent, List<Reason> reasons) {
+        if (declared == null || declared.nonOriginatingValue() == null || origin.origin() != OriginStatus.NON_ORIGINATING) {
+            return null;
+        }
+        String label = m.partNumber() != null && !m.partNumber().isBlank() ? m.partNumber() : at;
+        if (!declared.currency().equals(parent.currency())) {
+            reasons.add(new Reason(ReasonCode.ACCUMULATION, Outcome.INFO, "Not accumulated: the supplier states the non-originating value of "
+                    + label + " in " + declared.currency() + ", the good's amounts are in " + parent.currency()
+                    + "; its whole value counts as non-originating. Convert the statement and record it again to accumulate.",
+                    ACCUMULATION_CITATION, List.of(label), null));
+            return null;
+        }
+        reasons.add(new Reason(ReasonCode.ACCUMULATION, Outcome.INFO, "Accumulated: only the non-originating value the supplier states for "
+                + label + " (declaration " + origin.originSourceId() + ") counts in the value of non-originating materials"
+                + (declared.nonOriginatingValue().compareTo(m.value()) > 0 ? " (capped at the material's value)" : "") + ".",
+                ACCUMULATION_CITATION, List.of(label), null));
+        return declared.nonOriginatingValue();
     }
 
     private MaterialOrigin intermediate(int index, String at, MaterialInput m, Good parent, LocalDate asOf, String rulePack, String tenant,

@@ -40,7 +40,11 @@ public class MaterialEvidence {
     }
 
     /** The origin of one material, how it was decided, the reason to report (null for a stated origin), and an HS code the evidence gives. */
-    public record Resolved(MaterialOrigin origin, Reason reason, String hsCode, SupplierPartUse use) {
+    public record Resolved(MaterialOrigin origin, Reason reason, String hsCode, SupplierPartUse use, SupplierDeclaration.Item declared) {
+
+        Resolved(MaterialOrigin origin, Reason reason, String hsCode, SupplierPartUse use) {
+            this(origin, reason, hsCode, use, null);
+        }
     }
 
     /** A supplier x part a determination named, and the declaration that decided it (null: none, or the origin was stated). */
@@ -96,7 +100,7 @@ public class MaterialEvidence {
                 + ", valid " + d.validFrom() + " to " + d.validTo() + ".";
         return new Resolved(new MaterialOrigin(index, m.partNumber(), origin, OriginSource.DECLARATION, d.id(), m.supplierId()),
                 new Reason(ReasonCode.MATERIAL_ORIGIN_EVIDENCE, Outcome.INFO, message, DECLARATION_CITATION, List.of(m.partNumber()), null),
-                item.hsCode(), new SupplierPartUse(m.supplierId(), m.partNumber(), d.id()));
+                item.hsCode(), new SupplierPartUse(m.supplierId(), m.partNumber(), d.id()), item);
     }
 
     /**

@@ -167,6 +167,39 @@ class MaterialEvidenceApiTest {
         assertThat(refused.jsonPath().getList("errors.field")).containsExactly("materials[0].determinationId");
     }
 
+    /**
+     * Accumulation, USMCA Art. 4.11; SOR/2020-155 s.9(1), (3): the boiler of rule 84-3 (GN11(o) ch.84 rule 3) with a
+     * non-originating drum of 8402.90 fails alternative (A) (same heading) and needs RVC 60% TV under (B). Its value 60
+     * counted whole: (100 - 60) / 100 = 40%, not met. The supplier states 30 of it is non-originating (production in
+     * Mexico on imported plate): (100 - 30) / 100 = 70%, met, and the boiler originates (criterion B).
+     */
+    @Test
+    void shouldCountOnlyTheStatedNonOriginatingValueOfAnAccumulatedMaterial() {
+        String supplier = "SUP-" + UUID.randomUUID();
+        String statement = """
+                {"supplier":{"id":"%s","name":"Calderas del Bajio SA","country":"MX"},
+                 "items":[{"partNumber":"DRUM-1","hsCode":"8402.90","origin":"NON_ORIGINATING","nonOriginatingValue":30,"currency":"USD"},
+                          {"partNumber":"DRUM-MXN","hsCode":"8402.90","origin":"NON_ORIGINATING","nonOriginatingValue":30,"currency":"MXN"}],
+                 "validFrom":"%s","validTo":"%s","certifier":{"name":"L. Ruiz","email":"lruiz@example.com"},"issuedAt":"%s"}"""
+                .formatted(supplier, TODAY.minusMonths(1), TODAY.plusMonths(1), TODAY.minusMonths(1));
+        String declaration = recordDeclaration(statement);
+        JsonPath accumulated = determine(boiler(TODAY, declaredDrum(supplier)));
+        assertThat(accumulated.getString("materials[0].origin")).isEqualTo("NON_ORIGINATING");
+        assertThat(accumulated.getString("status")).isEqualTo("ORIGINATING");
+        assertThat(accumulated.getString("originCriterion")).isEqualTo("B");
+        assertThat(accumulated.getDouble("regionalValueContent.find { it.method == 'TRANSACTION_VALUE' }.value")).isEqualTo(70.0);
+        assertThat(accumulated.getDouble("regionalValueContent.find { it.method == 'TRANSACTION_VALUE' }.valueOfNonOriginatingMaterials")).isEqualTo(30.0);
+        assertThat(accumulated.getString("reasons.find { it.code == 'ACCUMULATION' }.message")).contains("DRUM-1").contains(declaration);
+        // Without the statement (the same drum stated NON_ORIGINATING) the RVC is 40%: not met.
+        JsonPath whole = determine(boiler(TODAY, "{\"partNumber\":\"DRUM-1\",\"hsCode\":\"8402.90\",\"origin\":\"NON_ORIGINATING\",\"value\":60}"));
+        assertThat(whole.getString("status")).isEqualTo("NOT_ORIGINATING");
+        assertThat(whole.getDouble("regionalValueContent.find { it.method == 'TRANSACTION_VALUE' }.value")).isEqualTo(40.0);
+        // A statement in another currency than the good's is not converted: the whole value counts, and the reason says why.
+        JsonPath otherCurrency = determine(boiler(TODAY, declaredDrum(supplier).replace("DRUM-1", "DRUM-MXN")));
+        assertThat(otherCurrency.getString("status")).isEqualTo("NOT_ORIGINATING");
+        assertThat(otherCurrency.getString("reasons.find { it.code == 'ACCUMULATION' }.message")).startsWith("Not accumulated");
+    }
+
     @Test
     void shouldNameTheFieldWhenTheOriginIsNeitherStatedNorEvidenced() {
         Response missing = as(Roles.SUBMITTER).contentType("application/json")

@@ -10,7 +10,8 @@ import org.origincheck.domain.hs.HsCode;
  */
 public record Material(int index, String partNumber, String description, HsCode hsCode, OriginStatus origin,
                        String countryOfOrigin, BigDecimal value, BigDecimal quantity, String unit, MaterialKind kind,
-                       Boolean partOfGood) {
+                       Boolean partOfGood,
+                       BigDecimal accumulatedNonOriginatingValue) {
 
     public Material {
         Objects.requireNonNull(origin, "origin");
@@ -21,10 +22,15 @@ public record Material(int index, String partNumber, String description, HsCode 
         }
     }
 
+    public Material(int index, String partNumber, String description, HsCode hsCode, OriginStatus origin,
+                    String countryOfOrigin, BigDecimal value, BigDecimal quantity, String unit, MaterialKind kind, Boolean partOfGood) {
+        this(index, partNumber, description, hsCode, origin, countryOfOrigin, value, quantity, unit, kind, partOfGood, null);
+    }
+
     /** A material for which the producer has not said whether it is provided for as a part of the good. */
     public Material(int index, String partNumber, String description, HsCode hsCode, OriginStatus origin,
                     String countryOfOrigin, BigDecimal value, BigDecimal quantity, String unit, MaterialKind kind) {
-        this(index, partNumber, description, hsCode, origin, countryOfOrigin, value, quantity, unit, kind, null);
+        this(index, partNumber, description, hsCode, origin, countryOfOrigin, value, quantity, unit, kind, null, null);
     }
 
     /** How the material is named in reasons: its part number, or its position when it has none. */
@@ -39,6 +45,14 @@ public record Material(int index, String partNumber, String description, HsCode 
 
     public boolean subjectToTariffShift() {
         return kind.subjectToTariffShift() && isNonOriginating();
+    }
+
+    /**
+     * Its value in the VNM of the regional value content: its value, or, when its supplier stated the non-originating part of
+     * it for accumulation (USMCA Art. 4.11; SOR/2020-155 s.9(2)-(3)), only that part (never more than its value).
+     */
+    public BigDecimal valueInRegionalValueContent() {
+        return accumulatedNonOriginatingValue == null ? value : accumulatedNonOriginatingValue.min(value);
     }
 
     public boolean inValueOfNonOriginatingMaterials() {
