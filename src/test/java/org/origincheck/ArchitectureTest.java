@@ -2,9 +2,11 @@ package org.origincheck;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -14,7 +16,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The domain is plain Java: the law's concepts and the evaluation, with no framework in it. The Drools
  * adapter, the rule pack loader, the determination service and the REST API depend on the domain, never
- * the other way round.
+ * the other way round. Data flows one way, request -> mapper -> service -> engine (port) -> store, and no
+ * package is in a cycle with another, so a change in one cannot break a package it does not reach.
  */
 class ArchitectureTest {
 
@@ -73,6 +76,52 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "org.origincheck.engine..", "org.origincheck.rulepack..",
                         "org.origincheck.determination..", "org.origincheck.api..")
+                .check(classes);
+    }
+
+    @Test
+    void noPackageShouldBeInACycleWithAnother() {
+        slices().matching("org.origincheck.(**)").namingSlices("$1")
+                .should().beFreeOfCycles()
+                // Known and not yet undone: the submitted vehicle facts (bom.Good, bom.BillOfMaterials) and the rule book's
+                // vehicle classes (rules.ProductRule, rules.RulePack) live in domain.automotive, which itself builds on bom and
+                // rules. Only these two directions are let through; any other cycle fails here.
+                .ignoreDependency(JavaClass.Predicates.resideInAnyPackage("org.origincheck.domain.bom", "org.origincheck.domain.rules"),
+                        JavaClass.Predicates.resideInAPackage("org.origincheck.domain.automotive"))
+                .check(classes);
+    }
+
+    @Test
+    void theDeterminationServiceShouldKnowNeitherHttpNorReview() {
+        noClasses().that().resideInAPackage("org.origincheck.determination")
+                .should().dependOnClassesThat().resideInAnyPackage("org.origincheck.determination.rest..", "org.origincheck.api..",
+                        "org.origincheck.review..", "org.origincheck.redetermination..", "jakarta.ws.rs..", "org.jboss.resteasy..")
+                .because("the service takes domain objects and its refusals are mapped to problem documents at the edge; review follows by an event")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheEnginePackageShouldNameDrools() {
+        noClasses().that().resideOutsideOfPackage("org.origincheck.engine..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.origincheck.engine..", "org.kie..", "org.drools..")
+                .because("everything else uses the OriginEngine port")
+                .check(classes);
+    }
+
+    @Test
+    void theRulePackLoaderShouldNotKnowTheEngineOrTheApi() {
+        noClasses().that().resideInAnyPackage("org.origincheck.rulepack", "org.origincheck.rulepack.text")
+                .should().dependOnClassesThat().resideInAnyPackage("org.origincheck.engine..", "org.origincheck.determination..",
+                        "org.origincheck.review..", "org.origincheck.api..")
+                .check(classes);
+    }
+
+    @Test
+    void reviewShouldOnlyBeReachedFromTheEdge() {
+        noClasses().that().resideInAnyPackage("org.origincheck.determination..", "org.origincheck.engine..", "org.origincheck.rulepack..",
+                        "org.origincheck.domain..", "org.origincheck.api..")
+                .should().dependOnClassesThat().resideInAPackage("org.origincheck.review..")
+                .because("review follows determinations by the DeterminationStored event and implements SettledConclusions")
                 .check(classes);
     }
 }

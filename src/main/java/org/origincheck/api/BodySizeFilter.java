@@ -4,7 +4,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-import org.origincheck.determination.LimitsConfig;
+import org.origincheck.config.LimitsConfig;
 
 /**
  * Answers an oversized body with a problem document before it is read. The HTTP layer's own hard limit

@@ -8,6 +8,8 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.origincheck.domain.bom.BillOfMaterials;
+import org.origincheck.domain.evaluation.Evaluation;
 
 /**
  * A stored determination: the submission as received, the response as returned, and the columns an
@@ -70,6 +72,30 @@ public class DeterminationRecord extends PanacheEntityBase {
 
     @Column(name = "submission_media_type", nullable = false)
     public String submissionMediaType = "application/json";
+
+    /** A new determination of a bill of materials; its response is written by the caller before it is stored. */
+    static DeterminationRecord of(UUID id, Instant createdAt, BillOfMaterials bom, Evaluation evaluation, DeterminationService.Received received,
+                                  String tenant, String subject) {
+        DeterminationRecord record = new DeterminationRecord();
+        record.id = id;
+        record.createdAt = createdAt;
+        record.reference = evaluation.reference();
+        record.partNumber = bom.good().partNumber();
+        record.hsCode = bom.good().hsCode().digits();
+        record.asOf = evaluation.asOf();
+        record.status = evaluation.status().name();
+        record.originCriterion = evaluation.originCriterion() == null ? null : evaluation.originCriterion().name();
+        record.rulePackId = evaluation.rulePack().id();
+        record.rulePackVersion = evaluation.rulePack().version();
+        record.rulePackSha256 = evaluation.rulePack().sha256();
+        record.productRuleId = evaluation.productRule() == null ? null : evaluation.productRule().id();
+        record.submission = received.body();
+        record.submissionMediaType = received.mediaType();
+        record.submissionParameters = received.parameters();
+        record.tenantId = tenant;
+        record.submittedBy = subject;
+        return record;
+    }
 
     /** The determination if it belongs to the tenant; another tenant's is not found, exactly like a missing one. */
     public static DeterminationRecord findInTenant(UUID id, String tenant) {

@@ -34,6 +34,18 @@ public class IdempotencyRecord extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    /** Records the key in the current transaction; flushed at once so a concurrent twin fails here, not at commit. */
+    static void keep(String tenant, String idempotencyKey, String requestSha256, UUID determinationId, Instant createdAt) {
+        IdempotencyRecord key = new IdempotencyRecord();
+        key.tenantId = tenant;
+        key.idempotencyKey = idempotencyKey;
+        key.requestSha256 = requestSha256;
+        key.determinationId = determinationId;
+        key.createdAt = createdAt;
+        key.persist();
+        IdempotencyRecord.flush();
+    }
+
     public static IdempotencyRecord find(String tenant, String key) {
         return IdempotencyRecord.<IdempotencyRecord>find("tenantId = ?1 and idempotencyKey = ?2", tenant, key).firstResult();
     }

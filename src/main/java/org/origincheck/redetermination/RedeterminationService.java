@@ -18,8 +18,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.jboss.logging.Logger;
 import org.origincheck.api.ApiException;
-import org.origincheck.determination.CsvBillOfMaterials;
+import org.origincheck.determination.rest.CsvBillOfMaterials;
+import org.origincheck.determination.DeterminationRefused;
 import org.origincheck.determination.DeterminationService;
+import org.origincheck.determination.rest.SubmissionMapper;
 import org.origincheck.determination.rest.BomSubmission;
 import org.origincheck.domain.evaluation.Evaluation;
 import org.origincheck.domain.rules.RulePack;
@@ -38,6 +40,7 @@ public class RedeterminationService {
 
     private final EntityManager em;
     private final DeterminationService determinations;
+    private final SubmissionMapper submissions;
     private final RulePackRegistry packs;
     private final ExecutorService workers = Executors.newFixedThreadPool(2, r -> {
         Thread t = new Thread(r, "redetermination");
@@ -46,9 +49,10 @@ public class RedeterminationService {
     });
     private volatile boolean stopping;
 
-    public RedeterminationService(EntityManager em, DeterminationService determinations, RulePackRegistry packs) {
+    public RedeterminationService(EntityManager em, DeterminationService determinations, SubmissionMapper submissions, RulePackRegistry packs) {
         this.em = em;
         this.determinations = determinations;
+        this.submissions = submissions;
         this.packs = packs;
     }
 
@@ -147,15 +151,15 @@ public class RedeterminationService {
             String status = null, criterion = null, error = null;
             try {
                 BomSubmission submission = "text/csv".equals(row[2]) ? CsvBillOfMaterials.read((String) row[1], parameters((String) row[3]))
-                        : determinations.parse((String) row[1]);
+                        : submissions.parse((String) row[1]);
                 LocalDate date = asOf != null ? asOf : row[4] instanceof java.sql.Date d ? d.toLocalDate() : LocalDate.parse(row[4].toString());
                 BomSubmission dated = new BomSubmission(submission.reference(), date, submission.rulePack(), submission.good(), submission.materials(),
                         submission.automotive());
-                Evaluation evaluation = determinations.evaluate(dated, tenant);
+                Evaluation evaluation = determinations.evaluate(submissions.toBom(dated, tenant), dated.rulePack());
                 status = evaluation.status().name();
                 criterion = evaluation.originCriterion() == null ? null : evaluation.originCriterion().name();
             } catch (RuntimeException e) {
-                error = e instanceof ApiException a ? a.problem().detail() : e.getClass().getSimpleName();
+                error = e instanceof ApiException a ? a.problem().detail() : e instanceof DeterminationRefused r ? r.getMessage() : e.getClass().getSimpleName();
             }
             results.add(new Object[] {row[0], error == null ? "DONE" : "FAILED", status, criterion, error});
         }

@@ -28,7 +28,7 @@ import org.origincheck.domain.review.ReviewState;
  * queue, and certifications of origin from approved originating determinations.
  */
 @ApplicationScoped
-public class ReviewService {
+public class ReviewService implements org.origincheck.determination.SettledConclusions {
 
     public static final String POLICY_ACTOR = "review policy";
 
@@ -43,6 +43,36 @@ public class ReviewService {
     }
 
     /** Called inside the transaction that stores the determination. */
+    /** A determination was stored: open its review, in the same transaction. */
+    void opened(@jakarta.enterprise.event.Observes org.origincheck.determination.DeterminationStored stored) {
+        recordInitial(stored.determination(), stored.evaluation());
+    }
+
+    /** Approved: the engine's status stands; overridden: the officer's. Pending or rejected: nothing to rely on. */
+    @Override
+    public java.util.Optional<DeterminationStatus> settled(DeterminationRecord determination) {
+        ReviewView review = view(determination);
+        ReviewState state = review.state() == null ? null : ReviewState.valueOf(review.state());
+        return state == ReviewState.APPROVED || state == ReviewState.OVERRIDDEN
+                ? java.util.Optional.of(DeterminationStatus.valueOf(review.conclusion())) : java.util.Optional.empty();
+    }
+
+    /** The events made before {@code until} decide the state then, and the conclusion then (the last override by then, or the engine's). */
+    @Override
+    public Standing standingAt(DeterminationRecord determination, Instant until) {
+        String state = null;
+        String conclusion = determination.status;
+        for (EventView e : view(determination).events()) {
+            if (e.at().isBefore(until)) {
+                state = e.toState();
+                if (ReviewAction.OVERRIDE.name().equals(e.action())) {
+                    conclusion = e.overrideStatus();
+                }
+            }
+        }
+        return new Standing(state, conclusion);
+    }
+
     public void recordInitial(DeterminationRecord determination, Evaluation evaluation) {
         java.util.Set<String> met = new java.util.HashSet<>();
         for (var reason : evaluation.reasons()) {

@@ -69,99 +69,11 @@ class GoldenCasesTest {
         String id = actual.get("id").asText();
         assertThat(created.header("Location")).endsWith("/api/v1/determinations/" + id);
 
-        assertThat(actual.get("status").asText()).as("status").isEqualTo(expected.get("status").asText());
-        assertThat(text(actual.get("originCriterion"))).as("originCriterion").isEqualTo(text(expected.get("originCriterion")));
-        assertThat(text(actual.path("productRule").get("id"))).as("product rule").isEqualTo(text(expected.get("productRule")));
-        assertRegionalValueContent(expected.path("regionalValueContent"), actual.get("regionalValueContent"));
-        assertReasons(expected.path("reasons"), actual.get("reasons"));
-        if (expected.has("automotive")) {
-            assertSubset("automotive", expected.get("automotive"), actual.get("automotive"));
-        }
-        if (expected.has("materials")) {
-            assertSubset("materials", expected.get("materials"), actual.get("materials"));
-        }
-        Set<String> missing = new TreeSet<>();
-        actual.get("missingData").forEach(m -> missing.add(m.get("field").asText()));
-        Set<String> expectedMissing = new TreeSet<>();
-        expected.path("missingData").forEach(m -> expectedMissing.add(m.asText()));
-        assertThat(missing).as("missingData fields").isEqualTo(expectedMissing);
-        for (JsonNode reason : actual.get("reasons")) {
-            assertThat(reason.get("citation").asText()).as("citation of " + reason.get("code")).isNotBlank();
-        }
+        GoldenExpectations.assertAnswer(expected, actual);
 
         String fetched = given().when().get("/api/v1/determinations/" + id).then().statusCode(200).extract().asString();
         assertThat(fetched).as("GET returns what POST returned").isEqualTo(created.asString());
         assertStored(id, actual, body);
-    }
-
-    private void assertRegionalValueContent(JsonNode expected, JsonNode actual) {
-        List<String> seen = new ArrayList<>();
-        actual.forEach(e -> seen.add(e.get("requirement").asText() + "/" + text(e.get("alternative")) + "/" + e.get("method").asText()));
-        assertThat(actual.size()).as("RVC entries computed " + seen).isEqualTo(expected.size());
-        for (JsonNode want : expected) {
-            String requirement = want.path("requirement").asText("PRODUCT_RULE");
-            JsonNode match = null;
-            for (JsonNode got : actual) {
-                if (got.get("requirement").asText().equals(requirement) && got.get("method").asText().equals(want.get("method").asText())
-                        && java.util.Objects.equals(text(got.get("alternative")), text(want.get("alternative")))) {
-                    match = got;
-                }
-            }
-            assertThat(match).as("RVC entry " + want + " among " + seen).isNotNull();
-            assertThat(match.get("value").decimalValue()).as("RVC value of " + want).isEqualByComparingTo(want.get("value").decimalValue());
-            assertThat(match.get("threshold").decimalValue()).as("threshold of " + want).isEqualByComparingTo(want.get("threshold").decimalValue());
-            assertThat(match.get("met").asBoolean()).as("met of " + want).isEqualTo(want.get("met").asBoolean());
-            if (want.has("pointsShort")) {
-                assertThat(match.get("pointsShort").decimalValue()).as("pointsShort").isEqualByComparingTo(want.get("pointsShort").decimalValue());
-            }
-            if (want.has("nonOriginatingValueOver")) {
-                assertThat(match.get("nonOriginatingValueOver").decimalValue()).as("nonOriginatingValueOver")
-                        .isEqualByComparingTo(want.get("nonOriginatingValueOver").decimalValue());
-            }
-        }
-    }
-
-    /** Every field the case expects must be in the answer with that value (numbers compared as decimals). */
-    private void assertSubset(String path, JsonNode want, JsonNode got) {
-        if (want.isNull()) {
-            assertThat(got == null || got.isNull()).as(path + " is null").isTrue();
-            return;
-        }
-        assertThat(got).as(path + " present in the answer").isNotNull();
-        assertThat(got.isNull()).as(path + " present in the answer").isFalse();
-        if (want.isObject()) {
-            want.fields().forEachRemaining(f -> assertSubset(path + "." + f.getKey(), f.getValue(), got.get(f.getKey())));
-        } else if (want.isArray()) {
-            assertThat(got.size()).as(path + " size in " + got).isEqualTo(want.size());
-            for (int i = 0; i < want.size(); i++) {
-                assertSubset(path + "[" + i + "]", want.get(i), got.get(i));
-            }
-        } else if (want.isNumber()) {
-            assertThat(got.decimalValue()).as(path).isEqualByComparingTo(want.decimalValue());
-        } else {
-            assertThat(got.asText()).as(path).isEqualTo(want.asText());
-        }
-    }
-
-    private void assertReasons(JsonNode expected, JsonNode actual) {
-        for (JsonNode want : expected) {
-            boolean found = false;
-            for (JsonNode got : actual) {
-                if (!got.get("code").asText().equals(want.get("code").asText())) continue;
-                if (want.has("outcome") && !got.get("outcome").asText().equals(want.get("outcome").asText())) continue;
-                if (want.has("alternative") && !java.util.Objects.equals(text(got.get("alternative")), text(want.get("alternative")))) continue;
-                if (want.has("materials")) {
-                    List<String> materials = new ArrayList<>();
-                    got.get("materials").forEach(m -> materials.add(m.asText()));
-                    List<String> wanted = new ArrayList<>();
-                    want.get("materials").forEach(m -> wanted.add(m.asText()));
-                    if (!materials.equals(wanted)) continue;
-                }
-                if (want.has("messageContains") && !got.get("message").asText().contains(want.get("messageContains").asText())) continue;
-                found = true;
-            }
-            assertThat(found).as("expected reason " + want + " in " + actual).isTrue();
-        }
     }
 
     private void assertStored(String id, JsonNode actual, String body) throws Exception {

@@ -33,8 +33,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.origincheck.api.ApiException;
 import org.origincheck.api.Problem;
 import org.origincheck.determination.DeterminationRecord;
-import org.origincheck.determination.CsvBillOfMaterials;
 import org.origincheck.determination.DeterminationReports;
+import org.origincheck.determination.DeterminationQueries;
+import org.origincheck.determination.DeterminationRefused;
 import org.origincheck.determination.DeterminationService;
 import org.origincheck.security.Caller;
 import org.origincheck.security.Roles;
@@ -57,11 +58,16 @@ public class DeterminationResource {
     public static final String STATUS_HEADER = "OriginCheck-Status";
 
     private final DeterminationService service;
+    private final SubmissionMapper submissions;
+    private final DeterminationQueries queries;
     private final DeterminationReports reports;
     private final Caller caller;
 
-    public DeterminationResource(DeterminationService service, DeterminationReports reports, Caller caller) {
+    public DeterminationResource(DeterminationService service, SubmissionMapper submissions, DeterminationQueries queries,
+                                 DeterminationReports reports, Caller caller) {
         this.service = service;
+        this.submissions = submissions;
+        this.queries = queries;
         this.reports = reports;
         this.caller = caller;
     }
@@ -93,8 +99,9 @@ public class DeterminationResource {
     public Response create(String body, @Context UriInfo uri, @Context HttpHeaders headers,
                            @HeaderParam("Idempotency-Key") String idempotencyKey) {
         checkKey(idempotencyKey);
-        DeterminationService.Stored stored = service.create(body, MediaType.APPLICATION_JSON, service.parse(body), caller.tenant(),
-                caller.subject(), idempotencyKey);
+        BomSubmission submission = submissions.parse(body);
+        DeterminationService.Stored stored = service.create(new DeterminationService.Received(body, MediaType.APPLICATION_JSON, null),
+                submissions.toBom(submission, caller.tenant()), submission.rulePack(), caller.tenant(), caller.subject(), idempotencyKey);
         return created(stored, uri, headers);
     }
 
@@ -118,11 +125,14 @@ public class DeterminationResource {
         try {
             BomSubmission submission = CsvBillOfMaterials.read(body, new CsvBillOfMaterials.GoodParameters(reference, asOf, rulePack, partNumber,
                     description, hsCode, endUse, producerCountry, currency, transactionValue, netCost));
-            DeterminationService.Stored stored = service.create(body, uri.getRequestUri().getRawQuery(), CsvBillOfMaterials.MEDIA_TYPE, submission,
+            DeterminationService.Stored stored = service.create(new DeterminationService.Received(body, CsvBillOfMaterials.MEDIA_TYPE,
+                            uri.getRequestUri().getRawQuery()), submissions.toBom(submission, caller.tenant()), submission.rulePack(),
                     caller.tenant(), caller.subject(), idempotencyKey);
             return created(stored, uri, headers);
         } catch (ApiException e) {
             throw CsvBillOfMaterials.toLines(e);
+        } catch (DeterminationRefused e) {
+            throw CsvBillOfMaterials.toLines(new ApiException(DeterminationProblems.problem(e)));
         }
     }
 
@@ -206,40 +216,12 @@ public class DeterminationResource {
             @QueryParam("to") LocalDate to,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(1_000_000) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        List<String> where = new ArrayList<>();
-        Parameters params = new Parameters();
-        where.add("tenantId = :tenant");
-        params.and("tenant", caller.tenant());
-        if (partNumber != null && !partNumber.isBlank()) {
-            where.add("partNumber = :partNumber");
-            params.and("partNumber", partNumber);
-        }
-        if (status != null) {
-            where.add("status = :status");
-            params.and("status", status.name());
-        }
-        if (hsCode != null) {
-            where.add("hsCode like :hs");
-            params.and("hs", hsCode + "%");
-        }
-        if (from != null) {
-            where.add("createdAt >= :from");
-            params.and("from", from.atStartOfDay().toInstant(ZoneOffset.UTC));
-        }
-        if (to != null) {
-            where.add("createdAt < :to");
-            params.and("to", to.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
-        }
         if (from != null && to != null && to.isBefore(from)) {
             throw ApiException.invalid("to", "is before 'from'");
         }
-        String query = String.join(" and ", where);
-        Sort sort = Sort.descending("createdAt", "id");
-        var found = where.isEmpty() ? DeterminationRecord.<DeterminationRecord>findAll(sort)
-                : DeterminationRecord.<DeterminationRecord>find(query, sort, params);
-        found.page(Page.of(page, size));
-        List<DeterminationSummary> items = found.list().stream().map(DeterminationSummary::of).toList();
-        long total = found.count();
+        var found = queries.list(caller.tenant(), new DeterminationQueries.Filter(partNumber, status, hsCode, from, to), page, size);
+        List<DeterminationSummary> items = found.items().stream().map(DeterminationSummary::of).toList();
+        long total = found.total();
         return new DeterminationSummary.Page(items, page, size, total, (int) ((total + size - 1) / size));
     }
 }

@@ -28,8 +28,13 @@ public class EvaluationResource {
     private final DeterminationService service;
     private final Caller caller;
 
-    public EvaluationResource(DeterminationService service, Caller caller) {
+    private final SubmissionMapper submissions;
+    private final JsonEvidenceFormat format;
+
+    public EvaluationResource(DeterminationService service, SubmissionMapper submissions, JsonEvidenceFormat format, Caller caller) {
         this.service = service;
+        this.submissions = submissions;
+        this.format = format;
         this.caller = caller;
     }
 
@@ -46,7 +51,8 @@ public class EvaluationResource {
     @APIResponse(responseCode = "400", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed(Roles.SUBMITTER)
     public Response evaluate(String body) {
-        var assessed = service.assess(service.parse(body), caller.tenant());
-        return Response.ok(service.write(DeterminationResponse.of(null, null, assessed.evaluation(), assessed.materials())), MediaType.APPLICATION_JSON).build();
+        BomSubmission submission = submissions.parse(body);
+        var assessed = service.assess(submissions.toBom(submission, caller.tenant()), submission.rulePack());
+        return Response.ok(format.write(DeterminationResponse.of(null, null, assessed.evaluation(), assessed.materials())), MediaType.APPLICATION_JSON).build();
     }
 }

@@ -6,12 +6,14 @@ import org.origincheck.domain.hs.HsCode;
 
 /**
  * One line of the bill of materials. {@code hsCode} may be absent for a material whose classification
- * the producer does not have; the engine then asks for it only where a test needs it.
+ * the producer does not have; the engine then asks for it only where a test needs it. {@code evidence}: where its origin
+ * came from when not simply stated (null: stated, no supplier named); {@code intermediate}: its components, when it is an
+ * intermediate material (its {@code origin} is then UNKNOWN until they are evaluated).
  */
 public record Material(int index, String partNumber, String description, HsCode hsCode, OriginStatus origin,
                        String countryOfOrigin, BigDecimal value, BigDecimal quantity, String unit, MaterialKind kind,
                        Boolean partOfGood,
-                       BigDecimal accumulatedNonOriginatingValue) {
+                       BigDecimal accumulatedNonOriginatingValue, OriginEvidence evidence, IntermediateMaterial intermediate) {
 
     public Material {
         Objects.requireNonNull(origin, "origin");
@@ -24,13 +26,19 @@ public record Material(int index, String partNumber, String description, HsCode 
 
     public Material(int index, String partNumber, String description, HsCode hsCode, OriginStatus origin,
                     String countryOfOrigin, BigDecimal value, BigDecimal quantity, String unit, MaterialKind kind, Boolean partOfGood) {
-        this(index, partNumber, description, hsCode, origin, countryOfOrigin, value, quantity, unit, kind, partOfGood, null);
+        this(index, partNumber, description, hsCode, origin, countryOfOrigin, value, quantity, unit, kind, partOfGood, null, null, null);
+    }
+
+    /** The same material with the origin its own components decided (an intermediate material, once evaluated). */
+    public Material withOrigin(OriginStatus decided) {
+        return new Material(index, partNumber, description, hsCode, decided, countryOfOrigin, value, quantity, unit, kind, partOfGood,
+                accumulatedNonOriginatingValue, evidence, intermediate);
     }
 
     /** A material for which the producer has not said whether it is provided for as a part of the good. */
     public Material(int index, String partNumber, String description, HsCode hsCode, OriginStatus origin,
                     String countryOfOrigin, BigDecimal value, BigDecimal quantity, String unit, MaterialKind kind) {
-        this(index, partNumber, description, hsCode, origin, countryOfOrigin, value, quantity, unit, kind, null, null);
+        this(index, partNumber, description, hsCode, origin, countryOfOrigin, value, quantity, unit, kind, null, null, null, null);
     }
 
     /** How the material is named in reasons: its part number, or its position when it has none. */

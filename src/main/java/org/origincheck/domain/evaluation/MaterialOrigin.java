@@ -1,6 +1,7 @@
 package org.origincheck.domain.evaluation;
 
 import java.util.List;
+import org.origincheck.domain.bom.OriginSource;
 import org.origincheck.domain.bom.OriginStatus;
 
 /**

@@ -1,4 +1,4 @@
-package org.origincheck.domain.evaluation;
+package org.origincheck.domain.bom;
 
 /** What decided a material's origin (API contract, "v1 additions": materials[].originSource). */
 public enum OriginSource {

@@ -1,4 +1,4 @@
-package org.origincheck.determination;
+package org.origincheck.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

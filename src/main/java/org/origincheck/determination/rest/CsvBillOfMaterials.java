@@ -1,4 +1,4 @@
-package org.origincheck.determination;
+package org.origincheck.determination.rest;
 
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
@@ -14,9 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import org.origincheck.api.ApiException;
 import org.origincheck.api.Problem;
-import org.origincheck.determination.rest.BomSubmission;
-import org.origincheck.determination.rest.GoodInput;
-import org.origincheck.determination.rest.MaterialInput;
 import org.origincheck.domain.bom.EndUse;
 import org.origincheck.domain.bom.MaterialKind;
 import org.origincheck.domain.bom.OriginStatus;
