@@ -13,4 +13,8 @@ public interface LimitsConfig {
     /** Most materials in one submission; more answer 400. A vehicle has thousands of parts, not tens of thousands. */
     @WithDefault("50000")
     int maxMaterials();
+
+    /** Most levels of a multi-level BOM (materials[].components[]), the good's own materials being level 1; deeper answers 400. */
+    @WithDefault("10")
+    int maxBomDepth();
 }

@@ -9,9 +9,17 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.origincheck.determination.DeterminationRefused.Reason;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.origincheck.domain.bom.BillOfMaterials;
+import org.origincheck.domain.bom.Material;
+import org.origincheck.domain.bom.OriginSource;
 import org.origincheck.domain.evaluation.Evaluation;
+import org.origincheck.domain.evaluation.MultiLevelEvaluation;
 import org.origincheck.domain.evaluation.OriginEngine;
+import org.origincheck.domain.supplier.SupplierDeclarations;
 import org.origincheck.domain.rules.RulePack;
 import org.origincheck.rulepack.RulePackRegistry;
 
@@ -30,9 +38,12 @@ public class DeterminationService {
     private final OriginEngine engine;
     private final EvidenceFormat format;
     private final Event<DeterminationStored> stored;
+    private final SupplierDeclarations declarations;
     private final Clock clock = Clock.systemUTC();
 
-    public DeterminationService(RulePackRegistry packs, OriginEngine engine, EvidenceFormat format, Event<DeterminationStored> stored) {
+    public DeterminationService(RulePackRegistry packs, OriginEngine engine, EvidenceFormat format, Event<DeterminationStored> stored,
+                                SupplierDeclarations declarations) {
+        this.declarations = declarations;
         this.packs = packs;
         this.engine = engine;
         this.format = format;
@@ -54,7 +65,15 @@ public class DeterminationService {
     /** Evaluates without storing (what-if, re-determination). {@code rulePack}: the pack's id, or null for the default. */
     @io.micrometer.core.annotation.Timed(value = "origincheck.evaluation", description = "Rule evaluation of one bill of materials (stored or not)")
     public Evaluation evaluate(BillOfMaterials bom, String rulePack) {
-        return engine.evaluate(bom, selectPack(rulePack, bom.asOf()));
+        return assess(bom, rulePack).evaluation();
+    }
+
+    /**
+     * Evaluates without storing, with how each material's origin was decided: intermediate materials are evaluated first,
+     * under their own rule, and the reasons about evidence go first ({@link MultiLevelEvaluation}).
+     */
+    public MultiLevelEvaluation.Assessed assess(BillOfMaterials bom, String rulePack) {
+        return MultiLevelEvaluation.evaluate(engine, bom, selectPack(rulePack, bom.asOf()));
     }
 
     /**
@@ -71,14 +90,20 @@ public class DeterminationService {
                 return replay(existing, requestSha256, tenant);
             }
         }
-        Evaluation evaluation = evaluate(bom, rulePack);
+        MultiLevelEvaluation.Assessed assessed = assess(bom, rulePack);
+        Evaluation evaluation = assessed.evaluation();
         DeterminationRecord record = DeterminationRecord.of(UUID.randomUUID(), clock.instant().truncatedTo(ChronoUnit.MICROS), bom,
                 evaluation, received, tenant, subject);
-        record.response = format.write(record.id, record.createdAt, evaluation);
+        record.response = format.write(record.id, record.createdAt, evaluation, assessed.materials());
+        List<SupplierDeclarations.Use> supplierParts = supplierParts(bom.materials());
         try {
             QuarkusTransaction.requiringNew().run(() -> {
                 record.persist();
                 stored.fire(new DeterminationStored(record, evaluation));
+                if (!supplierParts.isEmpty()) {
+                    record.flush(); // the determination row first: the supplier parts refer to it
+                    declarations.recordUses(record.id, tenant, supplierParts);
+                }
                 if (idempotencyKey != null) {
                     IdempotencyRecord.keep(tenant, idempotencyKey, requestSha256, record.id, record.createdAt);
                 }
@@ -93,6 +118,28 @@ public class DeterminationService {
             throw e;
         }
         return new Stored(record.id, record.response, record.status, false);
+    }
+
+    /**
+     * Every supplier x part the determination named, at every level, for the gaps report: one row per pair, and the
+     * declaration that decided it wins over a stated origin for the same pair.
+     */
+    private static List<SupplierDeclarations.Use> supplierParts(List<Material> materials) {
+        Map<List<String>, SupplierDeclarations.Use> uses = new LinkedHashMap<>();
+        collectSupplierParts(materials, uses);
+        return new ArrayList<>(uses.values());
+    }
+
+    private static void collectSupplierParts(List<Material> materials, Map<List<String>, SupplierDeclarations.Use> uses) {
+        for (Material m : materials) {
+            if (m.intermediate() != null) {
+                collectSupplierParts(m.intermediate().components(), uses);
+            } else if (m.evidence() != null && m.evidence().supplierId() != null) {
+                String declaration = m.evidence().source() == OriginSource.DECLARATION ? m.evidence().sourceId() : null;
+                uses.merge(List.of(m.evidence().supplierId(), m.partNumber()), new SupplierDeclarations.Use(m.evidence().supplierId(), m.partNumber(), declaration),
+                        (a, b) -> a.declarationId() != null ? a : b);
+            }
+        }
     }
 
     private Stored replay(IdempotencyRecord key, String requestSha256, String tenant) {

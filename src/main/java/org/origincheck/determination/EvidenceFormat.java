@@ -1,8 +1,10 @@
 package org.origincheck.determination;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.origincheck.domain.evaluation.Evaluation;
+import org.origincheck.domain.evaluation.MaterialOrigin;
 
 /**
  * How an evaluation is written as the response that is stored and returned (the API's JSON, in determination/rest).
@@ -10,5 +12,6 @@ import org.origincheck.domain.evaluation.Evaluation;
  */
 public interface EvidenceFormat {
 
-    String write(UUID id, Instant createdAt, Evaluation evaluation);
+    /** {@code materials}: how each material's origin was decided, or null when every origin was stated and no supplier named. */
+    String write(UUID id, Instant createdAt, Evaluation evaluation, List<MaterialOrigin> materials);
 }

@@ -1,5 +1,6 @@
 package org.origincheck.determination;
 
+import java.time.Instant;
 import java.util.Optional;
 import org.origincheck.domain.evaluation.DeterminationStatus;
 
@@ -11,4 +12,18 @@ import org.origincheck.domain.evaluation.DeterminationStatus;
 public interface SettledConclusions {
 
     Optional<DeterminationStatus> settled(DeterminationRecord determination);
+
+    /**
+     * The review as it stood before {@code until}: its state then (null when no review event was made by then) and the
+     * conclusion then (the engine's status, or the last override made by then).
+     */
+    Standing standingAt(DeterminationRecord determination, Instant until);
+
+    record Standing(String state, String conclusion) {
+
+        /** Approved or overridden: the conclusion may be relied on. */
+        public boolean settled() {
+            return "APPROVED".equals(state) || "OVERRIDDEN".equals(state);
+        }
+    }
 }

@@ -93,6 +93,32 @@ public class RedeterminationService {
         return job(id, tenant);
     }
 
+    /**
+     * Re-evaluates only the given determinations of the tenant, each on its own asOf (for example those that relied on
+     * a supplier declaration just revoked). Ids not stored in the tenant are ignored.
+     */
+    public Job createFor(String tenant, String actor, List<UUID> determinationIds) {
+        RulePack pack = packs.inForce(DeterminationService.DEFAULT_PACK, LocalDate.now())
+                .orElseThrow(() -> ApiException.unprocessable("asOf", "no rule pack is in force today"));
+        UUID id = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("insert into redetermination_job (id, tenant_id, requested_by, created_at, as_of, rule_pack_version, rule_pack_sha256, total) "
+                            + "values (:id, :tenant, :actor, :now, null, :version, :sha, 0)")
+                    .setParameter("id", id).setParameter("tenant", tenant).setParameter("actor", actor).setParameter("now", Instant.now())
+                    .setParameter("version", pack.version()).setParameter("sha", pack.sha256()).executeUpdate();
+            int total = 0;
+            for (UUID determination : new java.util.LinkedHashSet<>(determinationIds)) {
+                total += em.createNativeQuery("insert into redetermination_item (job_id, determination_id, old_status) "
+                                + "select :id, d.id, d.status from determination d where d.tenant_id = :tenant and d.id = :determination")
+                        .setParameter("id", id).setParameter("tenant", tenant).setParameter("determination", determination).executeUpdate();
+            }
+            // The job row is the job's own bookkeeping (not evidence): its total is set once its items exist.
+            em.createNativeQuery("update redetermination_job set total = :total where id = :id").setParameter("total", total).setParameter("id", id).executeUpdate();
+        });
+        start(id);
+        return job(id, tenant);
+    }
+
     private void start(UUID job) {
         for (int i = 0; i < 2; i++) {
             workers.submit(() -> work(job));

@@ -57,6 +57,22 @@ public class ReviewService implements org.origincheck.determination.SettledConcl
                 ? java.util.Optional.of(DeterminationStatus.valueOf(review.conclusion())) : java.util.Optional.empty();
     }
 
+    /** The events made before {@code until} decide the state then, and the conclusion then (the last override by then, or the engine's). */
+    @Override
+    public Standing standingAt(DeterminationRecord determination, Instant until) {
+        String state = null;
+        String conclusion = determination.status;
+        for (EventView e : view(determination).events()) {
+            if (e.at().isBefore(until)) {
+                state = e.toState();
+                if (ReviewAction.OVERRIDE.name().equals(e.action())) {
+                    conclusion = e.overrideStatus();
+                }
+            }
+        }
+        return new Standing(state, conclusion);
+    }
+
     public void recordInitial(DeterminationRecord determination, Evaluation evaluation) {
         java.util.Set<String> met = new java.util.HashSet<>();
         for (var reason : evaluation.reasons()) {

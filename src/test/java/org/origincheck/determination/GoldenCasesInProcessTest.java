@@ -12,8 +12,11 @@ import jakarta.validation.Validator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import org.jboss.logging.Logger;
@@ -26,9 +29,14 @@ import org.origincheck.api.JacksonConfig;
 import org.origincheck.config.LimitsConfig;
 import org.origincheck.determination.rest.BomSubmission;
 import org.origincheck.determination.rest.DeterminationResponse;
+import org.origincheck.determination.rest.MaterialTreeMapper;
 import org.origincheck.determination.rest.SubmissionMapper;
 import org.origincheck.domain.bom.BillOfMaterials;
+import org.origincheck.domain.evaluation.DeterminationStatus;
+import org.origincheck.domain.evaluation.MultiLevelEvaluation;
 import org.origincheck.domain.evaluation.OriginEngine;
+import org.origincheck.domain.supplier.SupplierDeclaration;
+import org.origincheck.domain.supplier.SupplierDeclarations;
 import org.origincheck.domain.evaluation.ReferenceOriginEngine;
 import org.origincheck.domain.rules.RulePack;
 import org.origincheck.engine.DroolsLogLevels;
@@ -74,9 +82,38 @@ class GoldenCasesInProcessTest {
             public int maxMaterials() {
                 return 50_000;
             }
+
+            @Override
+            public int maxBomDepth() {
+                return 10;
+            }
         };
         // No golden case refers to a stored determination; were one to, it would be found missing and the case would fail.
-        submissions = new SubmissionMapper(validator, json, limits, new StoredDeterminations(record -> Optional.empty(), json));
+        SettledConclusions none = new SettledConclusions() {
+            @Override
+            public Optional<DeterminationStatus> settled(DeterminationRecord determination) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Standing standingAt(DeterminationRecord determination, Instant until) {
+                return new Standing(null, determination.status);
+            }
+        };
+        // No golden case names a supplier: were one to, the empty store would leave its material UNKNOWN and the case would fail.
+        SupplierDeclarations noDeclarations = new SupplierDeclarations() {
+            @Override
+            public Optional<SupplierDeclaration> validFor(String tenant, String supplierId, String partNumber, LocalDate date) {
+                return Optional.empty();
+            }
+
+            @Override
+            public void recordUses(UUID determinationId, String tenant, List<Use> uses) {
+                throw new UnsupportedOperationException("the in-process runner stores nothing");
+            }
+        };
+        submissions = new SubmissionMapper(validator, json, limits, new StoredDeterminations(none, json),
+                new MaterialTreeMapper(limits, new MaterialEvidence(noDeclarations, none)));
         LoadedRulePack loaded = new RulePackLoader().load(PackSource.directory(Path.of("rules/usmca")));
         pack = loaded.pack();
         drools = new DroolsOriginEngine(GoldenCasesInProcessTest.class.getClassLoader());
@@ -108,7 +145,9 @@ class GoldenCasesInProcessTest {
         assertThat(submission.rulePack() == null || submission.rulePack().equals(pack.id())).as("the case uses the usmca pack").isTrue();
         BillOfMaterials bom = submissions.toBom(submission, "golden");
         assertThat(pack.inForceOn(bom.asOf())).as("the pack is in force on the case's date").isTrue();
-        JsonNode actual = json.readTree(json.writeValueAsString(DeterminationResponse.of(null, null, engine.evaluate(bom, pack))));
+        // Intermediate materials are evaluated first, under their own rule, as the service does.
+        MultiLevelEvaluation.Assessed assessed = MultiLevelEvaluation.evaluate(engine, bom, pack);
+        JsonNode actual = json.readTree(json.writeValueAsString(DeterminationResponse.of(null, null, assessed.evaluation(), assessed.materials())));
         evaluated++;
         GoldenExpectations.assertAnswer(golden.get("expected"), actual);
     }

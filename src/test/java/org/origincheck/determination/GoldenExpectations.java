@@ -29,6 +29,9 @@ final class GoldenExpectations {
         if (expected.has("automotive")) {
             assertSubset("automotive", expected.get("automotive"), actual.get("automotive"));
         }
+        if (expected.has("materials")) {
+            assertSubset("materials", expected.get("materials"), actual.get("materials"));
+        }
         Set<String> missing = new TreeSet<>();
         actual.get("missingData").forEach(m -> missing.add(m.get("field").asText()));
         Set<String> expectedMissing = new TreeSet<>();

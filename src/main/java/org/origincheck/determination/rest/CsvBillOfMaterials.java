@@ -32,8 +32,9 @@ public final class CsvBillOfMaterials {
 
     public static final String MEDIA_TYPE = "text/csv";
     public static final List<String> COLUMNS = List.of("partNumber", "description", "hsCode", "origin", "countryOfOrigin", "value",
-            "quantity", "unit", "kind", "partOfGood");
-    private static final Set<String> REQUIRED = Set.of("origin", "value");
+            "quantity", "unit", "kind", "partOfGood",
+            "supplierId");
+    private static final Set<String> REQUIRED = Set.of("value");
     private static final CsvMapper CSV = new CsvMapper().enable(CsvParser.Feature.TRIM_SPACES);
 
     private CsvBillOfMaterials() {
@@ -108,10 +109,11 @@ public final class CsvBillOfMaterials {
     private static MaterialInput material(Map<String, String> row, int line, List<Problem.FieldError> errors) {
         String where = "line " + line + ", column ";
         return new MaterialInput(blankToNull(row.get("partNumber")), blankToNull(row.get("description")), blankToNull(row.get("hsCode")),
-                enumOf(OriginStatus.class, row.get("origin"), where + "origin", errors, true),
+                enumOf(OriginStatus.class, row.get("origin"), where + "origin", errors, blankToNull(row.get("supplierId")) == null),
                 blankToNull(row.get("countryOfOrigin")), decimal(row.get("value"), where + "value", errors, true),
                 decimal(row.get("quantity"), where + "quantity", errors, false), blankToNull(row.get("unit")),
-                enumOf(MaterialKind.class, row.get("kind"), where + "kind", errors, false), bool(row.get("partOfGood"), where + "partOfGood", errors));
+                enumOf(MaterialKind.class, row.get("kind"), where + "kind", errors, false), bool(row.get("partOfGood"), where + "partOfGood", errors), null,
+                blankToNull(row.get("supplierId")), null, null, null, null, null);
     }
 
     private static GoodInput good(GoodParameters g, List<Problem.FieldError> errors) {

@@ -32,10 +32,18 @@ public record DeterminationResponse(
         @Schema(description = "What is missing when status is INSUFFICIENT_DATA")
         List<MissingData> missingData,
         @Schema(description = "For vehicles and automotive parts: the class, the thresholds applied, and the figures of the core parts, steel and aluminum and LVC tests")
-        @JsonInclude(JsonInclude.Include.NON_NULL) org.origincheck.domain.evaluation.AutomotiveResult automotive) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) org.origincheck.domain.evaluation.AutomotiveResult automotive,
+        @Schema(description = "How each material's origin was decided: originSource STATED, COMPONENTS, DETERMINATION or DECLARATION, "
+                + "with originSourceId (the declaration or determination that decided it). Present when any material names a supplier or "
+                + "evidence; absent when every origin was stated, as submitted.")
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<org.origincheck.domain.evaluation.MaterialOrigin> materials) {
 
     public static DeterminationResponse of(UUID id, Instant createdAt, Evaluation e) {
+        return of(id, createdAt, e, null);
+    }
+
+    public static DeterminationResponse of(UUID id, Instant createdAt, Evaluation e, List<org.origincheck.domain.evaluation.MaterialOrigin> materials) {
         return new DeterminationResponse(id, createdAt, e.reference(), e.asOf(), e.rulePack(), e.status(),
-                e.originCriterion(), e.productRule(), e.regionalValueContent(), e.reasons(), e.missingData(), e.automotive());
+                e.originCriterion(), e.productRule(), e.regionalValueContent(), e.reasons(), e.missingData(), e.automotive(), materials);
     }
 }

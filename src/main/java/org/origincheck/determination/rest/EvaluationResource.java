@@ -52,7 +52,7 @@ public class EvaluationResource {
     @RolesAllowed(Roles.SUBMITTER)
     public Response evaluate(String body) {
         BomSubmission submission = submissions.parse(body);
-        var evaluation = service.evaluate(submissions.toBom(submission, caller.tenant()), submission.rulePack());
-        return Response.ok(format.write(DeterminationResponse.of(null, null, evaluation)), MediaType.APPLICATION_JSON).build();
+        var assessed = service.assess(submissions.toBom(submission, caller.tenant()), submission.rulePack());
+        return Response.ok(format.write(DeterminationResponse.of(null, null, assessed.evaluation(), assessed.materials())), MediaType.APPLICATION_JSON).build();
     }
 }

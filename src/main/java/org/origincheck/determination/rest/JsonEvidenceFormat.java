@@ -19,8 +19,8 @@ public class JsonEvidenceFormat implements EvidenceFormat {
     }
 
     @Override
-    public String write(UUID id, Instant createdAt, Evaluation evaluation) {
-        return write(DeterminationResponse.of(id, createdAt, evaluation));
+    public String write(UUID id, Instant createdAt, Evaluation evaluation, java.util.List<org.origincheck.domain.evaluation.MaterialOrigin> materials) {
+        return write(DeterminationResponse.of(id, createdAt, evaluation, materials));
     }
 
     public String write(Object value) {

@@ -6,7 +6,9 @@ import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.validation.Valid;
 import java.math.BigDecimal;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.origincheck.domain.bom.MaterialKind;
 import org.origincheck.domain.bom.OriginStatus;
@@ -17,8 +19,9 @@ public record MaterialInput(
         @Size(max = 1000) String description,
         @Schema(description = "6 to 10 digits, dots optional; needed for non-originating materials tested for a tariff shift")
         @Pattern(regexp = ApiPatterns.HS_CODE, message = ApiPatterns.HS_CODE_MESSAGE) String hsCode,
-        @Schema(description = "UNKNOWN counts as non-originating (USMCA Art. 4.5)")
-        @NotNull OriginStatus origin,
+        @Schema(description = "UNKNOWN counts as non-originating (USMCA Art. 4.5). Required unless supplierId or determinationId "
+                + "names the evidence that decides it")
+        OriginStatus origin,
         @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code such as CN") String countryOfOrigin,
         @Schema(description = "Value of the material under SOR/2020-155 s.8, in the good's currency")
         @NotNull @DecimalMin(value = "0", message = "may not be negative") @DecimalMax(ApiPatterns.MAX_MONEY)
@@ -34,11 +37,31 @@ public record MaterialInput(
         Boolean partOfGood,
         @Schema(description = "Weight in kilograms. Used by the de minimis by weight of SOR/2020-155 s.5(6) for goods of chapters 50-60 "
                 + "and heading 96.19, asked for only there.")
-        @DecimalMin(value = "0", message = "may not be negative") @DecimalMax("1000000000000") @Digits(integer = 13, fraction = 6) BigDecimal weight) {
+        @DecimalMin(value = "0", message = "may not be negative") @DecimalMax("1000000000000") @Digits(integer = 13, fraction = 6) BigDecimal weight,
+        @Schema(description = "The supplier (its id in GET /api/v1/supplier-declarations). With origin omitted, the origin comes from "
+                + "that supplier's declaration for this partNumber valid on asOf; without one it is UNKNOWN, with a reason naming "
+                + "supplier and part. With origin given, the stated origin is used and the pair is still listed by the gaps report.")
+        @Size(max = 100) String supplierId,
+        @Schema(description = "A determination stored by this tenant: the material's origin is that determination's conclusion as it "
+                + "stood after review at the end of asOf (UTC). Pending review, rejected, or made after asOf: UNKNOWN. Leave origin out.")
+        java.util.UUID determinationId,
+        @Schema(description = "The materials of a material the producer makes itself: an intermediate material (USMCA Art. 4.8; "
+                + "SOR/2020-155 s.8(6)-(8)). Its origin is determined first, from these components, under its own product-specific rule "
+                + "(its hsCode is then required; leave origin out); the answer nests that determination under materials[].determination. "
+                + "Same shape, recursively, up to origincheck.limits.max-bom-depth levels; all levels together count against max-materials.")
+        @Valid List<@NotNull(message = "must be a material object, not null") MaterialInput> components,
+        @Schema(description = "For an intermediate material: its transaction value, if it has one (SOR/2020-155 s.7(2))")
+        @DecimalMin(value = "0", inclusive = false, message = "must be greater than 0") @DecimalMax(ApiPatterns.MAX_MONEY)
+        @Digits(integer = 15, fraction = 6) BigDecimal transactionValue,
+        @Schema(description = "For an intermediate material: its net cost (SOR/2020-155 s.7(11)); or give costs")
+        @DecimalMin(value = "0", inclusive = false, message = "must be greater than 0") @DecimalMax(ApiPatterns.MAX_MONEY)
+        @Digits(integer = 15, fraction = 6) BigDecimal netCost,
+        @Schema(description = "For an intermediate material: total cost and excluded costs, net cost = the difference")
+        @Valid CostsInput costs) {
 
     /** A material without a weight (the common case: only textile goods ask for it). */
     public MaterialInput(String partNumber, String description, String hsCode, OriginStatus origin, String countryOfOrigin,
                          BigDecimal value, BigDecimal quantity, String unit, MaterialKind kind, Boolean partOfGood) {
-        this(partNumber, description, hsCode, origin, countryOfOrigin, value, quantity, unit, kind, partOfGood, null);
+        this(partNumber, description, hsCode, origin, countryOfOrigin, value, quantity, unit, kind, partOfGood, null, null, null, null, null, null, null);
     }
 }

@@ -27,12 +27,12 @@ import org.origincheck.domain.bom.BillOfMaterials;
 import org.origincheck.domain.bom.Costs;
 import org.origincheck.domain.bom.Good;
 import org.origincheck.domain.bom.Material;
-import org.origincheck.domain.bom.MaterialKind;
 import org.origincheck.domain.hs.HsCode;
 
 /**
  * The one place where a submission (the REST records, from JSON or CSV) becomes the domain's bill of materials:
- * strict parsing, Bean Validation and the cross-field checks, each error with its field path. Used by the
+ * strict parsing, Bean Validation and the cross-field checks, each error with its field path; the materials, at every
+ * level and with the evidence they point to, by {@link MaterialTreeMapper}. Used by the
  * determination and evaluation endpoints and by re-determination, so all three read a submission alike.
  */
 @ApplicationScoped
@@ -44,10 +44,13 @@ public class SubmissionMapper {
     private final ObjectReader submissionReader;
     private final LimitsConfig limits;
     private final StoredDeterminations storedDeterminations;
+    private final MaterialTreeMapper tree;
     private final Clock clock = Clock.systemUTC();
 
-    public SubmissionMapper(Validator validator, ObjectMapper mapper, LimitsConfig limits, StoredDeterminations storedDeterminations) {
+    public SubmissionMapper(Validator validator, ObjectMapper mapper, LimitsConfig limits, StoredDeterminations storedDeterminations,
+                            MaterialTreeMapper tree) {
         this.validator = validator;
+        this.tree = tree;
         this.limits = limits;
         this.storedDeterminations = storedDeterminations;
         // Strict: a misspelt field ("netcost") or a duplicated key must not be silently ignored.
@@ -97,6 +100,8 @@ public class SubmissionMapper {
         AutomotiveFacts automotive = toAutomotive(submission.automotive(), tenant, errors);
         if (submission.asOf() != null && (submission.asOf().isAfter(LATEST_AS_OF) || submission.asOf().getYear() < 1994)) {
             errors.add(new Problem.FieldError("asOf", "must be a date between 1994-01-01 and " + LATEST_AS_OF));
+        } else {
+            tree.checkTree(inputs, errors);
         }
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
@@ -107,12 +112,10 @@ public class SubmissionMapper {
                 g.vehicle().bodyType(), g.vehicle().passengerCapacity());
         Good good = new Good(g.partNumber(), g.description(), HsCode.parse(g.hsCode()), g.endUse(), g.producerCountry(),
                 g.currency(), g.transactionValue(), g.netCost(), costs, g.whollyObtained(), vehicle, g.weight());
-        List<Material> materials = new ArrayList<>(inputs.size());
-        for (int i = 0; i < inputs.size(); i++) {
-            MaterialInput m = inputs.get(i);
-            materials.add(new Material(i, m.partNumber(), m.description(), m.hsCode() == null ? null : HsCode.parse(m.hsCode()),
-                    m.origin(), m.countryOfOrigin(), m.value(), m.quantity(), m.unit(),
-                    m.kind() == null ? MaterialKind.DIRECT : m.kind(), m.partOfGood(), m.weight()));
+        // Evidence is resolved and the component tree mapped here; intermediate materials are evaluated by the service.
+        List<Material> materials = tree.level(inputs, "materials", good.currency(), asOf, tenant, errors);
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
         }
         return new BillOfMaterials(submission.reference(), asOf, good, materials, automotive);
     }

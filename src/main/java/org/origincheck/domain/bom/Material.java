@@ -6,17 +6,15 @@ import org.origincheck.domain.hs.HsCode;
 
 /**
  * One line of the bill of materials. {@code hsCode} may be absent for a material whose classification
- * the producer does not have; the engine then asks for it only where a test needs it.
+ * the producer does not have; the engine then asks for it only where a test needs it. {@code evidence}: where its origin
+ * came from when not simply stated (null: stated, no supplier named); {@code intermediate}: its components, when it is an
+ * intermediate material (its {@code origin} is then UNKNOWN until they are evaluated). {@code weight}: kilograms, for the de minimis by
+ * weight of textile goods (SOR/2020-155 s.5(6)); usually absent.
  */
 public record Material(int index, String partNumber, String description, HsCode hsCode, OriginStatus origin,
                        String countryOfOrigin, BigDecimal value, BigDecimal quantity, String unit, MaterialKind kind,
-                       Boolean partOfGood, BigDecimal weight) {
-
-    /** {@code weight}: kilograms, for the de minimis by weight of textile goods (SOR/2020-155 s.5(6)); usually absent. */
-    public Material(int index, String partNumber, String description, HsCode hsCode, OriginStatus origin,
-                    String countryOfOrigin, BigDecimal value, BigDecimal quantity, String unit, MaterialKind kind, Boolean partOfGood) {
-        this(index, partNumber, description, hsCode, origin, countryOfOrigin, value, quantity, unit, kind, partOfGood, null);
-    }
+                       Boolean partOfGood, BigDecimal weight,
+                       BigDecimal accumulatedNonOriginatingValue, OriginEvidence evidence, IntermediateMaterial intermediate) {
 
     public Material {
         Objects.requireNonNull(origin, "origin");
@@ -27,10 +25,21 @@ public record Material(int index, String partNumber, String description, HsCode 
         }
     }
 
+    public Material(int index, String partNumber, String description, HsCode hsCode, OriginStatus origin,
+                    String countryOfOrigin, BigDecimal value, BigDecimal quantity, String unit, MaterialKind kind, Boolean partOfGood) {
+        this(index, partNumber, description, hsCode, origin, countryOfOrigin, value, quantity, unit, kind, partOfGood, null, null, null, null);
+    }
+
+    /** The same material with the origin its own components decided (an intermediate material, once evaluated). */
+    public Material withOrigin(OriginStatus decided) {
+        return new Material(index, partNumber, description, hsCode, decided, countryOfOrigin, value, quantity, unit, kind, partOfGood, weight,
+                accumulatedNonOriginatingValue, evidence, intermediate);
+    }
+
     /** A material for which the producer has not said whether it is provided for as a part of the good. */
     public Material(int index, String partNumber, String description, HsCode hsCode, OriginStatus origin,
                     String countryOfOrigin, BigDecimal value, BigDecimal quantity, String unit, MaterialKind kind) {
-        this(index, partNumber, description, hsCode, origin, countryOfOrigin, value, quantity, unit, kind, null);
+        this(index, partNumber, description, hsCode, origin, countryOfOrigin, value, quantity, unit, kind, null, null, null, null, null);
     }
 
     /** How the material is named in reasons: its part number, or its position when it has none. */
@@ -45,6 +54,14 @@ public record Material(int index, String partNumber, String description, HsCode 
 
     public boolean subjectToTariffShift() {
         return kind.subjectToTariffShift() && isNonOriginating();
+    }
+
+    /**
+     * Its value in the VNM of the regional value content: its value, or, when its supplier stated the non-originating part of
+     * it for accumulation (USMCA Art. 4.11; SOR/2020-155 s.9(2)-(3)), only that part (never more than its value).
+     */
+    public BigDecimal valueInRegionalValueContent() {
+        return accumulatedNonOriginatingValue == null ? value : accumulatedNonOriginatingValue.min(value);
     }
 
     public boolean inValueOfNonOriginatingMaterials() {

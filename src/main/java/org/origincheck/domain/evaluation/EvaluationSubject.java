@@ -60,7 +60,7 @@ public final class EvaluationSubject {
         List<Material> nonOriginating = new ArrayList<>();
         for (Material material : bom.materials()) {
             if (material.inValueOfNonOriginatingMaterials()) {
-                vnm = vnm.add(material.value());
+                vnm = vnm.add(material.valueInRegionalValueContent());
             }
             if (material.isNonOriginating()) {
                 nonOriginating.add(material);

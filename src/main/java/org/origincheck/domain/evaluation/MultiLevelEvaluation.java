@@ -1,0 +1,180 @@
+package org.origincheck.domain.evaluation;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.origincheck.domain.bom.BillOfMaterials;
+import org.origincheck.domain.bom.Good;
+import org.origincheck.domain.bom.IntermediateMaterial;
+import org.origincheck.domain.bom.Material;
+import org.origincheck.domain.bom.OriginEvidence;
+import org.origincheck.domain.bom.OriginSource;
+import org.origincheck.domain.bom.OriginStatus;
+import org.origincheck.domain.rules.RulePack;
+
+/**
+ * Evaluates a bill of materials whose materials may be intermediate materials (with components) or take their origin from
+ * evidence. A material with components is an intermediate material (USMCA Art. 4.8; SOR/2020-155 s.8(6)): it is evaluated
+ * first, from its own components under its own rule, and its origin is the result. The reasons about evidence and
+ * intermediate materials go before the engine's own. Plain Java around the {@link OriginEngine} port.
+ */
+public final class MultiLevelEvaluation {
+
+    static final String INTERMEDIATE_CITATION = "USMCA Art. 4.8; SOR/2020-155 s.7(4)(b), s.7(5), s.8(6)-(8)";
+
+    /** The evaluation and how each material's origin was decided ({@code materials} null when every origin was stated and no supplier named). */
+    public record Assessed(Evaluation evaluation, List<MaterialOrigin> materials) {
+    }
+
+    private MultiLevelEvaluation() {
+    }
+
+    public static Assessed evaluate(OriginEngine engine, BillOfMaterials bom, RulePack pack) {
+        boolean allStated = bom.materials().stream().allMatch(m -> m.evidence() == null && m.intermediate() == null);
+        if (allStated) {
+            return new Assessed(engine.evaluate(bom, pack), null);
+        }
+        Level level = level(engine, bom.materials(), bom.good(), bom, pack);
+        Evaluation e = engine.evaluate(new BillOfMaterials(bom.reference(), bom.asOf(), bom.good(), level.materials(), bom.automotive()), pack);
+        return new Assessed(settle(withEvidence(e, level), level.origins()), level.origins());
+    }
+
+    /** One level of the BOM: the materials the engine reads, how each origin was decided, and the evidence reasons. */
+    private record Level(List<Material> materials, List<MaterialOrigin> origins, List<Reason> evidenceReasons) {
+    }
+
+    private static Level level(OriginEngine engine, List<Material> given, Good parent, BillOfMaterials bom, RulePack pack) {
+        List<Material> materials = new ArrayList<>(given.size());
+        List<MaterialOrigin> origins = new ArrayList<>(given.size());
+        List<Reason> evidenceReasons = new ArrayList<>();
+        for (Material m : given) {
+            if (m.intermediate() != null) {
+                MaterialOrigin origin = intermediate(engine, m, parent, bom, pack);
+                evidenceReasons.add(intermediateReason(m, origin));
+                materials.add(m.withOrigin(origin.origin()));
+                origins.add(origin);
+                continue;
+            }
+            OriginEvidence ev = m.evidence();
+            if (ev == null) {
+                origins.add(new MaterialOrigin(m.index(), m.partNumber(), m.origin(), OriginSource.STATED, null, null));
+            } else {
+                origins.add(new MaterialOrigin(m.index(), m.partNumber(), m.origin(), ev.source(), ev.sourceId(), ev.supplierId()));
+                for (OriginEvidence.Note note : ev.notes()) {
+                    evidenceReasons.add(new Reason(note.kind() == OriginEvidence.Kind.ACCUMULATION ? ReasonCode.ACCUMULATION : ReasonCode.MATERIAL_ORIGIN_EVIDENCE,
+                            note.undetermined() ? Outcome.INSUFFICIENT_DATA : Outcome.INFO, note.message(), note.citation(), List.of(note.material()), null));
+                }
+            }
+            materials.add(m);
+        }
+        return new Level(materials, origins, evidenceReasons);
+    }
+
+    private static MaterialOrigin intermediate(OriginEngine engine, Material m, Good parent, BillOfMaterials bom, RulePack pack) {
+        IntermediateMaterial im = m.intermediate();
+        // The intermediate is made by the same producer, in the same country, in the good's currency, for the same end use.
+        Good self = new Good(m.partNumber(), m.description(), m.hsCode(), parent.endUse(), parent.producerCountry(), parent.currency(),
+                im.transactionValue(), im.netCost(), im.costs(), null, null);
+        Level own = level(engine, im.components(), self, bom, pack);
+        Evaluation evaluation = settle(withEvidence(engine.evaluate(new BillOfMaterials(m.partNumber(), bom.asOf(), self, own.materials(), null), pack),
+                own), own.origins());
+        evaluation = oneLevelRule(relabel(evaluation, im.field()), own.origins(), im.field());
+        OriginStatus origin = switch (evaluation.status()) {
+            case ORIGINATING -> OriginStatus.ORIGINATING;
+            case NOT_ORIGINATING -> OriginStatus.NON_ORIGINATING;
+            case INSUFFICIENT_DATA -> OriginStatus.UNKNOWN;
+        };
+        return new MaterialOrigin(m.index(), m.partNumber(), origin, OriginSource.COMPONENTS, null, null, evaluation, own.origins());
+    }
+
+    /** The intermediate's missing facts named as fields of the submission: "good.netCost" of its own evaluation is "materials[2].netCost". */
+    private static Evaluation relabel(Evaluation e, String at) {
+        if (e.missingData().isEmpty()) {
+            return e;
+        }
+        List<MissingData> missing = e.missingData().stream().map(d -> new MissingData(
+                d.field() == null ? null : d.field().startsWith("good.") ? at + "." + d.field().substring(5)
+                        : d.field().startsWith("materials[") ? at + ".components" + d.field().substring(9) : d.field(), d.message())).toList();
+        return new Evaluation(e.reference(), e.asOf(), e.rulePack(), e.status(), e.originCriterion(), e.productRule(), e.regionalValueContent(),
+                e.reasons(), missing, e.automotive());
+    }
+
+    private static Reason intermediateReason(Material m, MaterialOrigin origin) {
+        String label = m.partNumber() != null && !m.partNumber().isBlank() ? m.partNumber() : m.intermediate().field();
+        String message = switch (origin.origin()) {
+            case ORIGINATING -> "Intermediate material " + label + " originates under its own rule (see its determination): its whole value counts "
+                    + "as originating and the non-originating materials used to make it are not in this good's VNM (SOR s.7(4)(b)).";
+            case NON_ORIGINATING -> "Intermediate material " + label + " does not originate under its own rule: as a designated intermediate "
+                    + "material its whole value counts as non-originating. Not evaluated: leaving it undesignated, where only its non-originating "
+                    + "materials would count (SOR s.7(5)(a)); to have that, list those materials under the good instead.";
+            case UNKNOWN -> "The origin of intermediate material " + label + " could not be determined (see its determination): it counts as "
+                    + "non-originating (USMCA Art. 4.5) until the missing facts are given.";
+        };
+        return new Reason(ReasonCode.INTERMEDIATE_MATERIAL, origin.origin() == OriginStatus.UNKNOWN ? Outcome.INSUFFICIENT_DATA : Outcome.INFO,
+                message, INTERMEDIATE_CITATION, List.of(label), null);
+    }
+
+    /**
+     * SOR/2020-155 s.8(6): if an intermediate material is subject to an RVC requirement, no other self-produced material subject
+     * to one and incorporated in it may also be designated. Read here as: an RVC was computed for both. Which one the producer
+     * designates is its choice, which the engine does not make for it: the outer one is then INSUFFICIENT_DATA.
+     */
+    private static Evaluation oneLevelRule(Evaluation e, List<MaterialOrigin> components, String at) {
+        if (e.regionalValueContent().isEmpty()) {
+            return e;
+        }
+        List<String> inner = components.stream().filter(c -> c.determination() != null && !c.determination().regionalValueContent().isEmpty())
+                .map(c -> c.partNumber() != null ? c.partNumber() : at + ".components[" + c.index() + "]").toList();
+        if (inner.isEmpty()) {
+            return e;
+        }
+        List<Reason> reasons = new ArrayList<>(e.reasons());
+        reasons.add(new Reason(ReasonCode.INTERMEDIATE_MATERIAL, Outcome.INSUFFICIENT_DATA, "Both this intermediate material and "
+                + String.join(", ", inner) + " inside it are subject to a regional value content requirement: only one of them may be designated "
+                + "an intermediate material (SOR s.8(6)). The engine does not choose for the producer: submit the one not designated as a plain "
+                + "material with its origin.", "SOR/2020-155 s.8(6)", inner, null));
+        List<MissingData> missing = new ArrayList<>(e.missingData());
+        missing.add(new MissingData(at + ".components",
+                "which self-produced material is designated an intermediate material (SOR s.8(6), one level only)"));
+        return new Evaluation(e.reference(), e.asOf(), e.rulePack(), DeterminationStatus.INSUFFICIENT_DATA, null,
+                e.productRule(), e.regionalValueContent(), reasons, missing, e.automotive());
+    }
+
+    /** The evidence and intermediate reasons of a level go first, before the engine's own. */
+    private static Evaluation withEvidence(Evaluation e, Level level) {
+        if (level.evidenceReasons().isEmpty()) {
+            return e;
+        }
+        List<Reason> reasons = new ArrayList<>(level.evidenceReasons());
+        reasons.addAll(e.reasons());
+        return new Evaluation(e.reference(), e.asOf(), e.rulePack(), e.status(), e.originCriterion(), e.productRule(),
+                e.regionalValueContent(), reasons, e.missingData(), e.automotive());
+    }
+
+    /**
+     * A NOT_ORIGINATING answer that counted an intermediate material of undetermined origin as non-originating is not
+     * definite: with the missing facts that material might originate, and so might the good. It becomes INSUFFICIENT_DATA,
+     * naming what the intermediate material lacks. (An ORIGINATING answer stands: it holds even with that material non-originating.)
+     */
+    private static Evaluation settle(Evaluation e, List<MaterialOrigin> origins) {
+        if (e.status() != DeterminationStatus.NOT_ORIGINATING) {
+            return e;
+        }
+        List<MaterialOrigin> undetermined = origins.stream().filter(o -> o.originSource() == OriginSource.COMPONENTS
+                && o.origin() == OriginStatus.UNKNOWN).toList();
+        if (undetermined.isEmpty()) {
+            return e;
+        }
+        List<MissingData> missing = new ArrayList<>(e.missingData());
+        List<String> labels = new ArrayList<>();
+        for (MaterialOrigin o : undetermined) {
+            labels.add(o.partNumber() != null ? o.partNumber() : "materials[" + o.index() + "]");
+            missing.addAll(o.determination().missingData());
+        }
+        List<Reason> reasons = new ArrayList<>(e.reasons());
+        reasons.add(new Reason(ReasonCode.INTERMEDIATE_MATERIAL, Outcome.INSUFFICIENT_DATA, "The good does not originate with "
+                + String.join(", ", labels) + " counted as non-originating, but their origin is undetermined: give what they lack "
+                + "before this is a determination.", INTERMEDIATE_CITATION, labels, null));
+        return new Evaluation(e.reference(), e.asOf(), e.rulePack(), DeterminationStatus.INSUFFICIENT_DATA, null,
+                e.productRule(), e.regionalValueContent(), reasons, missing, e.automotive());
+    }
+}

@@ -1,0 +1,181 @@
+package org.origincheck.supplier.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.origincheck.api.ApiException;
+import org.origincheck.domain.supplier.SupplierDeclaration;
+import org.origincheck.redetermination.RedeterminationService;
+import org.origincheck.security.Caller;
+import org.origincheck.security.Roles;
+import org.origincheck.supplier.SupplierDeclarationService;
+
+/**
+ * Supplier declarations: the evidence a material's {@code supplierId} points to. Who may do what: submitters and
+ * reviewers record declarations (JSON or CSV; the purchasing or compliance staff who receive them); only a reviewer
+ * (a compliance officer) records a revocation, because it makes stored determinations be looked at again; submitters,
+ * reviewers and auditors read. Admins, as for determinations, do not see the tenant's evidence. All within the tenant.
+ */
+@Path("/api/v1/supplier-declarations")
+@SecurityRequirement(name = "bearer")
+@Tag(name = "Supplier declarations", description = "Suppliers' declarations of origin for the parts they supply, for a period of at most 12 months; "
+        + "stored as received, revoked by an event, never edited")
+public class SupplierDeclarationResource {
+
+    private final SupplierDeclarationService declarations;
+    private final RedeterminationService redeterminations;
+    private final Caller caller;
+
+    public SupplierDeclarationResource(SupplierDeclarationService declarations, RedeterminationService redeterminations, Caller caller) {
+        this.declarations = declarations;
+        this.redeterminations = redeterminations;
+        this.caller = caller;
+    }
+
+    public record Page(List<SupplierDeclarationView> items, int page, int size, long total) {
+    }
+
+    public record Created(List<SupplierDeclarationView> declarations) {
+    }
+
+    public record RevocationRequest(String reason) {
+    }
+
+    public record Revoked(SupplierDeclarationView declaration,
+                          @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "Stored determinations that took a material's "
+                                  + "origin from this declaration, oldest first") List<String> determinations,
+                          @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "The re-determination job started for them "
+                                  + "(each on its own asOf): follow GET /api/v1/redeterminations/{id} and its /changes. Null when none used it.")
+                          RedeterminationService.Job redetermination) {
+    }
+
+    public record Gaps(LocalDate asOf, List<SupplierDeclarationService.Gap> gaps) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.SUBMITTER, Roles.REVIEWER})
+    @Operation(summary = "Record a supplier's declaration: 201 with Location; the status is computed, never submitted")
+    public Response create(SupplierDeclarationInput input, @Context UriInfo uri) {
+        LocalDate today = declarations.today();
+        SupplierDeclaration stored = declarations.record(caller.tenant(), caller.subject(), List.of(SupplierDeclarationMapper.toDomain(input, today))).get(0);
+        return Response.created(uri.getAbsolutePathBuilder().path(stored.id()).build()).entity(SupplierDeclarationView.of(stored, today)).build();
+    }
+
+    @POST
+    @Consumes(SupplierDeclarationMapper.CSV_MEDIA_TYPE)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.SUBMITTER, Roles.REVIEWER})
+    @Operation(summary = "Record declarations from a CSV: one line per part, columns supplierId, supplierName, supplierCountry, partNumber, hsCode, "
+            + "origin, originCriterion, nonOriginatingValue, currency, validFrom, validTo, certifierName, certifierTitle, certifierEmail, issuedAt; "
+            + "lines with the same supplier, period, certifier and issue date form one declaration. All or nothing: 201 with the declarations "
+            + "stored, or 400 naming each wrong line and column.")
+    public Response upload(String csv) {
+        LocalDate today = declarations.today();
+        List<SupplierDeclaration> stored = declarations.record(caller.tenant(), caller.subject(), SupplierDeclarationMapper.fromCsv(csv, today));
+        return Response.status(201).entity(new Created(stored.stream().map(d -> SupplierDeclarationView.of(d, today)).toList())).build();
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.SUBMITTER, Roles.REVIEWER, Roles.AUDITOR})
+    @Operation(summary = "Declarations, newest recorded first; filters combine with AND. validOn: not revoked and the date within the period. "
+            + "status: as computed today (UTC).")
+    public Page list(@QueryParam("supplierId") String supplierId, @QueryParam("partNumber") String partNumber, @QueryParam("validOn") LocalDate validOn,
+                     @QueryParam("status") SupplierDeclaration.Status status,
+                     @QueryParam("page") @DefaultValue("0") @Min(0) @Max(1_000_000) int page,
+                     @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+        LocalDate today = declarations.today();
+        SupplierDeclarationService.Page found = declarations.list(caller.tenant(),
+                new SupplierDeclarationService.Filter(blank(supplierId), blank(partNumber), validOn, status), page, size);
+        return new Page(found.items().stream().map(d -> SupplierDeclarationView.of(d, today)).toList(), found.page(), found.size(), found.total());
+    }
+
+    @GET
+    @Path("gaps")
+    @Produces({MediaType.APPLICATION_JSON, "text/csv"})
+    @RolesAllowed({Roles.SUBMITTER, Roles.REVIEWER, Roles.AUDITOR})
+    @Operation(summary = "Supplier x part pairs named by stored determinations (materials[].supplierId) with no declaration valid on asOf "
+            + "(default today, UTC), with the determinations affected: JSON, or text/csv (supplierId,partNumber,determinations) to send to suppliers")
+    public Response gaps(@QueryParam("asOf") LocalDate asOf, @Context HttpHeaders headers) {
+        LocalDate date = asOf == null ? declarations.today() : asOf;
+        List<SupplierDeclarationService.Gap> gaps = declarations.gaps(caller.tenant(), date);
+        boolean csv = headers.getAcceptableMediaTypes().stream().anyMatch(m -> m.isCompatible(MediaType.valueOf("text/csv")) && !m.isWildcardType());
+        if (csv) {
+            StringBuilder out = new StringBuilder("supplierId,partNumber,determinations\r\n");
+            for (SupplierDeclarationService.Gap gap : gaps) {
+                out.append(csvCell(gap.supplierId())).append(',').append(csvCell(gap.partNumber())).append(',')
+                        .append(String.join(" ", gap.determinations())).append("\r\n");
+            }
+            return Response.ok(out.toString(), "text/csv; charset=UTF-8")
+                    .header("Content-Disposition", "attachment; filename=\"declaration-gaps-" + date + ".csv\"").build();
+        }
+        return Response.ok(new Gaps(date, gaps), MediaType.APPLICATION_JSON).build();
+    }
+
+    @GET
+    @Path("{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.SUBMITTER, Roles.REVIEWER, Roles.AUDITOR})
+    @Operation(summary = "One declaration as stored, with its status today and its revocation if any (404 if unknown or another tenant's)")
+    public SupplierDeclarationView get(@PathParam("id") String id) {
+        return SupplierDeclarationView.of(declarations.find(ApiException.uuidOrNotFound(id, "supplier declaration"), caller.tenant()), declarations.today());
+    }
+
+    @POST
+    @Path("{id}/revocation")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.REVIEWER)
+    @Operation(summary = "Revoke a declaration, with a reason (required): from then on it is evidence for no date. Answers the declaration, "
+            + "the stored determinations that used it, and the re-determination job started for them (its /changes lists the status changes); "
+            + "409 if already revoked.")
+    public Revoked revoke(@PathParam("id") String id, RevocationRequest request) {
+        UUID declarationId = ApiException.uuidOrNotFound(id, "supplier declaration");
+        String tenant = caller.tenant();
+        declarations.find(declarationId, tenant); // 404 before a complaint about the body
+        if (request == null || request.reason() == null || request.reason().isBlank()) {
+            throw ApiException.invalid("reason", "is required: why the declaration is revoked");
+        }
+        if (request.reason().length() > 2000) {
+            throw ApiException.invalid("reason", "at most 2000 characters");
+        }
+        SupplierDeclaration revoked = declarations.revoke(declarationId, tenant, caller.subject(), request.reason().strip());
+        List<String> used = declarations.determinationsUsing(declarationId, tenant);
+        // The determinations that relied on it are evaluated again, each on its own asOf, by the re-determination job:
+        // without the declaration their material is UNKNOWN, and the job lists those whose status changes.
+        RedeterminationService.Job job = used.isEmpty() ? null
+                : redeterminations.createFor(tenant, caller.subject(), used.stream().map(UUID::fromString).toList());
+        return new Revoked(SupplierDeclarationView.of(revoked, declarations.today()), used, job);
+    }
+
+    private static String csvCell(String value) {
+        // Quoted, and a leading formula character neutralised: the file is opened in spreadsheets.
+        String safe = value.matches("^[=+\\-@].*") ? "'" + value : value;
+        return "\"" + safe.replace("\"", "\"\"") + "\"";
+    }
+
+    private static String blank(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}
