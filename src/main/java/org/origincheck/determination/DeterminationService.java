@@ -63,7 +63,6 @@ public class DeterminationService {
     }
 
     /** Evaluates without storing (what-if, re-determination). {@code rulePack}: the pack's id, or null for the default. */
-    @io.micrometer.core.annotation.Timed(value = "origincheck.evaluation", description = "Rule evaluation of one bill of materials (stored or not)")
     public Evaluation evaluate(BillOfMaterials bom, String rulePack) {
         return assess(bom, rulePack).evaluation();
     }
@@ -72,6 +71,7 @@ public class DeterminationService {
      * Evaluates without storing, with how each material's origin was decided: intermediate materials are evaluated first,
      * under their own rule, and the reasons about evidence go first ({@link MultiLevelEvaluation}).
      */
+    @io.micrometer.core.annotation.Timed(value = "origincheck.evaluation", description = "Rule evaluation of one bill of materials (stored or not)")
     public MultiLevelEvaluation.Assessed assess(BillOfMaterials bom, String rulePack) {
         return MultiLevelEvaluation.evaluate(engine, bom, selectPack(rulePack, bom.asOf()));
     }

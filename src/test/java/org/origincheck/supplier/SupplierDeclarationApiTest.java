@@ -212,6 +212,8 @@ class SupplierDeclarationApiTest {
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.contentType()).startsWith("text/csv");
         assertThat(csv.asString()).startsWith("supplierId,partNumber,determinations");
-        as(Roles.AUDITOR).get("/api/v1/supplier-declarations/gaps?asOf=yesterday").then().statusCode(404);
+        // A malformed date is the caller's mistake: 400 naming the parameter (issue 14, finding 7), never 404.
+        as(Roles.AUDITOR).get("/api/v1/supplier-declarations/gaps?asOf=yesterday").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", org.hamcrest.Matchers.equalTo("asOf"));
     }
 }
