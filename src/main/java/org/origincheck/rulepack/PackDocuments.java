@@ -38,7 +38,8 @@ final class PackDocuments {
                            CreditsDoc credits, List<WageFloorDoc> wageFloors, SteelDoc steelAndAluminum, StagingDoc stagingRegime) {
     }
 
-    record OptionsDoc(CorePartsRollUp corePartsRollUp, SteelAndAluminumShare steelAndAluminumShare) {
+    record OptionsDoc(CorePartsRollUp corePartsRollUp, SteelAndAluminumShare steelAndAluminumShare,
+                      org.origincheck.domain.automotive.PartsRuleForListedParts partsRuleForListedParts) {
     }
 
     record ScheduleDoc(String description, String citation, boolean mandatory, JsonNode netCost, JsonNode transactionValue) {
