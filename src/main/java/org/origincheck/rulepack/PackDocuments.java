@@ -17,7 +17,7 @@ final class PackDocuments {
     }
 
     record Manifest(String id, String version, String title, LocalDate effectiveFrom, LocalDate effectiveTo,
-                    List<Source> sources, String parameters, String deMinimisExclusions, List<String> productRules,
+                    List<Source> sources, String parameters, String deMinimisExclusions, String scheduleTwo, List<String> productRules,
                     List<String> drl, Map<String, String> options, AutomotiveFiles automotive) {
     }
 
@@ -36,6 +36,13 @@ final class PackDocuments {
 
     record RequirementsDoc(OptionsDoc options, Map<String, ScheduleDoc> partSchedules, Map<VehicleClass, LvcDoc> laborValueContent,
                            CreditsDoc credits, List<WageFloorDoc> wageFloors, SteelDoc steelAndAluminum, StagingDoc stagingRegime) {
+    }
+
+    /** SOR/2020-155 Schedule 2, for s.3(7). */
+    record ScheduleTwoDoc(String citation, List<ScheduleTwoEntryDoc> goods) {
+    }
+
+    record ScheduleTwoEntryDoc(String subheading, String group, String narrowedTo) {
     }
 
     record OptionsDoc(CorePartsRollUp corePartsRollUp, SteelAndAluminumShare steelAndAluminumShare,

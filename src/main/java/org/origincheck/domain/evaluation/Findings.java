@@ -127,6 +127,18 @@ public final class Findings {
             }
             summary = "Origin cannot be determined without: " + String.join("; ",
                     missingData().stream().map(m -> m.field() + " (" + m.message() + ")").toList()) + ".";
+        } else if (subject.pack().scheduleTwoEntry(subject.good().hsCode().subheading()).isPresent()) {
+            // s.3(7): a Schedule 2 good imported from the territory of a CUSMA country is originating whatever Schedule 1
+            // says; the submission does not carry the country it is imported from, so the shortfall is not an answer.
+            org.origincheck.domain.rules.ScheduleTwoGood entry = subject.pack().scheduleTwoEntry(subject.good().hsCode().subheading()).get();
+            missing("good.importedFrom", "SOR/2020-155 s.3(7): a good of subheading " + entry.subheading() + " is referred to in Schedule 2 ("
+                    + entry.group() + (entry.narrowedTo() == null ? "" : ", limited there to " + entry.narrowedTo()
+                    + ": whether this good is one of them is not checked") + ") and is originating if it is imported from the territory of a "
+                    + "CUSMA country, whatever Schedule 1 requires; the submission does not say from which country the good is imported, "
+                    + "so this must be settled by hand");
+            status = DeterminationStatus.INSUFFICIENT_DATA;
+            summary = "Origin cannot be determined without: " + String.join("; ",
+                    missingData().stream().map(m -> m.field() + " (" + m.message() + ")").toList()) + ".";
         } else if (liftableByHeavyTruckCredit().isPresent()) {
             RvcEntry shortfall = liftableByHeavyTruckCredit().get();
             missing("automotive.laborValueContent", "SOR/2020-155 s.18(22): the producer may credit the "
