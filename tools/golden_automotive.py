@@ -119,17 +119,26 @@ def phase(cls, hs, facts, rule, steps):
                else f"VNM = SEATS {num(seats)}; RVC = (20000 - {num(vnm)}) / 20000 = {r}%. ") + " " + STD_FACTS.replace(
             "Core parts: ENG-1 (3800 - 760) / 3800 = 80%, TRN-1 (1900 - 380) / 1900 = 80%, body 100%, axle, suspension and steering 80%, all >= the core threshold. ", "" if cls == "ht" else
             "Core parts: ENG-1 (3800 - 760) / 3800 = 80%, TRN-1 (1900 - 380) / 1900 = 80%, body 100%, axle, suspension and steering 80%, all >= the core threshold. "))
-        exp = {"status": "ORIGINATING" if met else "NOT_ORIGINATING", "originCriterion": "B" if met else None, "productRule": rule,
+        # s.18(22): until July 1, 2027 a heavy truck whose RVC is not below 60% may credit its high-wage points above 30
+        # (STD: 42.5 - 30 = 12.5); the engine does not apply the credit, so a shortfall within it is INSUFFICIENT_DATA.
+        credit = cls == "ht" and as_of <= "2027-07-01" and not met and D(r) >= 60 and D(threshold) - D(r) <= D("12.5")
+        exp = {"status": "ORIGINATING" if met else "INSUFFICIENT_DATA" if credit else "NOT_ORIGINATING", "originCriterion": "B" if met else None, "productRule": rule,
                "regionalValueContent": [{"alternative": "1", "method": "NET_COST", "value": num(r), "threshold": num(threshold), "met": bool(met)}
                                         | ({} if met else {"pointsShort": num(D(threshold) - D(r))})],
                "automotive": {"vehicleClass": {"pv": "PASSENGER_VEHICLE", "lt": "LIGHT_TRUCK", "ht": "HEAVY_TRUCK"}[cls],
                               "steelAndAluminum": {"outcome": "PASS"}, "laborValueContent": {"outcome": "PASS", "total": 47.5}},
-               "missingData": []}
+               "missingData": ["automotive.laborValueContent"] if credit else []}
+        if credit:
+            src += (" s.18(22): high-wage points 42.5 - 30 = 12.5 may be credited towards the RVC (not below 60%) until July 1, 2027;"
+                    f" the shortfall {num(D(threshold) - D(r))} is within it, and the engine does not apply the credit.")
         if cls != "ht":
             exp["automotive"]["coreParts"] = {"outcome": "PASS", "tracedIntoVehicleVnm": 1140}
         case(f"auto-{cls}-rvc-{as_of}-{str(r).replace('.', '_')}",
              f"{ {'pv': 'Passenger vehicle', 'lt': 'Light truck', 'ht': 'Heavy truck'}[cls]} with an RVC of {r}% on {as_of}: the threshold in force is {threshold}%, so the vehicle "
-             + ("meets" if met else "fails") + " the s.13 rule; every other automotive requirement is met.", src, req, exp)
+             + ("meets" if met else "falls short of" if credit else "fails") + " the s.13 rule"
+             + (" by less than the s.18(22) credit its producer could use, which the engine does not apply: INSUFFICIENT_DATA, never a definite answer" if credit else "")
+             + (", and the s.18(22) credit cannot help an RVC below 60%" if cls == "ht" and not met and not credit and D(r) < 60 else "")
+             + "; every other automotive requirement is met.", src, req, exp)
 
 
 PV_STEPS = [("2020-07-01", 66, 66, "SOR/2020-155 s.13, 8703.21-8703.90 (1)(a)"), ("2021-06-30", 68, 66, "s.13 (1)(a)"), ("2021-07-01", 68, 69, "s.13 (1)(b)"),
@@ -138,7 +147,7 @@ PV_STEPS = [("2020-07-01", 66, 66, "SOR/2020-155 s.13, 8703.21-8703.90 (1)(a)"),
 phase("pv", "8703.23", PV, "SOR13-8703.21-90-1", PV_STEPS)
 phase("lt", "8704.21", TRUCK, "SOR13-8704.21-1", [(d, r, t, c.replace("8703.21-8703.90", "8704.21")) for d, r, t, c in PV_STEPS])
 phase("ht", "8704.23", TRUCK, "SOR13-8704.22-23-1", [
-    ("2020-07-01", 60, 60, "SOR/2020-155 s.13, 8704.22-8704.23 (1)(a)"), ("2024-06-30", 62, 60, "s.13 (1)(a)"), ("2024-07-01", 62, 64, "s.13 (1)(b)"),
+    ("2020-07-01", 60, 60, "SOR/2020-155 s.13, 8704.22-8704.23 (1)(a)"), ("2024-06-30", 62, 60, "s.13 (1)(a)"), ("2024-07-01", 62, 64, "s.13 (1)(b)"), ("2024-07-01", 58, 64, "s.13 (1)(b)"),
     ("2027-06-30", 67, 64, "s.13 (1)(b)"), ("2027-07-01", 67, 70, "s.13 (1)(c)"), ("2027-07-01", 70, 70, "s.13 (1)(c)")])
 
 # ----------------------------------------------------------------- other vehicles

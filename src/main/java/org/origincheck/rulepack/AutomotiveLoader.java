@@ -105,8 +105,9 @@ final class AutomotiveLoader {
             problems.add(file, 0, "stagingRegime needs from, to, laborValueContent, highWageMinimum and citation");
         }
         PackDocuments.OptionsDoc options = doc.options();
-        if (options == null || options.corePartsRollUp() == null || options.steelAndAluminumShare() == null) {
-            problems.add(file, 0, "options must state corePartsRollUp and steelAndAluminumShare: the law is read in more than one way, so the pack says which reading it takes");
+        if (options == null || options.corePartsRollUp() == null || options.steelAndAluminumShare() == null
+                || options.partsRuleForListedParts() == null) {
+            problems.add(file, 0, "options must state corePartsRollUp, steelAndAluminumShare and partsRuleForListedParts: the law is read in more than one way, so the pack says which reading it takes");
         }
         if (problems.list.size() > before) {
             return null;
@@ -117,7 +118,7 @@ final class AutomotiveLoader {
                 floors, new AutomotiveRules.SteelAndAluminum(steel.share(), steel.meltedAndPouredFrom(),
                         steel.rawMaterialHeadings() == null ? List.of() : steel.rawMaterialHeadings(), steel.citation()),
                 new AutomotiveRules.StagingRegime(staging.from(), staging.to(), staging.laborValueContent(), staging.highWageMinimum(), staging.citation()),
-                options.corePartsRollUp(), options.steelAndAluminumShare());
+                options.corePartsRollUp(), options.steelAndAluminumShare(), options.partsRuleForListedParts());
     }
 
     private static AutomotiveRules.Capacity capacity(PackDocuments.CapacityDoc doc) {

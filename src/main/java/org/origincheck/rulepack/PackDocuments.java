@@ -17,7 +17,7 @@ final class PackDocuments {
     }
 
     record Manifest(String id, String version, String title, LocalDate effectiveFrom, LocalDate effectiveTo,
-                    List<Source> sources, String parameters, String deMinimisExclusions, List<String> productRules,
+                    List<Source> sources, String parameters, String deMinimisExclusions, String scheduleTwo, List<String> productRules,
                     List<String> drl, Map<String, String> options, AutomotiveFiles automotive) {
     }
 
@@ -38,7 +38,15 @@ final class PackDocuments {
                            CreditsDoc credits, List<WageFloorDoc> wageFloors, SteelDoc steelAndAluminum, StagingDoc stagingRegime) {
     }
 
-    record OptionsDoc(CorePartsRollUp corePartsRollUp, SteelAndAluminumShare steelAndAluminumShare) {
+    /** SOR/2020-155 Schedule 2, for s.3(7). */
+    record ScheduleTwoDoc(String citation, List<ScheduleTwoEntryDoc> goods) {
+    }
+
+    record ScheduleTwoEntryDoc(String subheading, String group, String narrowedTo) {
+    }
+
+    record OptionsDoc(CorePartsRollUp corePartsRollUp, SteelAndAluminumShare steelAndAluminumShare,
+                      org.origincheck.domain.automotive.PartsRuleForListedParts partsRuleForListedParts) {
     }
 
     record ScheduleDoc(String description, String citation, boolean mandatory, JsonNode netCost, JsonNode transactionValue) {

@@ -31,6 +31,7 @@ import org.origincheck.rulepack.text.ParseResult;
 import org.origincheck.rulepack.text.PsrTextParser;
 import org.origincheck.domain.rules.DatedValue;
 import org.origincheck.domain.rules.DeMinimisExclusion;
+import org.origincheck.domain.rules.ScheduleTwoGood;
 import org.origincheck.domain.rules.Parameter;
 import org.origincheck.domain.rules.Parameters;
 import org.origincheck.domain.rules.ProductRule;
@@ -74,6 +75,7 @@ public final class RulePackLoader {
 
         Parameters parameters = readParameters(source, manifest, files, problems);
         List<DeMinimisExclusion> exclusions = readExclusions(source, manifest, files, problems);
+        List<ScheduleTwoGood> scheduleTwo = readScheduleTwo(source, manifest, files, problems);
         List<ProductRule> rules = new ArrayList<>();
         List<ChapterNote> notes = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
@@ -100,7 +102,7 @@ public final class RulePackLoader {
                 .map(s -> new SourceDocument(s.id(), s.title(), s.revision(), s.url())).toList();
         RulePack pack = new RulePack(manifest.id(), manifest.version(), sha256(files), manifest.effectiveFrom(),
                 manifest.effectiveTo(), sources, parameters, new ProductRuleBook(rules), exclusions, notes,
-                manifest.options() == null ? Map.of() : manifest.options(), automotive);
+                manifest.options() == null ? Map.of() : manifest.options(), automotive, scheduleTwo);
         return new LoadedRulePack(pack, drl, warnings);
     }
 
@@ -166,6 +168,27 @@ public final class RulePackLoader {
             }
         }
         return new Parameters(out);
+    }
+
+    private List<ScheduleTwoGood> readScheduleTwo(PackSource source, PackDocuments.Manifest manifest, Map<String, byte[]> files, Problems problems) {
+        if (blank(manifest.scheduleTwo())) {
+            return List.of();
+        }
+        String file = manifest.scheduleTwo();
+        PackDocuments.ScheduleTwoDoc doc = readWhole(source, file, PackDocuments.ScheduleTwoDoc.class, files, problems);
+        List<ScheduleTwoGood> out = new ArrayList<>();
+        if (doc == null || doc.goods() == null || doc.goods().isEmpty() || blank(doc.citation())) {
+            problems.add(file, 0, "a Schedule 2 file needs its citation and its goods (SOR/2020-155 s.3(7))");
+            return out;
+        }
+        for (PackDocuments.ScheduleTwoEntryDoc g : doc.goods()) {
+            if (g.subheading() == null || !g.subheading().matches("\\d{4}\\.\\d{2}") || blank(g.group())) {
+                problems.add(file, 0, "Schedule 2 entry " + g.subheading() + ": needs a subheading written 'dddd.dd' and its group");
+                continue;
+            }
+            out.add(new ScheduleTwoGood(g.subheading(), g.group(), g.narrowedTo()));
+        }
+        return out;
     }
 
     private List<DeMinimisExclusion> readExclusions(PackSource source, PackDocuments.Manifest manifest,

@@ -30,7 +30,7 @@ const OC = {
     NON_ORIGINATING: 'Non-originating', UNKNOWN: 'Unknown',
     DIRECT: 'Direct', INDIRECT: 'Indirect', RETAIL_PACKAGING: 'Retail packaging', SHIPPING_PACKING: 'Packing for shipment', ACCESSORY: 'Accessory',
     NET_COST: 'Net cost', TRANSACTION_VALUE: 'Transaction value',
-    PRODUCT_RULE: 'Product-specific rule', PARTS_RULE_4_2_D: 'Parts rule, Art. 4.2(d)',
+    PRODUCT_RULE: 'Product-specific rule', PARTS_RULE_4_2_D: 'Parts rule, Art. 4.2(d)', PARTS_RULE_4_2_D_LISTED_PART: 'Parts rule, Art. 4.2(d), listed automotive part',
     PRODUCT_RULE_SELECTED: 'Product-specific rule applied', PRODUCT_RULE_NOT_FOUND: 'No product-specific rule',
     PRODUCT_RULE_NEEDS_DATA: 'Rule needs more data', PRODUCT_RULE_NEEDS_REVIEW: 'Rule awaits manual encoding',
     BILL_OF_MATERIALS: 'Bill of materials', WHOLLY_OBTAINED: 'Wholly obtained (criterion A)',

@@ -60,7 +60,7 @@ function rvcMargin(e) {
 
 function pathSentence(d, path) {
   const out = [];
-  const rvcOf = path.criterion === 'D' ? d.regionalValueContent.filter(e => e.requirement === 'PARTS_RULE_4_2_D')
+  const rvcOf = path.criterion === 'D' ? d.regionalValueContent.filter(e => e.requirement.startsWith('PARTS_RULE_4_2_D'))
     : d.regionalValueContent.filter(e => e.requirement === 'PRODUCT_RULE' && e.alternative === path.alternative);
   if (path.kind === 'MET') {
     out.push(OC.el('strong', {}, path.alternative ? `Alternative ${path.alternative} met` : 'Met'));
@@ -209,7 +209,7 @@ function rvcChart(entries) {
   const mk = (tag, attrs) => { const n = document.createElementNS(ns, tag); for (const [k, v] of Object.entries(attrs)) n.setAttribute(k, v); svg.append(n); return n; };
   entries.forEach((e, i) => {
     const y = 14 + i * row, scale = v => x0 + Math.max(0, Math.min(100, Number(v))) / 100 * span;
-    mk('text', { x: 0, y: y + 14 }).textContent = `${e.requirement === 'PARTS_RULE_4_2_D' ? 'Art. 4.2(d) ' : e.alternative ? 'alt. ' + e.alternative + ' ' : ''}${OC.label(e.method).toLowerCase()}`;
+    mk('text', { x: 0, y: y + 14 }).textContent = `${e.requirement.startsWith('PARTS_RULE_4_2_D') ? 'Art. 4.2(d) ' : e.alternative ? 'alt. ' + e.alternative + ' ' : ''}${OC.label(e.method).toLowerCase()}`;
     mk('rect', { x: x0, y, width: span, height: 20, class: 'track' });
     mk('rect', { x: x0, y, width: Math.max(0, scale(e.value) - x0), height: 20, class: e.met ? 'bar-met' : 'bar-missed' });
     mk('line', { x1: scale(e.threshold), x2: scale(e.threshold), y1: y - 4, y2: y + 24, class: 'threshold' });

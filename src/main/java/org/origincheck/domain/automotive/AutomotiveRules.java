@@ -14,7 +14,8 @@ import java.util.Optional;
 public record AutomotiveRules(AutomotiveTables tables, Map<String, PartSchedule> partSchedules,
                               Map<VehicleClass, LaborValueContentRequirement> laborValueContent, Credits credits,
                               List<WageFloor> wageFloors, SteelAndAluminum steelAndAluminum, StagingRegime stagingRegime,
-                              CorePartsRollUp corePartsRollUp, SteelAndAluminumShare steelAndAluminumShare) {
+                              CorePartsRollUp corePartsRollUp, SteelAndAluminumShare steelAndAluminumShare,
+                              PartsRuleForListedParts partsRuleForListedParts) {
 
     public static final String CORE_PART = "CORE_PART";
     public static final String PRINCIPAL_PART = "PRINCIPAL_PART";

@@ -4,6 +4,9 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.origincheck.domain.automotive.PartSchedule;
+import org.origincheck.domain.automotive.PartThresholds;
+import org.origincheck.domain.automotive.PartsRuleForListedParts;
 import org.origincheck.domain.bom.Good;
 import org.origincheck.domain.bom.Material;
 import org.origincheck.domain.bom.MaterialKind;
@@ -29,6 +32,8 @@ public final class Assessments {
     private static final String DE_MINIMIS_CITATION = "USMCA Art. 4.12; SOR/2020-155 s.5(1)";
     private static final String RVC_DE_MINIMIS_CITATION = "USMCA Art. 4.12; SOR/2020-155 s.5(4)";
     private static final String PARTS_RULE_CITATION = "USMCA Art. 4.2(d); SOR/2020-155 s.3(4)-(5)";
+    /** Art. 4.2(d) for a part of Table B-F: whether its part threshold binds is unsettled, so the result is always reviewed. */
+    public static final String PARTS_RULE_LISTED_PART = "PARTS_RULE_4_2_D_LISTED_PART";
 
     private Assessments() {
     }
@@ -500,7 +505,32 @@ public final class Assessments {
                 subject.pack().parameters().value(Parameters.PARTS_RULE_TV, subject.asOf()));
         Threshold nc = Threshold.constant(subject.pack().effectiveFrom(),
                 subject.pack().parameters().value(Parameters.PARTS_RULE_NC, subject.asOf()));
-        Verdict rvc = rvcAgainst(subject, "PARTS_RULE_4_2_D", null, new RvcRequirement(tv, nc), PARTS_RULE_CITATION, true, findings);
+        String requirement = "PARTS_RULE_4_2_D";
+        String citation = PARTS_RULE_CITATION;
+        PartThresholds listed = subject.partThresholds();
+        if (listed.applies() && !listed.schedule().mandatory() && subject.automotiveRules() != null) {
+            // The law does not settle whether the part thresholds bind Art. 4.2(d): the pack's option decides, and the
+            // requirement is marked so the review policy never approves it automatically (rules/usmca/README.md).
+            PartSchedule schedule = listed.schedule();
+            BigDecimal ownNc = nc.on(subject.asOf()).orElse(null);
+            BigDecimal ownTv = tv == null ? null : tv.on(subject.asOf()).orElse(null);
+            BigDecimal partNc = schedule.netCost().on(subject.asOf()).orElse(null);
+            BigDecimal partTv = schedule.transactionValue() == null ? null : schedule.transactionValue().on(subject.asOf()).orElse(null);
+            boolean partThreshold = subject.automotiveRules().partsRuleForListedParts() == PartsRuleForListedParts.PART_THRESHOLD;
+            requirement = PARTS_RULE_LISTED_PART;
+            citation = PARTS_RULE_CITATION + "; " + schedule.citation();
+            if (partThreshold) {
+                nc = higher(subject, nc, partNc);
+                tv = tv == null || partTv == null ? null : higher(subject, tv, partTv);
+            }
+            findings.add(new Reason(ReasonCode.PARTS_RULE_4_2_D, Outcome.INFO, "The good is " + schedule.description()
+                    + ". Art. 4.2(d) by itself requires " + describe(ownNc, ownTv) + " (s.3(4)(a)(ii)); the part's own threshold is "
+                    + describe(partNc, partTv) + " (" + schedule.citation() + "). Whether the part threshold binds Art. 4.2(d) is not settled by "
+                    + "the regulation; this pack applies " + (partThreshold ? "the part threshold where higher" : "Art. 4.2(d)'s own threshold")
+                    + " (option partsRuleForListedParts " + subject.automotiveRules().partsRuleForListedParts() + "), and the determination is reviewed.",
+                    citation, List.of(), null));
+        }
+        Verdict rvc = rvcAgainst(subject, requirement, null, new RvcRequirement(tv, nc), citation, true, findings);
         List<Material> undeclared = concerned.stream().filter(m -> m.partOfGood() == null).toList();
         Verdict parts = undeclared.isEmpty() ? Verdict.MET : Verdict.UNDETERMINED;
         if (parts == Verdict.UNDETERMINED && rvc != Verdict.NOT_MET) {
@@ -515,6 +545,19 @@ public final class Assessments {
         Verdict verdict = rvc.and(parts);
         findings.criterion(OriginCriterion.D, verdict);
         return verdict;
+    }
+
+    private static Threshold higher(EvaluationSubject subject, Threshold own, BigDecimal part) {
+        BigDecimal value = own.on(subject.asOf()).orElse(null);
+        if (part == null || value == null || part.compareTo(value) <= 0) {
+            return own;
+        }
+        return Threshold.constant(subject.pack().effectiveFrom(), part);
+    }
+
+    private static String describe(BigDecimal netCost, BigDecimal transactionValue) {
+        return (netCost == null ? "no net cost threshold" : netCost.stripTrailingZeros().toPlainString() + "% by the net cost method")
+                + (transactionValue == null ? "" : " or " + transactionValue.stripTrailingZeros().toPlainString() + "% by the transaction value method");
     }
 
     private static boolean sameProvision(Good good, Material material) {

@@ -37,6 +37,8 @@ public final class AutomotiveAssessments {
     static final String CLASSIFICATION = "the automotive classification (SOR/2020-155 s.12-15, s.20)";
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final int SCALE = 30;
+    static final java.time.LocalDate HEAVY_TRUCK_RVC_CREDIT_UNTIL = java.time.LocalDate.of(2027, 7, 1);
+    static final BigDecimal HEAVY_TRUCK_RVC_CREDIT_FLOOR = BigDecimal.valueOf(60);
 
     private AutomotiveAssessments() {
     }
@@ -594,11 +596,18 @@ public final class AutomotiveAssessments {
                 + (excluded.isEmpty() ? "" : " Excluded: " + String.join(", ", excluded) + ".");
         findings.add(new Reason(ReasonCode.LABOR_VALUE_CONTENT, met ? Outcome.PASS : Outcome.FAIL, message,
                 citation + "; SOR/2020-155 s.12 \"qualifying wage-rate production plant\"", List.of(), null));
-        if (cls == VehicleClass.HEAVY_TRUCK && subject.asOf().isBefore(java.time.LocalDate.of(2027, 7, 1)) && points.compareTo(highWageMinimum) > 0) {
+        // s.18(22): "for the period ending July 1, 2027" (read as including that day), an LVC above 45% whose high-wage
+        // points exceed 30 lets the producer use the excess as a credit towards the s.13 RVC, provided the RVC is not
+        // below 60%. The credit is the producer's choice and this version does not apply it; where it could lift the RVC,
+        // Findings.conclude answers INSUFFICIENT_DATA rather than NOT_ORIGINATING.
+        if (cls == VehicleClass.HEAVY_TRUCK && !subject.asOf().isAfter(HEAVY_TRUCK_RVC_CREDIT_UNTIL) && met
+                && total.compareTo(required) > 0 && points.compareTo(highWageMinimum) > 0) {
+            BigDecimal excess = points.subtract(highWageMinimum);
+            findings.heavyTruckRvcCredit(excess);
             findings.add(new Reason(ReasonCode.LABOR_VALUE_CONTENT, Outcome.INFO, "The high-wage points above " + highWageMinimum.toPlainString()
-                    + " may be used as a credit towards the heavy truck's RVC until 1 July 2027, provided the RVC is not below 60% (s.18(22)); "
-                    + "this credit is not applied by this version: a heavy truck that fails its RVC by less than the excess should be reviewed by hand.",
-                    "SOR/2020-155 s.18(22)", List.of(), null));
+                    + " (" + display(excess, RoundingMode.DOWN) + ") may be used as a credit towards the heavy truck's RVC until 1 July 2027, provided the RVC is not below "
+                    + HEAVY_TRUCK_RVC_CREDIT_FLOOR.toPlainString() + "% (s.18(22)); this version does not apply the credit: where it could lift an RVC that "
+                    + "falls short, the answer is INSUFFICIENT_DATA.", "SOR/2020-155 s.18(22)", List.of(), null));
         }
     }
 

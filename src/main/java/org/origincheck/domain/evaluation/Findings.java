@@ -25,6 +25,7 @@ public final class Findings {
     private boolean noMaterialsListed;
     // Requirements the law adds to the origin criteria ("is originating only if ..."), e.g. SOR/2020-155 s.14(4), s.17, s.18.
     private final Map<String, Verdict> requirements = new java.util.TreeMap<>();
+    private java.math.BigDecimal heavyTruckRvcCredit;
     private AutomotiveResult.Thresholds thresholds;
     private AutomotiveResult.CoreParts coreParts;
     private AutomotiveResult.SteelAndAluminum steelAndAluminum;
@@ -68,6 +69,21 @@ public final class Findings {
         missing.computeIfAbsent(field, f -> new java.util.TreeSet<>()).add(message);
     }
 
+    /** SOR/2020-155 s.18(22): the high-wage points a heavy truck's producer could credit towards its s.13 RVC. */
+    public void heavyTruckRvcCredit(java.math.BigDecimal excessPoints) {
+        heavyTruckRvcCredit = excessPoints;
+    }
+
+    /** A product-rule RVC that fails, is not below 60%, and falls short by no more than the s.18(22) credit. */
+    private java.util.Optional<RvcEntry> liftableByHeavyTruckCredit() {
+        if (heavyTruckRvcCredit == null) {
+            return java.util.Optional.empty();
+        }
+        return rvc.stream().filter(e -> "PRODUCT_RULE".equals(e.requirement()) && !e.met() && e.pointsShort() != null
+                && e.value().compareTo(AutomotiveAssessments.HEAVY_TRUCK_RVC_CREDIT_FLOOR) >= 0
+                && e.pointsShort().compareTo(heavyTruckRvcCredit) <= 0).findFirst();
+    }
+
     public void criterion(OriginCriterion criterion, Verdict verdict) {
         criteria.merge(criterion, verdict, Verdict::or);
     }
@@ -109,6 +125,28 @@ public final class Findings {
             if (missing.isEmpty()) {
                 missing("good", "no criterion could be decided with the data given");
             }
+            summary = "Origin cannot be determined without: " + String.join("; ",
+                    missingData().stream().map(m -> m.field() + " (" + m.message() + ")").toList()) + ".";
+        } else if (subject.pack().scheduleTwoEntry(subject.good().hsCode().subheading()).isPresent()) {
+            // s.3(7): a Schedule 2 good imported from the territory of a CUSMA country is originating whatever Schedule 1
+            // says; the submission does not carry the country it is imported from, so the shortfall is not an answer.
+            org.origincheck.domain.rules.ScheduleTwoGood entry = subject.pack().scheduleTwoEntry(subject.good().hsCode().subheading()).get();
+            missing("good.importedFrom", "SOR/2020-155 s.3(7): a good of subheading " + entry.subheading() + " is referred to in Schedule 2 ("
+                    + entry.group() + (entry.narrowedTo() == null ? "" : ", limited there to " + entry.narrowedTo()
+                    + ": whether this good is one of them is not checked") + ") and is originating if it is imported from the territory of a "
+                    + "CUSMA country, whatever Schedule 1 requires; the submission does not say from which country the good is imported, "
+                    + "so this must be settled by hand");
+            status = DeterminationStatus.INSUFFICIENT_DATA;
+            summary = "Origin cannot be determined without: " + String.join("; ",
+                    missingData().stream().map(m -> m.field() + " (" + m.message() + ")").toList()) + ".";
+        } else if (liftableByHeavyTruckCredit().isPresent()) {
+            RvcEntry shortfall = liftableByHeavyTruckCredit().get();
+            missing("automotive.laborValueContent", "SOR/2020-155 s.18(22): the producer may credit the "
+                    + heavyTruckRvcCredit.setScale(2, java.math.RoundingMode.DOWN).stripTrailingZeros().toPlainString()
+                    + " high-wage points above 30 towards the heavy truck's RVC, which falls short by "
+                    + shortfall.pointsShort().setScale(2, java.math.RoundingMode.UP).stripTrailingZeros().toPlainString()
+                    + " points; this version does not apply the credit, so whether the producer uses it decides origin and must be settled by hand");
+            status = DeterminationStatus.INSUFFICIENT_DATA;
             summary = "Origin cannot be determined without: " + String.join("; ",
                     missingData().stream().map(m -> m.field() + " (" + m.message() + ")").toList()) + ".";
         } else {

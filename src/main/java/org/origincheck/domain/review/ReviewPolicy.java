@@ -6,6 +6,8 @@ import org.origincheck.domain.evaluation.DeterminationStatus;
 import org.origincheck.domain.evaluation.OriginCriterion;
 import org.origincheck.domain.evaluation.RvcEntry;
 
+import static org.origincheck.domain.evaluation.Assessments.PARTS_RULE_LISTED_PART;
+
 /**
  * Which determinations an officer must look at before they can be relied on: every one that is not
  * originating or lacks data, and every originating one whose deciding margin is thin, i.e. where some RVC
@@ -39,8 +41,17 @@ public record ReviewPolicy(BigDecimal marginPoints) {
             return new Decision(ReviewAction.REVIEW_REQUIRED, "a passenger vehicle, light truck or heavy truck: its core parts, steel and aluminum and LVC "
                     + "rest on the producer's figures, so every such result is reviewed");
         }
+        if (criterion == OriginCriterion.D) {
+            for (RvcEntry entry : rvc) {
+                if (PARTS_RULE_LISTED_PART.equals(entry.requirement())) {
+                    return new Decision(ReviewAction.REVIEW_REQUIRED, "originating under Art. 4.2(d) as an automotive part of Table B-F: whether its "
+                            + "part threshold or Art. 4.2(d)'s own 50% NC / 60% TV applies is not settled (SOR/2020-155 s.3(4)(a)(iii), s.14(14)-(17), "
+                            + "s.15(2)-(3), s.20), so every such result is reviewed");
+                }
+            }
+        }
         if (metAlternatives != null) {
-            rvc = rvc.stream().filter(e -> criterion == OriginCriterion.D ? "PARTS_RULE_4_2_D".equals(e.requirement())
+            rvc = rvc.stream().filter(e -> criterion == OriginCriterion.D ? e.requirement().startsWith("PARTS_RULE_4_2_D")
                     : "PRODUCT_RULE".equals(e.requirement()) && metAlternatives.contains(e.alternative())).toList();
         }
         if (criterion == OriginCriterion.A || criterion == OriginCriterion.C) {

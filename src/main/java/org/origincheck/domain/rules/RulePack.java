@@ -13,17 +13,23 @@ import org.origincheck.domain.automotive.AutomotiveRules;
 public record RulePack(String id, String version, String sha256, LocalDate effectiveFrom, LocalDate effectiveTo,
                        List<SourceDocument> sources, Parameters parameters, ProductRuleBook productRules,
                        List<DeMinimisExclusion> deMinimisExclusions, List<ChapterNote> notes, Map<String, String> options,
-                       AutomotiveRules automotive) {
+                       AutomotiveRules automotive, List<ScheduleTwoGood> scheduleTwo) {
 
     public RulePack {
         sources = List.copyOf(sources);
         deMinimisExclusions = List.copyOf(deMinimisExclusions);
         notes = List.copyOf(notes);
+        scheduleTwo = List.copyOf(scheduleTwo);
         options = Map.copyOf(options);
     }
 
     public boolean inForceOn(LocalDate date) {
         return !date.isBefore(effectiveFrom) && (effectiveTo == null || !date.isAfter(effectiveTo));
+    }
+
+    /** The Schedule 2 entry (s.3(7)) whose subheading is the good's, if any. */
+    public java.util.Optional<ScheduleTwoGood> scheduleTwoEntry(String subheadingDigits) {
+        return scheduleTwo.stream().filter(g -> g.digits().equals(subheadingDigits)).findFirst();
     }
 
     public RulePackRef ref() {
