@@ -38,10 +38,14 @@ public class RedeterminationResource {
     @RolesAllowed({Roles.ADMIN, Roles.REVIEWER})
     @Operation(summary = "Start re-evaluating every stored determination of the tenant",
             description = "Against the rule pack in force; each determination on its own asOf, or all on ?asOf= (e.g. the day a threshold rises). "
-                    + "Answers 202 with the job; follow it with GET. The original determinations are never changed.")
+                    + "Answers 202 with the new job; follow it with GET. While an identical job of the tenant (same asOf, same rule pack) is "
+                    + "still running, answers 200 with that job and its Location instead of starting another. Jobs of all tenants share two "
+                    + "workers per replica, served chunk by chunk (100 determinations) round-robin across tenants, so a small job is not held "
+                    + "behind another tenant's large ones. The original determinations are never changed.")
     public Response start(@QueryParam("asOf") LocalDate asOf, @Context UriInfo uri) {
-        RedeterminationService.Job job = service.create(caller.tenant(), caller.subject(), asOf);
-        return Response.accepted(job).location(uri.getAbsolutePathBuilder().path(job.id()).build()).build();
+        RedeterminationService.Started started = service.create(caller.tenant(), caller.subject(), asOf);
+        RedeterminationService.Job job = started.job();
+        return (started.created() ? Response.accepted(job) : Response.ok(job)).location(uri.getAbsolutePathBuilder().path(job.id()).build()).build();
     }
 
     @GET

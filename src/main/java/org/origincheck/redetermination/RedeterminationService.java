@@ -29,24 +29,28 @@ import org.origincheck.rulepack.RulePackRegistry;
 
 /**
  * Re-evaluates a tenant's stored determinations against the rule pack in force (optionally as of another date)
- * and lists those whose outcome changes. Work is claimed in batches with FOR UPDATE SKIP LOCKED, so replicas share
- * it and a restart resumes it; results go to redetermination_item, never to the determinations.
+ * and lists those whose outcome changes. Work is claimed chunk by chunk, round-robin across tenants, with FOR UPDATE
+ * SKIP LOCKED, so replicas share it fairly and a restart resumes it; results go to redetermination_item, never to the determinations.
  */
 @ApplicationScoped
 public class RedeterminationService {
 
     private static final Logger LOG = Logger.getLogger(RedeterminationService.class);
-    private static final int BATCH = 500;
+    /** Items per chunk: the unit of fairness between tenants (a tenant waits at most one chunk per other tenant). */
+    private static final int BATCH = 100;
+    private static final int WORKERS = 2;
+    private static final long IDLE_POLL_MILLIS = 2000;
 
     private final EntityManager em;
     private final DeterminationService determinations;
     private final SubmissionMapper submissions;
     private final RulePackRegistry packs;
-    private final ExecutorService workers = Executors.newFixedThreadPool(2, r -> {
+    private final ExecutorService workers = Executors.newFixedThreadPool(WORKERS, r -> {
         Thread t = new Thread(r, "redetermination");
         t.setDaemon(true);
         return t;
     });
+    private final Object idle = new Object();
     private volatile boolean stopping;
 
     public RedeterminationService(EntityManager em, DeterminationService determinations, SubmissionMapper submissions, RulePackRegistry packs) {
@@ -56,17 +60,21 @@ public class RedeterminationService {
         this.packs = packs;
     }
 
-    /** Unfinished jobs (from before a restart, or another replica's) are picked up again. */
+    /**
+     * The workers start with the application and take chunks from every tenant's unfinished jobs, including jobs left by
+     * a restart or submitted on another replica (they poll while idle).
+     */
     void resume(@Observes StartupEvent event) {
-        List<?> pending = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                "select distinct job_id from redetermination_item where state = 'PENDING'").getResultList());
-        for (Object job : pending) {
-            start(UUID.fromString(job.toString()));
+        for (int i = 0; i < WORKERS; i++) {
+            workers.submit(this::work);
         }
     }
 
     void stop(@Observes ShutdownEvent event) {
         stopping = true;
+        synchronized (idle) {
+            idle.notifyAll();
+        }
         workers.shutdown();
     }
 
@@ -76,34 +84,57 @@ public class RedeterminationService {
     public record Change(String determinationId, String partNumber, String oldStatus, String newStatus, String newCriterion) {
     }
 
-    public Job create(String tenant, String actor, LocalDate asOf) {
+    /** A job and whether this request created it (false: an identical job of the tenant was still running). */
+    public record Started(Job job, boolean created) {
+    }
+
+    public Started create(String tenant, String actor, LocalDate asOf) {
         RulePack pack = packs.inForce(DeterminationService.DEFAULT_PACK, asOf != null ? asOf : LocalDate.now())
                 .orElseThrow(() -> ApiException.unprocessable("asOf", "no rule pack is in force on that date"));
         UUID id = UUID.randomUUID();
-        QuarkusTransaction.requiringNew().run(() -> {
-            em.createNativeQuery("insert into redetermination_job (id, tenant_id, requested_by, created_at, as_of, rule_pack_version, rule_pack_sha256, total) "
-                            + "values (:id, :tenant, :actor, :now, cast(:asOf as date), :version, :sha, (select count(*) from determination where tenant_id = :tenant))")
+        // The partial unique index redetermination_job_running decides, on every replica, whether an identical job runs.
+        UUID started = QuarkusTransaction.requiringNew().call(() -> {
+            int inserted = em.createNativeQuery("insert into redetermination_job (id, tenant_id, requested_by, created_at, as_of, rule_pack_version, rule_pack_sha256, total) "
+                            + "values (:id, :tenant, :actor, :now, cast(:asOf as date), :version, :sha, (select count(*) from determination where tenant_id = :tenant)) "
+                            + "on conflict (tenant_id, coalesce(as_of, date 'infinity'), rule_pack_sha256) where finished_at is null and not targeted do nothing")
                     .setParameter("id", id).setParameter("tenant", tenant).setParameter("actor", actor).setParameter("now", Instant.now())
                     .setParameter("asOf", asOf == null ? null : asOf.toString()).setParameter("version", pack.version()).setParameter("sha", pack.sha256()).executeUpdate();
+            if (inserted == 0) {
+                return null;
+            }
             em.createNativeQuery("insert into redetermination_item (job_id, determination_id, old_status) "
                             + "select :id, d.id, d.status from determination d where d.tenant_id = :tenant")
                     .setParameter("id", id).setParameter("tenant", tenant).executeUpdate();
+            return id;
         });
-        start(id);
-        return job(id, tenant);
+        if (started == null) {
+            UUID running = QuarkusTransaction.requiringNew().call(() -> (UUID) em.createNativeQuery("select id from redetermination_job "
+                            + "where tenant_id = :tenant and as_of is not distinct from cast(:asOf as date) and rule_pack_sha256 = :sha and finished_at is null and not targeted")
+                    .setParameter("tenant", tenant).setParameter("asOf", asOf == null ? null : asOf.toString()).setParameter("sha", pack.sha256())
+                    .getResultStream().findFirst().orElse(null));
+            if (running != null) {
+                return new Started(job(running, tenant), false);
+            }
+            return create(tenant, actor, asOf); // it finished in between: start a new one
+        }
+        synchronized (idle) {
+            idle.notifyAll();
+        }
+        return new Started(job(id, tenant), true);
     }
 
     /**
      * Re-evaluates only the given determinations of the tenant, each on its own asOf (for example those that relied on
-     * a supplier declaration just revoked). Ids not stored in the tenant are ignored.
+     * a supplier declaration just revoked). Ids not stored in the tenant are ignored. A targeted job is never merged with
+     * another: it is not a duplicate of a tenant-wide one (V13's unique index leaves targeted jobs out).
      */
     public Job createFor(String tenant, String actor, List<UUID> determinationIds) {
         RulePack pack = packs.inForce(DeterminationService.DEFAULT_PACK, LocalDate.now())
                 .orElseThrow(() -> ApiException.unprocessable("asOf", "no rule pack is in force today"));
         UUID id = UUID.randomUUID();
         QuarkusTransaction.requiringNew().run(() -> {
-            em.createNativeQuery("insert into redetermination_job (id, tenant_id, requested_by, created_at, as_of, rule_pack_version, rule_pack_sha256, total) "
-                            + "values (:id, :tenant, :actor, :now, null, :version, :sha, 0)")
+            em.createNativeQuery("insert into redetermination_job (id, tenant_id, requested_by, created_at, as_of, rule_pack_version, rule_pack_sha256, total, targeted) "
+                            + "values (:id, :tenant, :actor, :now, null, :version, :sha, 0, true)")
                     .setParameter("id", id).setParameter("tenant", tenant).setParameter("actor", actor).setParameter("now", Instant.now())
                     .setParameter("version", pack.version()).setParameter("sha", pack.sha256()).executeUpdate();
             int total = 0;
@@ -115,25 +146,57 @@ public class RedeterminationService {
             // The job row is the job's own bookkeeping (not evidence): its total is set once its items exist.
             em.createNativeQuery("update redetermination_job set total = :total where id = :id").setParameter("total", total).setParameter("id", id).executeUpdate();
         });
-        start(id);
+        synchronized (idle) {
+            idle.notifyAll();
+        }
         return job(id, tenant);
     }
 
-    private void start(UUID job) {
-        for (int i = 0; i < 2; i++) {
-            workers.submit(() -> work(job));
+    /** One worker: take the next chunk of the tenant least recently served, evaluate it, commit; wait while there is none. */
+    private void work() {
+        while (!stopping) {
+            try {
+                if (!QuarkusTransaction.requiringNew().call(this::nextChunk)) {
+                    synchronized (idle) {
+                        idle.wait(IDLE_POLL_MILLIS);
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.warnf("re-determination worker: %s; retrying", e.toString());
+                try {
+                    Thread.sleep(IDLE_POLL_MILLIS);
+                } catch (InterruptedException i) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
     }
 
-    /** One worker: claim a batch, evaluate it, record the results, commit; until nothing is left. */
-    private void work(UUID job) {
-        try {
-            while (!stopping && QuarkusTransaction.requiringNew().call(() -> batch(job)) > 0) {
-                // next batch
-            }
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "re-determination job %s: a worker stopped; the job resumes at the next start", job);
+    /**
+     * Claims the unfinished job whose tenant was served least recently (ties: the job served least recently, then the
+     * oldest) and evaluates one chunk of it. The job row stays locked until commit, so a job is worked by one worker at a
+     * time and another worker (on any replica) skips to the next tenant's job.
+     */
+    private boolean nextChunk() {
+        List<?> picked = em.createNativeQuery("select j.id from redetermination_job j where j.finished_at is null "
+                        + "order by (select max(o.last_served_at) from redetermination_job o where o.tenant_id = j.tenant_id) asc nulls first, "
+                        + "j.last_served_at asc nulls first, j.created_at, j.id limit 1 for update skip locked")
+                .getResultList();
+        if (picked.isEmpty()) {
+            return false;
         }
+        UUID job = picked.get(0) instanceof UUID u ? u : UUID.fromString(picked.get(0).toString());
+        em.createNativeQuery("update redetermination_job set last_served_at = clock_timestamp() where id = :id").setParameter("id", job).executeUpdate();
+        if (batch(job) == 0) {
+            em.createNativeQuery("update redetermination_job set finished_at = clock_timestamp() where id = :id "
+                            + "and not exists (select 1 from redetermination_item i where i.job_id = :id and i.state = 'PENDING')")
+                    .setParameter("id", job).executeUpdate();
+        }
+        return true;
     }
 
     @SuppressWarnings("unchecked")
