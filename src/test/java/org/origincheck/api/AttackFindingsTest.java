@@ -1,12 +1,12 @@
 package org.origincheck.api;
 
+import static org.origincheck.security.TestTokens.as;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -31,9 +31,6 @@ class AttackFindingsTest {
         TestTokens.anonymous();
     }
 
-    private static RequestSpecification as(String... roles) {
-        return given().header("Authorization", "Bearer " + TestTokens.token(TestTokens.TENANT, roles));
-    }
 
     private static String originating(String... roles) {
         String body = """

@@ -1,12 +1,12 @@
 package org.origincheck.audit;
 
+import static org.origincheck.security.TestTokens.as;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,9 +23,6 @@ class DeterminationPdfTest {
         TestTokens.anonymous();
     }
 
-    private static RequestSpecification as(String... roles) {
-        return given().header("Authorization", "Bearer " + TestTokens.token(TestTokens.TENANT, roles));
-    }
 
     private static String text(byte[] pdf) throws IOException {
         try (PdfReader reader = new PdfReader(pdf)) {

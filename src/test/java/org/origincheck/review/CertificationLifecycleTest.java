@@ -1,12 +1,12 @@
 package org.origincheck.review;
 
+import static org.origincheck.security.TestTokens.as;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -34,9 +34,6 @@ class CertificationLifecycleTest {
         TestTokens.anonymous();
     }
 
-    private static RequestSpecification as(String... roles) {
-        return given().header("Authorization", "Bearer " + TestTokens.token(TestTokens.TENANT, roles));
-    }
 
     static final String CERTIFY = """
             {"certifierRole":"PRODUCER",

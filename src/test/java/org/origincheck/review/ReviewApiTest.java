@@ -1,12 +1,12 @@
 package org.origincheck.review;
 
+import static org.origincheck.security.TestTokens.as;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,9 +33,6 @@ class ReviewApiTest {
         TestTokens.anonymous();
     }
 
-    private static RequestSpecification as(String... roles) {
-        return given().header("Authorization", "Bearer " + TestTokens.token(TestTokens.TENANT, roles));
-    }
 
     /** The example boiler with a dearer drum and no net cost: 61% TV against 60%, within the 2-point margin, so it waits for review. */
     private static String thin() throws Exception {

@@ -2,6 +2,7 @@ package org.origincheck.security;
 
 import io.restassured.RestAssured;
 import io.restassured.builder.RequestSpecBuilder;
+import io.restassured.specification.RequestSpecification;
 import io.smallrye.jwt.build.Jwt;
 import java.time.Duration;
 import java.util.Set;
@@ -17,6 +18,11 @@ public final class TestTokens {
     public static final String OTHER_TENANT = "tenant-b";
 
     private TestTokens() {
+    }
+
+    /** A request carrying a token of the test tenant with these roles. */
+    public static RequestSpecification as(String... roles) {
+        return RestAssured.given().header("Authorization", "Bearer " + token(TENANT, roles));
     }
 
     public static String token(String tenant, String... roles) {

@@ -1,12 +1,12 @@
 package org.origincheck.supplier;
 
+import static org.origincheck.security.TestTokens.as;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -32,9 +32,6 @@ class MaterialEvidenceApiTest {
         TestTokens.anonymous();
     }
 
-    private static RequestSpecification as(String... roles) {
-        return given().header("Authorization", "Bearer " + TestTokens.token(TestTokens.TENANT, roles));
-    }
 
     private static String boiler(LocalDate asOf, String drum) {
         return """

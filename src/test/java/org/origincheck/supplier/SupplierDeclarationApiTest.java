@@ -1,5 +1,6 @@
 package org.origincheck.supplier;
 
+import static org.origincheck.security.TestTokens.as;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -35,9 +36,6 @@ class SupplierDeclarationApiTest {
         TestTokens.anonymous();
     }
 
-    private static RequestSpecification as(String... roles) {
-        return given().header("Authorization", "Bearer " + TestTokens.token(TestTokens.TENANT, roles));
-    }
 
     static String declaration(String supplierId, String partNumber, LocalDate from, LocalDate to) {
         return """
