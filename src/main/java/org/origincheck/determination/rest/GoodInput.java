@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.origincheck.domain.bom.EndUse;
 import org.origincheck.domain.bom.WhollyObtained;
@@ -37,7 +38,25 @@ public record GoodInput(
         @Schema(description = "Weight in kilograms. Used by the de minimis by weight of SOR/2020-155 s.5(6) for goods of chapters 50-60 "
                 + "and heading 96.19, asked for only there.")
         @DecimalMin(value = "0", inclusive = false, message = "must be greater than 0") @DecimalMax("1000000000000")
-        @Digits(integer = 13, fraction = 6) BigDecimal weight) {
+        @Digits(integer = 13, fraction = 6) BigDecimal weight,
+        @Schema(description = "The Party the good is imported into: US, CA or MX. Decides rules that differ by direction of trade.",
+                examples = "US")
+        @Pattern(regexp = "US|CA|MX", message = "must be US, CA or MX") String importingCountry,
+        @Schema(description = "ISO 3166-1 alpha-2 code of the country the good is imported from; asked for goods of Schedule 2 "
+                + "(SOR/2020-155 s.3(7)).", examples = "CA")
+        @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code such as CA") String importedFrom,
+        @Schema(description = "Answers to conditions the law states in words, by question id (the ids returned in "
+                + "missingData[].question and listed by GET /api/v1/product-rules): true or false.")
+        @Size(max = 100, message = "may hold at most 100 answers")
+        Map<@Pattern(regexp = ApiPatterns.QUESTION_ID, message = ApiPatterns.QUESTION_ID_MESSAGE) String,
+            @NotNull(message = "must be true or false") Boolean> declarations) {
+
+    public GoodInput(String partNumber, String description, String hsCode, EndUse endUse, String producerCountry, String currency,
+                     BigDecimal transactionValue, BigDecimal netCost, CostsInput costs, WhollyObtained whollyObtained, VehicleInput vehicle,
+                     BigDecimal weight) {
+        this(partNumber, description, hsCode, endUse, producerCountry, currency, transactionValue, netCost, costs, whollyObtained, vehicle, weight,
+                null, null, null);
+    }
 
     /** A good without a weight (the common case: only textile goods ask for it). */
     public GoodInput(String partNumber, String description, String hsCode, EndUse endUse, String producerCountry, String currency,

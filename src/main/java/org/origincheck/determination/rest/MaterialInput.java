@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Size;
 import jakarta.validation.Valid;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.origincheck.domain.bom.MaterialKind;
 import org.origincheck.domain.bom.OriginStatus;
@@ -57,7 +58,20 @@ public record MaterialInput(
         @DecimalMin(value = "0", inclusive = false, message = "must be greater than 0") @DecimalMax(ApiPatterns.MAX_MONEY)
         @Digits(integer = 15, fraction = 6) BigDecimal netCost,
         @Schema(description = "For an intermediate material: total cost and excluded costs, net cost = the difference")
-        @Valid CostsInput costs) {
+        @Valid CostsInput costs,
+        @Schema(description = "Answers to conditions the law states in words about this material, by question id (the ids returned in "
+                + "missingData[].question): true or false.")
+        @Size(max = 100, message = "may hold at most 100 answers")
+        Map<@Pattern(regexp = ApiPatterns.QUESTION_ID, message = ApiPatterns.QUESTION_ID_MESSAGE) String,
+            @NotNull(message = "must be true or false") Boolean> declarations) {
+
+    public MaterialInput(String partNumber, String description, String hsCode, OriginStatus origin, String countryOfOrigin,
+                         BigDecimal value, BigDecimal quantity, String unit, MaterialKind kind, Boolean partOfGood, BigDecimal weight,
+                         String supplierId, java.util.UUID determinationId, List<MaterialInput> components, BigDecimal transactionValue,
+                         BigDecimal netCost, CostsInput costs) {
+        this(partNumber, description, hsCode, origin, countryOfOrigin, value, quantity, unit, kind, partOfGood, weight, supplierId,
+                determinationId, components, transactionValue, netCost, costs, null);
+    }
 
     /** A material without a weight (the common case: only textile goods ask for it). */
     public MaterialInput(String partNumber, String description, String hsCode, OriginStatus origin, String countryOfOrigin,

@@ -84,7 +84,7 @@ public class MaterialTreeMapper {
                     // Its origin is decided by its components when the service evaluates it; UNKNOWN until then.
                     materials.add(new Material(i, m.partNumber(), m.description(), HsCode.parse(m.hsCode()), OriginStatus.UNKNOWN,
                             m.countryOfOrigin(), m.value(), m.quantity(), m.unit(), m.kind() == null ? MaterialKind.DIRECT : m.kind(),
-                            m.partOfGood(), m.weight(), null, null, intermediate));
+                            m.partOfGood(), m.weight(), null, null, intermediate, m.declarations()));
                 }
                 continue;
             }
@@ -102,7 +102,7 @@ public class MaterialTreeMapper {
             }
             materials.add(new Material(i, m.partNumber(), m.description(), hs == null ? null : HsCode.parse(hs),
                     r.origin(), m.countryOfOrigin(), m.value(), m.quantity(), m.unit(),
-                    m.kind() == null ? MaterialKind.DIRECT : m.kind(), m.partOfGood(), m.weight(), accumulated, ev, null));
+                    m.kind() == null ? MaterialKind.DIRECT : m.kind(), m.partOfGood(), m.weight(), accumulated, ev, null, m.declarations()));
         }
         return materials;
     }

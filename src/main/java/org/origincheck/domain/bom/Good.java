@@ -1,6 +1,7 @@
 package org.origincheck.domain.bom;
 
 import java.math.BigDecimal;
+import java.util.Map;
 import java.util.Optional;
 import org.origincheck.domain.automotive.VehicleFacts;
 import org.origincheck.domain.hs.HsCode;
@@ -12,7 +13,24 @@ import org.origincheck.domain.hs.HsCode;
  */
 public record Good(String partNumber, String description, HsCode hsCode, EndUse endUse, String producerCountry,
                    String currency, BigDecimal transactionValue, BigDecimal netCost, Costs costs,
-                   WhollyObtained whollyObtained, VehicleFacts vehicle, BigDecimal weight) {
+                   WhollyObtained whollyObtained, VehicleFacts vehicle, BigDecimal weight,
+                   String importingCountry, String importedFrom, Map<String, Boolean> declarations) {
+
+    /**
+     * {@code importingCountry}: the Party the good is imported into (US, CA or MX), for rules that differ by direction of
+     * trade; {@code importedFrom}: the country it is imported from (SOR/2020-155 s.3(7), Schedule 2); {@code declarations}:
+     * the producer's answers to conditions the law states in words, by question id (never null).
+     */
+    public Good {
+        declarations = declarations == null ? Map.of() : Map.copyOf(declarations);
+    }
+
+    public Good(String partNumber, String description, HsCode hsCode, EndUse endUse, String producerCountry,
+                String currency, BigDecimal transactionValue, BigDecimal netCost, Costs costs,
+                WhollyObtained whollyObtained, VehicleFacts vehicle, BigDecimal weight) {
+        this(partNumber, description, hsCode, endUse, producerCountry, currency, transactionValue, netCost, costs, whollyObtained, vehicle, weight,
+                null, null, null);
+    }
 
     /** {@code weight}: kilograms, for the de minimis by weight of textile goods (SOR/2020-155 s.5(6)); usually absent. */
     public Good(String partNumber, String description, HsCode hsCode, EndUse endUse, String producerCountry,

@@ -1,6 +1,7 @@
 package org.origincheck.domain.bom;
 
 import java.math.BigDecimal;
+import java.util.Map;
 import java.util.Objects;
 import org.origincheck.domain.hs.HsCode;
 
@@ -14,9 +15,20 @@ import org.origincheck.domain.hs.HsCode;
 public record Material(int index, String partNumber, String description, HsCode hsCode, OriginStatus origin,
                        String countryOfOrigin, BigDecimal value, BigDecimal quantity, String unit, MaterialKind kind,
                        Boolean partOfGood, BigDecimal weight,
-                       BigDecimal accumulatedNonOriginatingValue, OriginEvidence evidence, IntermediateMaterial intermediate) {
+                       BigDecimal accumulatedNonOriginatingValue, OriginEvidence evidence, IntermediateMaterial intermediate,
+                       Map<String, Boolean> declarations) {
 
+    public Material(int index, String partNumber, String description, HsCode hsCode, OriginStatus origin,
+                    String countryOfOrigin, BigDecimal value, BigDecimal quantity, String unit, MaterialKind kind,
+                    Boolean partOfGood, BigDecimal weight,
+                    BigDecimal accumulatedNonOriginatingValue, OriginEvidence evidence, IntermediateMaterial intermediate) {
+        this(index, partNumber, description, hsCode, origin, countryOfOrigin, value, quantity, unit, kind, partOfGood, weight,
+                accumulatedNonOriginatingValue, evidence, intermediate, null);
+    }
+
+    /** {@code declarations}: the producer's answers, by question id, to conditions the law states in words about this material. */
     public Material {
+        declarations = declarations == null ? Map.of() : Map.copyOf(declarations);
         Objects.requireNonNull(origin, "origin");
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(kind, "kind");
@@ -33,7 +45,7 @@ public record Material(int index, String partNumber, String description, HsCode 
     /** The same material with the origin its own components decided (an intermediate material, once evaluated). */
     public Material withOrigin(OriginStatus decided) {
         return new Material(index, partNumber, description, hsCode, decided, countryOfOrigin, value, quantity, unit, kind, partOfGood, weight,
-                accumulatedNonOriginatingValue, evidence, intermediate);
+                accumulatedNonOriginatingValue, evidence, intermediate, declarations);
     }
 
     /** A material for which the producer has not said whether it is provided for as a part of the good. */
