@@ -53,7 +53,7 @@ public final class RulePackLoader {
     public static final String MANIFEST = "pack.yaml";
     private static final List<String> REQUIRED_PARAMETERS =
             List.of(Parameters.DE_MINIMIS_SHARE, Parameters.TEXTILE_DE_MINIMIS_WEIGHT, Parameters.TEXTILE_DE_MINIMIS_ELASTOMERIC,
-                    Parameters.PARTS_RULE_TV, Parameters.PARTS_RULE_NC);
+                    Parameters.PARTS_RULE_TV, Parameters.PARTS_RULE_NC, Parameters.SET_MAX_NON_ORIGINATING);
 
     private final PsrTextParser textParser = new PsrTextParser();
 

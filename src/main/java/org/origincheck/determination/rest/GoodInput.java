@@ -49,13 +49,19 @@ public record GoodInput(
                 + "missingData[].question and listed by GET /api/v1/product-rules): true or false.")
         @Size(max = 100, message = "may hold at most 100 answers")
         Map<@Pattern(regexp = ApiPatterns.QUESTION_ID, message = ApiPatterns.QUESTION_ID_MESSAGE) String,
-            @NotNull(message = "must be true or false") Boolean> declarations) {
+            @NotNull(message = "must be true or false") Boolean> declarations,
+        @Schema(description = "true: the good is a set classified by Rule 3 of the General Rules for the Interpretation of the HS "
+                + "(USMCA Art. 4.17; SOR/2020-155 s.6). Its materials are then the goods in the set, each with its origin (or the "
+                + "evidence that decides it); the set originates if each does, or if the non-originating ones are worth at most 10% "
+                + "of the value of the set (good.transactionValue or good.netCost). Not for goods that the HS itself names as sets "
+                + "(e.g. manicure sets of 8214.20): their product-specific rule applies.")
+        Boolean classifiedAsSet) {
 
     public GoodInput(String partNumber, String description, String hsCode, EndUse endUse, String producerCountry, String currency,
                      BigDecimal transactionValue, BigDecimal netCost, CostsInput costs, WhollyObtained whollyObtained, VehicleInput vehicle,
                      BigDecimal weight) {
         this(partNumber, description, hsCode, endUse, producerCountry, currency, transactionValue, netCost, costs, whollyObtained, vehicle, weight,
-                null, null, null);
+                null, null, null, null);
     }
 
     /** A good without a weight (the common case: only textile goods ask for it). */

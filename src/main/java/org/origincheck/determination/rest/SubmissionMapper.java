@@ -112,7 +112,7 @@ public class SubmissionMapper {
                 g.vehicle().bodyType(), g.vehicle().passengerCapacity());
         Good good = new Good(g.partNumber(), g.description(), HsCode.parse(g.hsCode()), g.endUse(), g.producerCountry(),
                 g.currency(), g.transactionValue(), g.netCost(), costs, g.whollyObtained(), vehicle, g.weight(),
-                g.importingCountry(), g.importedFrom(), g.declarations());
+                g.importingCountry(), g.importedFrom(), g.declarations(), Boolean.TRUE.equals(g.classifiedAsSet()));
         // Evidence is resolved and the component tree mapped here; intermediate materials are evaluated by the service.
         List<Material> materials = tree.level(inputs, "materials", good.currency(), asOf, tenant, errors);
         if (!errors.isEmpty()) {

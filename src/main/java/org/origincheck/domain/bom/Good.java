@@ -14,12 +14,14 @@ import org.origincheck.domain.hs.HsCode;
 public record Good(String partNumber, String description, HsCode hsCode, EndUse endUse, String producerCountry,
                    String currency, BigDecimal transactionValue, BigDecimal netCost, Costs costs,
                    WhollyObtained whollyObtained, VehicleFacts vehicle, BigDecimal weight,
-                   String importingCountry, String importedFrom, Map<String, Boolean> declarations) {
+                   String importingCountry, String importedFrom, Map<String, Boolean> declarations, boolean classifiedAsSet) {
 
     /**
      * {@code importingCountry}: the Party the good is imported into (US, CA or MX), for rules that differ by direction of
      * trade; {@code importedFrom}: the country it is imported from (SOR/2020-155 s.3(7), Schedule 2); {@code declarations}:
-     * the producer's answers to conditions the law states in words, by question id (never null).
+     * the producer's answers to conditions the law states in words, by question id (never null); {@code classifiedAsSet}: the
+     * good is a set classified by Rule 3 of the General Rules of Interpretation, whose materials are the goods in the set
+     * (USMCA Art. 4.17; SOR/2020-155 s.6).
      */
     public Good {
         declarations = declarations == null ? Map.of() : Map.copyOf(declarations);
@@ -29,7 +31,7 @@ public record Good(String partNumber, String description, HsCode hsCode, EndUse 
                 String currency, BigDecimal transactionValue, BigDecimal netCost, Costs costs,
                 WhollyObtained whollyObtained, VehicleFacts vehicle, BigDecimal weight) {
         this(partNumber, description, hsCode, endUse, producerCountry, currency, transactionValue, netCost, costs, whollyObtained, vehicle, weight,
-                null, null, null);
+                null, null, null, false);
     }
 
     /** {@code weight}: kilograms, for the de minimis by weight of textile goods (SOR/2020-155 s.5(6)); usually absent. */

@@ -30,6 +30,11 @@ public final class MultiLevelEvaluation {
 
     public static Assessed evaluate(OriginEngine engine, BillOfMaterials bom, RulePack pack) {
         boolean allStated = bom.materials().stream().allMatch(m -> m.evidence() == null && m.intermediate() == null);
+        if (bom.good().classifiedAsSet()) {
+            // A set (Art. 4.17; SOR s.6): the goods in it are decided first, like any material, then s.6 replaces the set's own rule.
+            Level level = level(engine, bom.materials(), bom.good(), bom, pack);
+            return new Assessed(SetRule.evaluate(bom, level.materials(), pack, level.evidenceReasons()), allStated ? null : level.origins());
+        }
         if (allStated) {
             return new Assessed(engine.evaluate(bom, pack), null);
         }

@@ -37,6 +37,10 @@ public record ReviewPolicy(BigDecimal marginPoints) {
         if (status != DeterminationStatus.ORIGINATING) {
             return new Decision(ReviewAction.REVIEW_REQUIRED, "the engine found the good " + status + ": every such result is reviewed");
         }
+        if (criterion == null) {
+            return new Decision(ReviewAction.REVIEW_REQUIRED, "originating as a set under SOR/2020-155 s.6 (USMCA Art. 4.17), which names no "
+                    + "criterion of Art. 4.2(a)-(d): the certifier states it, so every such result is reviewed");
+        }
         if (vehicleRequirements) {
             return new Decision(ReviewAction.REVIEW_REQUIRED, "a passenger vehicle, light truck or heavy truck: its core parts, steel and aluminum and LVC "
                     + "rest on the producer's figures, so every such result is reviewed");

@@ -11,6 +11,7 @@ public record Parameters(Map<String, Parameter> byName) {
     public static final String TEXTILE_DE_MINIMIS_WEIGHT = "de_minimis.textile_max_weight_percent";
     public static final String TEXTILE_DE_MINIMIS_ELASTOMERIC = "de_minimis.textile_max_elastomeric_weight_percent";
     public static final String PARTS_RULE_TV = "parts_rule_4_2_d.rvc_transaction_value_percent";
+    public static final String SET_MAX_NON_ORIGINATING = "sets.max_non_originating_share_percent";
     public static final String PARTS_RULE_NC = "parts_rule_4_2_d.rvc_net_cost_percent";
 
     public Parameters {

@@ -36,4 +36,12 @@ class ReviewPolicyTest {
                 List.of(netCost("PARTS_RULE_4_2_D", "90", "50")), Set.of(), false);
         assertThat(decision.action()).isEqualTo(ReviewAction.AUTO_APPROVED);
     }
+
+    /** A set originating under SOR s.6 names no criterion of Art. 4.2: it was approved as if a tariff shift had carried it. */
+    @Test
+    void aSetOriginatingUnderSection6IsAlwaysReviewed() {
+        ReviewPolicy.Decision decision = policy.decide(DeterminationStatus.ORIGINATING, null, List.of(), Set.of(), false);
+        assertThat(decision.action()).isEqualTo(ReviewAction.REVIEW_REQUIRED);
+        assertThat(decision.reason()).contains("s.6");
+    }
 }
