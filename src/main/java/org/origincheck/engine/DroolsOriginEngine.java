@@ -22,6 +22,7 @@ import org.origincheck.domain.evaluation.Assessments;
 import org.origincheck.domain.evaluation.Evaluation;
 import org.origincheck.domain.evaluation.EvaluationSubject;
 import org.origincheck.domain.evaluation.Findings;
+import org.origincheck.domain.evaluation.LegalStep;
 import org.origincheck.domain.evaluation.OriginEngine;
 import org.origincheck.domain.rules.RulePack;
 import org.origincheck.rulepack.LoadedRulePack;
@@ -100,6 +101,11 @@ public final class DroolsOriginEngine implements OriginEngine {
             // inserting a 10,000-line BOM line by line was most of the evaluation time.
             if (subject.hasProductRule()) {
                 AlternativeUnderTest.of(subject.rule().orElseThrow(), bom.good().hsCode()).forEach(session::insert);
+            }
+            // The law's steps in order: the first step's group on top of the focus stack (LegalStep).
+            LegalStep[] steps = LegalStep.values();
+            for (int i = steps.length - 1; i >= 0; i--) {
+                session.getAgenda().getAgendaGroup(steps[i].agendaGroup()).setFocus();
             }
             session.fireAllRules();
         } finally {

@@ -326,6 +326,31 @@ class RulePackValidationTest {
     }
 
     @Test
+    void shouldRejectARuleThatReordersItselfWithASalience() {
+        Path file = pack.resolve("drl/regional-value-content.drl");
+        edit(file, "    agenda-group \"Art. 4.5: regional value content of each alternative that requires one\"",
+                "    salience 45");
+        int line = lineOf(file, "salience 45");
+
+        RulePackException e = rejected(pack);
+
+        assertProblem(e, "drl/regional-value-content.drl:" + line + ": ", "salience is not used");
+        assertProblem(e, "drl/regional-value-content.drl:", "names no agenda-group");
+    }
+
+    @Test
+    void shouldRejectARuleOutsideTheLegalSteps() {
+        Path file = pack.resolve("drl/automotive.drl");
+        edit(file, "agenda-group \"Appendix to Annex 4-B: core parts, steel and aluminum, labour value content\"",
+                "agenda-group \"vehicles\"");
+        int line = lineOf(file, "agenda-group \"vehicles\"");
+
+        RulePackException e = rejected(pack);
+
+        assertProblem(e, "drl/automotive.drl:" + line + ": ", "agenda-group \"vehicles\" is not one of the legal steps");
+    }
+
+    @Test
     void shouldRejectADrlFileWithASyntaxError() {
         Path file = pack.resolve("drl/tariff-shift.drl");
         breakDrl(file);
