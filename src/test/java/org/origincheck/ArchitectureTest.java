@@ -83,11 +83,6 @@ class ArchitectureTest {
     void noPackageShouldBeInACycleWithAnother() {
         slices().matching("org.origincheck.(**)").namingSlices("$1")
                 .should().beFreeOfCycles()
-                // Known and not yet undone: the submitted vehicle facts (bom.Good, bom.BillOfMaterials) and the rule book's
-                // vehicle classes (rules.ProductRule, rules.RulePack) live in domain.automotive, which itself builds on bom and
-                // rules. Only these two directions are let through; any other cycle fails here.
-                .ignoreDependency(JavaClass.Predicates.resideInAnyPackage("org.origincheck.domain.bom", "org.origincheck.domain.rules"),
-                        JavaClass.Predicates.resideInAPackage("org.origincheck.domain.automotive"))
                 .check(classes);
     }
 

@@ -19,7 +19,7 @@ import org.origincheck.domain.automotive.TableEntry;
 import org.origincheck.domain.automotive.VehicleClass;
 import org.origincheck.domain.automotive.WageFloor;
 import org.origincheck.domain.hs.HsRange;
-import org.origincheck.domain.rules.Threshold;
+import org.origincheck.domain.dated.Threshold;
 
 /** Reads the automotive files of a pack (requirements and tables), adding every problem with its file. */
 final class AutomotiveLoader {
@@ -104,6 +104,21 @@ final class AutomotiveLoader {
                 || staging.highWageMinimum() == null || blank(staging.citation())) {
             problems.add(file, 0, "stagingRegime needs from, to, laborValueContent, highWageMinimum and citation");
         }
+        Map<String, org.origincheck.domain.automotive.AutomotiveFacts.CorePartCategory> corePartSubheadings = new java.util.HashMap<>();
+        PackDocuments.CorePartSubheadingsDoc cps = doc.corePartSubheadings();
+        if (cps == null || blank(cps.citation()) || cps.parts() == null || cps.parts().isEmpty()) {
+            problems.add(file, 0, "corePartSubheadings needs a citation and the subheadings of each core part of Table A.2");
+        } else {
+            cps.parts().forEach((category, subheadings) -> {
+                for (String sub : subheadings == null ? List.<String>of() : subheadings) {
+                    if (sub == null || !sub.matches("\\d{4}\\.\\d{2}")) {
+                        problems.add(file, 0, "corePartSubheadings." + category + ": '" + sub + "' is not a subheading such as 8407.33");
+                    } else if (corePartSubheadings.put(sub.replace(".", ""), category) != null) {
+                        problems.add(file, 0, "corePartSubheadings: " + sub + " is given for two core parts");
+                    }
+                }
+            });
+        }
         PackDocuments.OptionsDoc options = doc.options();
         if (options == null || options.corePartsRollUp() == null || options.steelAndAluminumShare() == null
                 || options.partsRuleForListedParts() == null) {
@@ -118,7 +133,7 @@ final class AutomotiveLoader {
                 floors, new AutomotiveRules.SteelAndAluminum(steel.share(), steel.meltedAndPouredFrom(),
                         steel.rawMaterialHeadings() == null ? List.of() : steel.rawMaterialHeadings(), steel.citation()),
                 new AutomotiveRules.StagingRegime(staging.from(), staging.to(), staging.laborValueContent(), staging.highWageMinimum(), staging.citation()),
-                options.corePartsRollUp(), options.steelAndAluminumShare(), options.partsRuleForListedParts());
+                options.corePartsRollUp(), options.steelAndAluminumShare(), options.partsRuleForListedParts(), corePartSubheadings);
     }
 
     private static AutomotiveRules.Capacity capacity(PackDocuments.CapacityDoc doc) {

@@ -8,7 +8,7 @@ import java.util.Map;
 import org.origincheck.domain.automotive.CorePartsRollUp;
 import org.origincheck.domain.automotive.SteelAndAluminumShare;
 import org.origincheck.domain.automotive.VehicleClass;
-import org.origincheck.domain.bom.EndUse;
+import org.origincheck.domain.automotive.EndUse;
 import org.origincheck.domain.hs.HsLevel;
 
 /** The pack's file formats as read from YAML (documented in rules/README.md). */
@@ -35,7 +35,12 @@ final class PackDocuments {
     }
 
     record RequirementsDoc(OptionsDoc options, Map<String, ScheduleDoc> partSchedules, Map<VehicleClass, LvcDoc> laborValueContent,
-                           CreditsDoc credits, List<WageFloorDoc> wageFloors, SteelDoc steelAndAluminum, StagingDoc stagingRegime) {
+                           CreditsDoc credits, List<WageFloorDoc> wageFloors, SteelDoc steelAndAluminum, StagingDoc stagingRegime,
+                           CorePartSubheadingsDoc corePartSubheadings) {
+    }
+
+    /** Table A.2 column 1: where each core part is itself classified. */
+    record CorePartSubheadingsDoc(String citation, Map<org.origincheck.domain.automotive.AutomotiveFacts.CorePartCategory, List<String>> parts) {
     }
 
     /** SOR/2020-155 Schedule 2, for s.3(7). */

@@ -25,11 +25,12 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.origincheck.domain.automotive.AutomotiveRules;
 import org.origincheck.domain.hs.HsRange;
+import org.origincheck.domain.evaluation.LegalStep;
 import org.origincheck.domain.rules.ChapterNote;
 import org.origincheck.domain.rules.ParseStatus;
 import org.origincheck.rulepack.text.ParseResult;
 import org.origincheck.rulepack.text.PsrTextParser;
-import org.origincheck.domain.rules.DatedValue;
+import org.origincheck.domain.dated.DatedValue;
 import org.origincheck.domain.rules.DeMinimisExclusion;
 import org.origincheck.domain.rules.ScheduleTwoGood;
 import org.origincheck.domain.rules.Parameter;
@@ -42,7 +43,7 @@ import org.origincheck.domain.rules.RvcRequirement;
 import org.origincheck.domain.rules.ShiftSource;
 import org.origincheck.domain.rules.SourceDocument;
 import org.origincheck.domain.rules.TariffShift;
-import org.origincheck.domain.rules.Threshold;
+import org.origincheck.domain.dated.Threshold;
 
 /**
  * Reads and validates a rule pack. Every problem is collected with its file and line, and the pack is
@@ -89,7 +90,9 @@ public final class RulePackLoader {
         for (String file : nullToEmpty(manifest.drl())) {
             byte[] bytes = readBytes(source, file, files, problems);
             if (bytes != null) {
-                drl.put(file, new String(bytes, StandardCharsets.UTF_8));
+                String text = new String(bytes, StandardCharsets.UTF_8);
+                checkLegalSteps(file, text, problems);
+                drl.put(file, text);
             }
         }
         if (drl.isEmpty()) {
@@ -104,6 +107,50 @@ public final class RulePackLoader {
                 manifest.effectiveTo(), sources, parameters, new ProductRuleBook(rules), exclusions, notes,
                 manifest.options() == null ? Map.of() : manifest.options(), automotive, scheduleTwo);
         return new LoadedRulePack(pack, drl, warnings);
+    }
+
+    private static final java.util.regex.Pattern RULE_START = java.util.regex.Pattern.compile("^\\s*rule\\s+\"([^\"]*)\"");
+    private static final java.util.regex.Pattern AGENDA_GROUP = java.util.regex.Pattern.compile("^\\s*agenda-group\\s+\"([^\"]*)\"");
+    private static final java.util.regex.Pattern SALIENCE = java.util.regex.Pattern.compile("^\\s*salience\\b");
+
+    /**
+     * Every rule belongs to one of the law's steps (its agenda group names a {@link LegalStep}); the order of the steps is
+     * the engine's, so a rule may not reorder itself with a salience. A rule outside every step would run in no
+     * defined order.
+     */
+    static void checkLegalSteps(String file, String drl, Problems problems) {
+        java.util.Set<String> steps = new java.util.HashSet<>();
+        for (LegalStep step : LegalStep.values()) {
+            steps.add(step.agendaGroup());
+        }
+        String[] lines = drl.split("\n", -1);
+        String rule = null;
+        int ruleLine = 0;
+        boolean grouped = false;
+        for (int i = 0; i < lines.length; i++) {
+            java.util.regex.Matcher start = RULE_START.matcher(lines[i]);
+            if (start.find()) {
+                if (rule != null && !grouped) {
+                    problems.add(file, ruleLine, "rule \"" + rule + "\" names no agenda-group: every rule belongs to one of the legal steps");
+                }
+                rule = start.group(1);
+                ruleLine = i + 1;
+                grouped = false;
+                continue;
+            }
+            java.util.regex.Matcher group = AGENDA_GROUP.matcher(lines[i]);
+            if (group.find()) {
+                grouped = true;
+                if (!steps.contains(group.group(1))) {
+                    problems.add(file, i + 1, "agenda-group \"" + group.group(1) + "\" is not one of the legal steps " + steps.stream().sorted().toList());
+                }
+            } else if (SALIENCE.matcher(lines[i]).find()) {
+                problems.add(file, i + 1, "salience is not used: the order of the legal steps decides when a rule runs");
+            }
+        }
+        if (rule != null && !grouped) {
+            problems.add(file, ruleLine, "rule \"" + rule + "\" names no agenda-group: every rule belongs to one of the legal steps");
+        }
     }
 
     /** SHA-256 over every file of the pack, in path order: path, a zero byte, length, then content. */

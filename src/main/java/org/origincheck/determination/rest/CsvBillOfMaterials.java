@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import org.origincheck.api.ApiException;
 import org.origincheck.api.Problem;
-import org.origincheck.domain.bom.EndUse;
+import org.origincheck.domain.automotive.EndUse;
 import org.origincheck.domain.bom.MaterialKind;
 import org.origincheck.domain.bom.OriginStatus;
 

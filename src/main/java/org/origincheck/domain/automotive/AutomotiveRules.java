@@ -10,12 +10,15 @@ import java.util.Optional;
  * The automotive part of a rule pack (the Appendix to Annex 4-B; SOR/2020-155 Part 6): the tables, the
  * thresholds that replace those of the product-specific rules, the steel and aluminum and LVC requirements,
  * the alternative staging regime, and the pack's choices where the law is read in more than one way.
+ * {@code corePartSubheadings}: the six-digit subheadings (no dots) in which a core part of Table A.2 column 1 is itself
+ * classified; a material of one of them must be listed as a core part or declared not one.
  */
 public record AutomotiveRules(AutomotiveTables tables, Map<String, PartSchedule> partSchedules,
                               Map<VehicleClass, LaborValueContentRequirement> laborValueContent, Credits credits,
                               List<WageFloor> wageFloors, SteelAndAluminum steelAndAluminum, StagingRegime stagingRegime,
                               CorePartsRollUp corePartsRollUp, SteelAndAluminumShare steelAndAluminumShare,
-                              PartsRuleForListedParts partsRuleForListedParts) {
+                              PartsRuleForListedParts partsRuleForListedParts,
+                              Map<String, AutomotiveFacts.CorePartCategory> corePartSubheadings) {
 
     public static final String CORE_PART = "CORE_PART";
     public static final String PRINCIPAL_PART = "PRINCIPAL_PART";
@@ -36,6 +39,7 @@ public record AutomotiveRules(AutomotiveTables tables, Map<String, PartSchedule>
         partSchedules = Map.copyOf(partSchedules);
         laborValueContent = Map.copyOf(laborValueContent);
         wageFloors = List.copyOf(wageFloors);
+        corePartSubheadings = Map.copyOf(corePartSubheadings);
     }
 
     public PartSchedule schedule(String id) {

@@ -1,4 +1,4 @@
-package org.origincheck.domain.bom;
+package org.origincheck.domain.automotive;
 
 /** The end use that selects among the automotive branches of a product-specific rule (Annex 4-B, Appendix). */
 public enum EndUse {

@@ -1,6 +1,6 @@
 package org.origincheck.domain.automotive;
 
-import org.origincheck.domain.rules.Threshold;
+import org.origincheck.domain.dated.Threshold;
 
 /**
  * Regional value content thresholds that the automotive provisions substitute for those of the

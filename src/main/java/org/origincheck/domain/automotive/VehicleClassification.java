@@ -1,7 +1,7 @@
 package org.origincheck.domain.automotive;
 
 import java.util.Set;
-import org.origincheck.domain.bom.EndUse;
+import org.origincheck.domain.automotive.EndUse;
 import org.origincheck.domain.hs.HsCode;
 
 /**

@@ -1,5 +1,6 @@
 package org.origincheck.domain.bom;
 
+import org.origincheck.domain.automotive.EndUse;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Optional;

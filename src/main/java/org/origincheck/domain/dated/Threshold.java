@@ -1,4 +1,4 @@
-package org.origincheck.domain.rules;
+package org.origincheck.domain.dated;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.origincheck.domain.automotive.PartSchedule;
-import org.origincheck.domain.automotive.PartThresholds;
+import org.origincheck.domain.evaluation.PartThresholds;
 import org.origincheck.domain.automotive.PartsRuleForListedParts;
 import org.origincheck.domain.bom.Good;
 import org.origincheck.domain.bom.Material;
@@ -17,7 +17,7 @@ import org.origincheck.domain.rules.RuleLookup;
 import org.origincheck.domain.rules.RvcMethod;
 import org.origincheck.domain.rules.RvcRequirement;
 import org.origincheck.domain.rules.ShiftOutcome;
-import org.origincheck.domain.rules.Threshold;
+import org.origincheck.domain.dated.Threshold;
 
 /**
  * The legal tests, one method each, written once and called by both engines. Each records its reasons

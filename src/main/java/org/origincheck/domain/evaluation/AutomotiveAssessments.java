@@ -15,7 +15,7 @@ import org.origincheck.domain.automotive.AutomotiveRules;
 import org.origincheck.domain.automotive.AutomotiveTable;
 import org.origincheck.domain.automotive.LaborValueContentRequirement;
 import org.origincheck.domain.automotive.PartSchedule;
-import org.origincheck.domain.automotive.PartThresholds;
+import org.origincheck.domain.evaluation.PartThresholds;
 import org.origincheck.domain.automotive.TableEntry;
 import org.origincheck.domain.automotive.VehicleClass;
 import org.origincheck.domain.automotive.VehicleClassification;
@@ -93,12 +93,17 @@ public final class AutomotiveAssessments {
         }
         VehicleClass cls = subject.vehicle().vehicleClass();
         if (subject.stagingRegime()) {
+            // Every figure in this message is the pack's (rules/usmca/automotive/requirements.yaml), on the date of the determination.
+            AutomotiveRules rules = subject.automotiveRules();
             findings.add(new Reason(ReasonCode.ALTERNATIVE_STAGING_REGIME, Outcome.INFO, "The producer's alternative staging regime covers "
-                    + subject.asOf() + ": the vehicle needs an RVC of 62.5% by the net cost method, steel and aluminum purchases at least 70% originating"
-                    + " (unless exempted), and an LVC of at least " + subject.automotiveRules().stagingRegime().laborValueContent().toPlainString()
-                    + "% with " + subject.automotiveRules().stagingRegime().highWageMinimum().toPlainString()
-                    + " points of high-wage material and manufacturing expenditures, and its Table A.1 parts need 62.5% by the net cost method (s.19(4)(b)); it is exempt from the core parts requirement of s.14.",
-                    subject.automotiveRules().stagingRegime().citation(), List.of(), null));
+                    + subject.asOf() + ": the vehicle needs an RVC of " + netCostOn(rules.schedule(AutomotiveRules.STAGING_VEHICLE), subject.asOf())
+                    + " by the net cost method, steel and aluminum purchases at least " + rules.steelAndAluminum().share().stripTrailingZeros().toPlainString()
+                    + "% originating (unless exempted), and an LVC of at least " + rules.stagingRegime().laborValueContent().toPlainString()
+                    + "% with " + rules.stagingRegime().highWageMinimum().toPlainString()
+                    + " points of high-wage material and manufacturing expenditures, and its Table A.1 parts need "
+                    + netCostOn(rules.schedule(AutomotiveRules.STAGING_CORE_PART), subject.asOf())
+                    + " by the net cost method (s.19(4)(b)); it is exempt from the core parts requirement of s.14.",
+                    rules.stagingRegime().citation(), List.of(), null));
         }
         if (cls.isPassengerVehicleOrLightTruck()) {
             if (subject.stagingRegime()) {
@@ -126,13 +131,7 @@ public final class AutomotiveAssessments {
     private static final List<AutomotiveFacts.CorePartCategory> ALWAYS_USED = List.of(AutomotiveFacts.CorePartCategory.BODY_AND_CHASSIS,
             AutomotiveFacts.CorePartCategory.AXLE, AutomotiveFacts.CorePartCategory.SUSPENSION_SYSTEM, AutomotiveFacts.CorePartCategory.STEERING_SYSTEM);
     /** Subheadings that identify a column 1 part on a bill of materials (8708.29 and 8708.99 cover too much else to be told apart). */
-    private static final Map<String, AutomotiveFacts.CorePartCategory> IDENTIFYING = Map.ofEntries(
-            Map.entry("840733", AutomotiveFacts.CorePartCategory.ENGINE), Map.entry("840734", AutomotiveFacts.CorePartCategory.ENGINE),
-            Map.entry("840820", AutomotiveFacts.CorePartCategory.ENGINE), Map.entry("870840", AutomotiveFacts.CorePartCategory.TRANSMISSION),
-            Map.entry("870710", AutomotiveFacts.CorePartCategory.BODY_AND_CHASSIS), Map.entry("870790", AutomotiveFacts.CorePartCategory.BODY_AND_CHASSIS),
-            Map.entry("870850", AutomotiveFacts.CorePartCategory.AXLE), Map.entry("870880", AutomotiveFacts.CorePartCategory.SUSPENSION_SYSTEM),
-            Map.entry("870894", AutomotiveFacts.CorePartCategory.STEERING_SYSTEM), Map.entry("850760", AutomotiveFacts.CorePartCategory.ADVANCED_BATTERY),
-            Map.entry("850780", AutomotiveFacts.CorePartCategory.ADVANCED_BATTERY));
+
 
     /**
      * s.14(4)-(12) (and s.19(4)(b) for a vehicle under the staging regime, at its threshold): every core part used
@@ -174,7 +173,7 @@ public final class AutomotiveAssessments {
         java.util.Set<String> accounted = new java.util.HashSet<>(given.notCoreParts());
         given.parts().forEach(p -> { if (p.partNumber() != null) accounted.add(p.partNumber()); });
         for (Material material : subject.materials()) {
-            AutomotiveFacts.CorePartCategory category = material.hsCode() == null ? null : IDENTIFYING.get(material.hsCode().subheading());
+            AutomotiveFacts.CorePartCategory category = material.hsCode() == null ? null : subject.automotiveRules().corePartSubheadings().get(material.hsCode().subheading());
             if (category != null && material.kind().countedForExclusivelyOriginating() && !accounted.contains(material.partNumber())) {
                 findings.missing(material.field("partNumber"), material.label() + " (" + material.hsCode().formatted() + ") is classified like a " + category.tableName()
                         + " core part of Table A.2: list it in automotive.coreParts.parts, or its part number in automotive.coreParts.notCoreParts if it is not one");
@@ -643,4 +642,10 @@ public final class AutomotiveAssessments {
         return value.setScale(2, mode).stripTrailingZeros().toPlainString();
     }
 
+
+    /** A schedule's net cost threshold on a date, as a compliance officer reads it ("62.5%"), or "no threshold" when none is in force. */
+    static String netCostOn(PartSchedule schedule, java.time.LocalDate date) {
+        return schedule.netCost() == null ? "no threshold" : schedule.netCost().on(date)
+                .map(v -> v.stripTrailingZeros().toPlainString() + "%").orElse("no threshold in force");
+    }
 }

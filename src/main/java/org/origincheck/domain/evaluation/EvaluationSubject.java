@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import org.origincheck.domain.automotive.AutomotiveFacts;
 import org.origincheck.domain.automotive.AutomotiveRules;
 import org.origincheck.domain.automotive.CorePartsRollUp;
-import org.origincheck.domain.automotive.PartThresholds;
+import org.origincheck.domain.evaluation.PartThresholds;
 import org.origincheck.domain.automotive.SteelAndAluminumShare;
 import org.origincheck.domain.automotive.VehicleClass;
 import org.origincheck.domain.automotive.VehicleClassification;

@@ -1,9 +1,16 @@
-package org.origincheck.domain.automotive;
+package org.origincheck.domain.evaluation;
 
+import org.origincheck.domain.automotive.AutomotiveRules;
+import org.origincheck.domain.automotive.AutomotiveFacts;
+import org.origincheck.domain.automotive.VehicleClass;
+import org.origincheck.domain.automotive.VehicleClassification;
+import org.origincheck.domain.automotive.PartSchedule;
+import org.origincheck.domain.automotive.AutomotiveTable;
+import org.origincheck.domain.automotive.TableEntry;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.origincheck.domain.bom.EndUse;
+import org.origincheck.domain.automotive.EndUse;
 import org.origincheck.domain.hs.HsCode;
 import org.origincheck.domain.rules.ProductRule;
 import org.origincheck.domain.rules.RuleAlternative;

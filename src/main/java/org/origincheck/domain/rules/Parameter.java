@@ -1,5 +1,6 @@
 package org.origincheck.domain.rules;
 
+import org.origincheck.domain.dated.Threshold;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 

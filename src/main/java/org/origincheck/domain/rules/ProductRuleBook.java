@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.origincheck.domain.automotive.VehicleClass;
-import org.origincheck.domain.bom.EndUse;
+import org.origincheck.domain.automotive.EndUse;
 import org.origincheck.domain.hs.HsCode;
 import org.origincheck.domain.hs.HsLevel;
 import org.origincheck.domain.hs.HsRange;

@@ -4,13 +4,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-import org.origincheck.domain.bom.EndUse;
+import org.origincheck.domain.automotive.EndUse;
 import org.origincheck.domain.hs.HsLevel;
 import org.origincheck.domain.hs.HsRange;
 import org.origincheck.domain.rules.ProductRule;
 import org.origincheck.domain.rules.RuleAlternative;
 import org.origincheck.domain.rules.ShiftSource;
-import org.origincheck.domain.rules.Threshold;
+import org.origincheck.domain.dated.Threshold;
 
 /** A product-specific rule as served: verbatim text, provenance, and the structured form in the pack's own format. */
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -13,12 +13,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.origincheck.domain.hs.HsLevel;
 import org.origincheck.domain.hs.HsRange;
-import org.origincheck.domain.rules.DatedValue;
+import org.origincheck.domain.dated.DatedValue;
 import org.origincheck.domain.rules.RuleAlternative;
 import org.origincheck.domain.rules.RvcRequirement;
 import org.origincheck.domain.rules.ShiftSource;
 import org.origincheck.domain.rules.TariffShift;
-import org.origincheck.domain.rules.Threshold;
+import org.origincheck.domain.dated.Threshold;
 
 /**
  * Reads the verbatim legal wording of a product-specific rule (HTSUS General Note 11(o) / USMCA Annex

@@ -24,7 +24,7 @@ import org.origincheck.domain.automotive.VehicleClassification;
 import org.origincheck.domain.automotive.VehicleFacts;
 import org.origincheck.domain.bom.BillOfMaterials;
 import org.origincheck.domain.bom.Costs;
-import org.origincheck.domain.bom.EndUse;
+import org.origincheck.domain.automotive.EndUse;
 import org.origincheck.domain.bom.Good;
 import org.origincheck.domain.bom.Material;
 import org.origincheck.domain.bom.MaterialKind;
