@@ -42,7 +42,7 @@ const OC = {
     CORE_PARTS: 'Core parts', CORE_PARTS_ROLL_UP: 'Roll-up of core parts', STEEL_AND_ALUMINUM: 'Steel and aluminum', LABOR_VALUE_CONTENT: 'Labor value content',
     ORIGIN_DETERMINED: 'Conclusion', AUTO_APPROVED: 'Approved by policy', REVIEW_REQUIRED: 'Review required', APPROVE: 'Approve', REJECT: 'Reject',
     OVERRIDE: 'Override', COMMENT: 'Comment', PRODUCER: 'Producer', EXPORTER: 'Exporter', IMPORTER: 'Importer',
-    ACTIVE: 'Active', REVOKED: 'Revoked', REPLACED: 'Replaced'
+    ACTIVE: 'Active', REVOKED: 'Revoked', REPLACED: 'Replaced', EXPIRED: 'Expired', SET_RULE: 'Set (SOR s.6)'
   },
   label(value) { return value === null || value === undefined ? '' : (OC.LABELS[value] || String(value)); },
   // A status badge with the enum as its class (colour) and, when asked, a neutral look for tests not taken.

@@ -336,4 +336,53 @@ class WorkspaceBrowserTest {
         assertThat(driver.getCurrentUrl()).contains("redetermination.html?id=");
         screenshot("workspace-redetermination");
     }
+
+    /** Issue 15: the declarations page lists a tenant's declarations, opens one, and a reviewer revokes it and sees what used it. */
+    @Test
+    void shouldListADeclarationShowItsGapAndLetAReviewerRevokeIt() throws Exception {
+        String tenant = "browser-declarations-" + UUID.randomUUID().toString().substring(0, 8);
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        String declaration = given().header("Authorization", "Bearer " + TestTokens.token(tenant, Roles.SUBMITTER)).contentType("application/json").body("""
+                {"supplier":{"id":"ACEROS","name":"Aceros del Norte SA","country":"MX"},
+                 "items":[{"partNumber":"PLATE","hsCode":"7208.51","origin":"ORIGINATING","originCriterion":"B"}],
+                 "validFrom":"%s","validTo":"%s","certifier":{"name":"R. Garza","title":"Export manager","email":"rgarza@example.com"},
+                 "issuedAt":"%s"}""".formatted(today.minusMonths(1), today.plusMonths(6), today.minusMonths(1)))
+                .post("/api/v1/supplier-declarations").then().statusCode(201).extract().path("id");
+        // One determination takes PLATE's origin from the declaration; another names a supplier with no declaration: a gap.
+        given().header("Authorization", "Bearer " + TestTokens.token(tenant, Roles.SUBMITTER)).contentType("application/json").body("""
+                {"good":{"partNumber":"BLR-D","hsCode":"8402.11","producerCountry":"MX","currency":"USD","transactionValue":100},
+                 "materials":[{"partNumber":"PLATE","hsCode":"7208.51","supplierId":"ACEROS","value":20},
+                              {"partNumber":"TUBE","hsCode":"7304.31","supplierId":"TUBOS","value":10}]}""")
+                .post("/api/v1/determinations").then().statusCode(201);
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        signIn(TestTokens.token(tenant, Roles.REVIEWER));
+        driver.get(base + "workspace/declarations.html");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("declarations"), "Aceros del Norte SA"));
+        assertThat(driver.findElement(By.id("declarations")).getText()).contains("PLATE").contains("Active");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("gaps"), "TUBOS"));
+        assertThat(driver.findElement(By.id("gaps")).getText()).contains("TUBE").doesNotContain("ACEROS");
+
+        driver.findElement(By.cssSelector("#declarations tr[data-id='" + declaration + "']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("items"), "7208.51"));
+        driver.findElement(By.id("revoke-reason")).sendKeys("Supplier withdrew the statement for PLATE");
+        driver.findElement(By.id("revoke")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("revoke-result"), "1 determination used it"));
+        assertThat(driver.findElement(By.id("revoke-result")).getText()).contains("follow their re-determination");
+        assertThat(driver.findElement(By.id("detail-revocation")).getText()).contains("Supplier withdrew the statement for PLATE");
+        assertThat(driver.findElement(By.id("revoke-form")).isDisplayed()).as("a revoked declaration cannot be revoked again").isFalse();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("declarations"), "Revoked"));
+        screenshot("workspace-declarations");
+
+        // A submitter sees an active declaration but is not offered the revocation.
+        String other = given().header("Authorization", "Bearer " + TestTokens.token(tenant, Roles.SUBMITTER)).contentType("application/json").body("""
+                {"supplier":{"id":"TUBOS","name":"Tubos de Monterrey","country":"MX"},
+                 "items":[{"partNumber":"TUBE","hsCode":"7208.51","origin":"ORIGINATING"}],
+                 "validFrom":"%s","validTo":"%s","certifier":{"name":"L. Soto","title":"Director","email":"lsoto@example.com"},
+                 "issuedAt":"%s"}""".formatted(today.minusMonths(1), today.plusMonths(6), today.minusMonths(1)))
+                .post("/api/v1/supplier-declarations").then().statusCode(201).extract().path("id");
+        signIn(TestTokens.token(tenant, Roles.SUBMITTER));
+        driver.get(base + "workspace/declarations.html?id=" + other);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("items"), "7208.51"));
+        assertThat(driver.findElement(By.id("revoke-form")).isDisplayed()).isFalse();
+    }
 }
