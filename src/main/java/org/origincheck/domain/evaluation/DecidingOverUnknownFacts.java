@@ -98,11 +98,34 @@ public final class DecidingOverUnknownFacts implements OriginEngine {
             deeper.put(fact.field(), value);
             children.add(Map.entry(value, explore(assumedBom, pack, engine.evaluate(assumedBom, pack), deeper, budget, tried)));
         }
-        // Every value decided alike: the fact does not matter here, whatever it is.
-        Leaf representative = children.get(0).getValue() instanceof Leaf l && l.decided() ? l : null;
-        boolean agree = representative != null && children.stream().allMatch(c -> c.getValue() instanceof Leaf l && l.decided()
-                && sameAnswer(l.evaluation(), representative.evaluation()));
-        return agree ? representative : new Branch(fact, children);
+        // Every value leads to the same answers for the same further facts: this fact does not matter here, whatever it is.
+        Node firstChild = children.get(0).getValue();
+        boolean agree = children.stream().allMatch(c -> equivalent(c.getValue(), firstChild));
+        return agree ? firstChild : new Branch(fact, children);
+    }
+
+    /**
+     * Whether two subtrees give the same answer for every value of the facts still open: the same definite answer, or the same
+     * fact tried with equivalent answers value by value. An undecided combination is equivalent to nothing: a figure could
+     * still give it either answer.
+     */
+    private static boolean equivalent(Node a, Node b) {
+        if (a instanceof Leaf x && b instanceof Leaf y) {
+            return x.decided() && y.decided() && sameAnswer(x.evaluation(), y.evaluation());
+        }
+        if (a instanceof Branch x && b instanceof Branch y) {
+            if (!x.fact().field().equals(y.fact().field()) || x.children().size() != y.children().size()) {
+                return false;
+            }
+            for (int i = 0; i < x.children().size(); i++) {
+                if (!x.children().get(i).getKey().equals(y.children().get(i).getKey())
+                        || !equivalent(x.children().get(i).getValue(), y.children().get(i).getValue())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     /** The first fact still missing that can be tried value by value (and has not been assumed already). */
@@ -169,10 +192,10 @@ public final class DecidingOverUnknownFacts implements OriginEngine {
         }
     }
 
-    private static Evaluation capped(Evaluation first, Map<String, MissingData> tried) {
+    private Evaluation capped(Evaluation first, Map<String, MissingData> tried) {
         Reason reason = new Reason(ReasonCode.DEPENDS_ON_UNKNOWN_FACTS, Outcome.INSUFFICIENT_DATA,
                 "Not given: " + String.join(", ", tried.keySet()) + "; trying every combination of their values would take more than "
-                        + MAX_EVALUATIONS + " evaluations, so they are asked instead of tried.", CITATION, List.of(), null);
+                        + maxEvaluations + " evaluations, so they are asked instead of tried.", CITATION, List.of(), null);
         return with(first, insertBeforeConclusion(first.reasons(), reason, null), first.missingData());
     }
 

@@ -115,6 +115,11 @@ public final class Findings {
         String summary;
         List<String> failedRequirements = requirements.entrySet().stream().filter(e -> e.getValue() == Verdict.NOT_MET).map(Map.Entry::getKey).toList();
         List<String> undecidedRequirements = requirements.entrySet().stream().filter(e -> e.getValue() == Verdict.UNDETERMINED).map(Map.Entry::getKey).toList();
+        boolean undecided = noMaterialsListed || criteria.containsValue(Verdict.UNDETERMINED) || !subject.hasProductRule();
+        // s.3(7) makes a Schedule 2 good imported from a CUSMA country originating "whatever Schedule 1 requires": it can decide
+        // even where no Art. 4.2 criterion can be (a rule awaiting review, no materials listed: s.3 Example 5 is a resale).
+        ScheduleTwo scheduleTwo = failedRequirements.isEmpty() && met == null
+                ? subject.pack().scheduleTwoEntry(subject.good().hsCode().subheading()).map(e -> scheduleTwo(subject, e)).orElse(null) : null;
         if (!failedRequirements.isEmpty()) {
             status = DeterminationStatus.NOT_ORIGINATING;
             summary = (met != null ? "The good meets criterion " + met + " but " : "The good ") + "does not meet "
@@ -131,18 +136,16 @@ public final class Findings {
         } else if (met != null) {
             status = DeterminationStatus.ORIGINATING;
             summary = "The good is originating under criterion " + met + " (" + met.citation() + ").";
-        } else if (noMaterialsListed || criteria.containsValue(Verdict.UNDETERMINED)
-                || !subject.hasProductRule()) {
+        } else if (scheduleTwo != null && (scheduleTwo.status() == DeterminationStatus.ORIGINATING || !undecided)) {
+            status = scheduleTwo.status();
+            summary = scheduleTwo.summary() != null ? scheduleTwo.summary() : "Origin cannot be determined without: " + String.join("; ",
+                    missingData().stream().map(m -> m.field() + " (" + m.message() + ")").toList()) + ".";
+        } else if (undecided) {
             status = DeterminationStatus.INSUFFICIENT_DATA;
             if (missing.isEmpty()) {
                 missing("good", "no criterion could be decided with the data given");
             }
             summary = "Origin cannot be determined without: " + String.join("; ",
-                    missingData().stream().map(m -> m.field() + " (" + m.message() + ")").toList()) + ".";
-        } else if (subject.pack().scheduleTwoEntry(subject.good().hsCode().subheading()).isPresent()) {
-            ScheduleTwo s37 = scheduleTwo(subject, subject.pack().scheduleTwoEntry(subject.good().hsCode().subheading()).get());
-            status = s37.status();
-            summary = s37.summary() != null ? s37.summary() : "Origin cannot be determined without: " + String.join("; ",
                     missingData().stream().map(m -> m.field() + " (" + m.message() + ")").toList()) + ".";
         } else if (liftableByHeavyTruckCredit().isPresent()) {
             RvcEntry shortfall = liftableByHeavyTruckCredit().get();
