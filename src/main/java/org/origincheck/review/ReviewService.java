@@ -84,6 +84,9 @@ public class ReviewService implements org.origincheck.determination.SettledConcl
         boolean vehicle = evaluation.automotive() != null && evaluation.automotive().vehicleClass() != null
                 && evaluation.automotive().vehicleClass().isPassengerVehicleOrTruck();
         ReviewPolicy.Decision decision = policy.decide(evaluation.status(), evaluation.originCriterion(), evaluation.regionalValueContent(), met, vehicle);
+        if (evaluation.reasons().stream().anyMatch(r -> r.code() == org.origincheck.domain.evaluation.ReasonCode.HOLDS_FOR_EVERY_VALUE)) {
+            decision = policy.decideOverUnknownFacts(evaluation.status(), decision);
+        }
         ReviewState to = decision.action().apply(null).to();
         append(determination.id, determination.tenantId, 1, decision.action(), null, to, POLICY_ACTOR, determination.createdAt,
                 decision.reason(), null, null);

@@ -115,8 +115,11 @@ function renderAnswer(d) {
       OC.el('span', { class: 'muted' }, ' — ' + d.productRule.citation)]
     : [OC.el('strong', {}, 'No product-specific rule applied.')]), OC.el('span', { class: 'muted' }, ' · as of ' + d.asOf));
   document.getElementById('verdict-path').replaceChildren(...pathSentence(d, path));
+  // The question, what the law says it decides, and the answers it can take (none for a figure such as a cost).
   document.getElementById('verdict-missing').replaceChildren(...(d.missingData || []).map(m => OC.el('li', { class: 'INSUFFICIENT_DATA' },
-    OC.el('strong', {}, 'Missing ' + (m.question || m.field)), ': ' + m.message)));
+    OC.el('strong', {}, 'Missing ' + (m.question || m.field)), ': ' + m.message,
+    ...(m.values && m.values.length ? [OC.el('span', { class: 'values' }, ' — one of: ' + m.values.join(', '))] : []),
+    ...(m.legalText ? [OC.el('div', { class: 'muted legal' }, m.legalText)] : []))));
 
   // The rule's selection and the treatment of materials are notes, not tests: the rule is already at the top.
   const NOTES = ['PRODUCT_RULE_SELECTED', 'MATERIAL_TREATMENT'];

@@ -32,11 +32,42 @@ final class GoldenExpectations {
         if (expected.has("materials")) {
             assertSubset("materials", expected.get("materials"), actual.get("materials"));
         }
+        for (JsonNode absent : expected.path("reasonsAbsent")) {
+            List<String> codes = new ArrayList<>();
+            actual.get("reasons").forEach(r -> codes.add(r.get("code").asText()));
+            assertThat(codes).as("reason codes").doesNotContain(absent.asText());
+        }
         Set<String> missing = new TreeSet<>();
         actual.get("missingData").forEach(m -> missing.add(m.get("field").asText()));
         Set<String> expectedMissing = new TreeSet<>();
-        expected.path("missingData").forEach(m -> expectedMissing.add(m.asText()));
+        // An entry is a field name, or {field, question, legalTextContains, values} to check what is asked as well.
+        expected.path("missingData").forEach(m -> expectedMissing.add(m.isObject() ? m.get("field").asText() : m.asText()));
         assertThat(missing).as("missingData fields").isEqualTo(expectedMissing);
+        for (JsonNode want : expected.path("missingData")) {
+            if (!want.isObject()) {
+                continue;
+            }
+            JsonNode got = null;
+            for (JsonNode m : actual.get("missingData")) {
+                if (m.get("field").asText().equals(want.get("field").asText())) {
+                    got = m;
+                }
+            }
+            String field = want.get("field").asText();
+            if (want.has("question")) {
+                assertThat(text(got.get("question"))).as("question of " + field).isEqualTo(want.get("question").asText());
+            }
+            if (want.has("legalTextContains")) {
+                assertThat(text(got.get("legalText"))).as("legalText of " + field).contains(want.get("legalTextContains").asText());
+            }
+            if (want.has("values")) {
+                List<String> values = new ArrayList<>();
+                got.path("values").forEach(v -> values.add(v.asText()));
+                List<String> wanted = new ArrayList<>();
+                want.get("values").forEach(v -> wanted.add(v.asText()));
+                assertThat(values).as("values of " + field).isEqualTo(wanted);
+            }
+        }
         for (JsonNode reason : actual.get("reasons")) {
             assertThat(reason.get("citation").asText()).as("citation of " + reason.get("code")).isNotBlank();
             // Reasons cite the law; where a text came from is productRule.provenance, never a message.

@@ -29,7 +29,15 @@ public record DeterminationResponse(
         List<RvcEntry> regionalValueContent,
         @Schema(description = "Every test applied, passed or failed, with its citation (codes: docs/reason-codes.md)")
         List<Reason> reasons,
-        @Schema(description = "What is missing when status is INSUFFICIENT_DATA")
+        @Schema(description = "What is missing when status is INSUFFICIENT_DATA: only the facts the answer depends on. Each entry: "
+                + "field (the request field to supply, e.g. good.endUse, materials[2].partOfGood, good.declarations.<id>); message (why); "
+                + "question (a stable id for the fact: the field itself, or for a declaration the id to answer in good.declarations / "
+                + "materials[].declarations); legalText (the words of the law the fact decides, with their citation; may be null); "
+                + "values (the answers it can take, e.g. the five end uses, [\"true\",\"false\"], or for good.importedFrom US, CA, MX "
+                + "and OTHER, which stands for any other country's ISO code; empty for a figure such as a cost or a weight). A fact with "
+                + "values that was not given is tried with every value first: when all give the same status and criterion the answer is "
+                + "given with a HOLDS_FOR_EVERY_VALUE reason and the fact is not asked; otherwise a DEPENDS_ON_UNKNOWN_FACTS reason lists "
+                + "the answer for each value. At most 64 combinations are tried; past that every fact is asked.")
         List<MissingData> missingData,
         @Schema(description = "For vehicles and automotive parts: the class, the thresholds applied, and the figures of the core parts, steel and aluminum and LVC tests")
         @JsonInclude(JsonInclude.Include.NON_NULL) org.origincheck.domain.evaluation.AutomotiveResult automotive,

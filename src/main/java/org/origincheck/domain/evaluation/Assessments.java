@@ -67,7 +67,7 @@ public final class Assessments {
                             + subject.good().hsCode().formatted() + " on " + subject.asOf() + ": " + rule.text(),
                     rule.citation(), List.of(), null));
         } else if (lookup instanceof RuleLookup.NeedsMoreData needs) {
-            findings.missing(needs.field(), needs.message());
+            findings.missing(needs.field(), needs.message(), needs.legalText());
             findings.add(new Reason(ReasonCode.PRODUCT_RULE_NEEDS_DATA, Outcome.INSUFFICIENT_DATA, needs.message(),
                     "USMCA Annex 4-B; SOR/2020-155 Schedule 1", List.of(), null));
         } else if (lookup instanceof RuleLookup.NotFound notFound) {
@@ -235,7 +235,9 @@ public final class Assessments {
         BigDecimal sharePercent = failingWeight.multiply(BigDecimal.valueOf(100)).divide(good.weight(), java.math.MathContext.DECIMAL64);
         BigDecimal max = subject.pack().parameters().value(Parameters.TEXTILE_DE_MINIMIS_WEIGHT, subject.asOf());
         BigDecimal maxElastomeric = subject.pack().parameters().value(Parameters.TEXTILE_DE_MINIMIS_ELASTOMERIC, subject.asOf());
-        String shown = Percentages.display(sharePercent);
+        // Shown against the nearer of the two limits: only there can rounding put it on the wrong side.
+        String shown = Percentages.against(sharePercent, sharePercent.subtract(max).abs().compareTo(sharePercent.subtract(maxElastomeric).abs()) <= 0
+                ? max : maxElastomeric);
         Verdict verdict;
         String message;
         if (sharePercent.compareTo(max) > 0) {
@@ -396,11 +398,11 @@ public final class Assessments {
                     method.citation() + "; " + citation));
             String methodName = (label == null ? "Art. 4.2(d): r" : "R") + "egional value content by the "
                     + (method == RvcMethod.TRANSACTION_VALUE ? "transaction value" : "net cost");
-            // Displayed figures never round a failure up to the threshold: value down, shortfalls up.
+            // Shown to one decimal as the official examples print them, never rounded onto the other side of the threshold; shortfalls up.
             String message = met
-                    ? methodName + " method is " + display(value, java.math.RoundingMode.DOWN) + "% (basis " + b + ", non-originating " + vnm
+                    ? methodName + " method is " + Percentages.against(value, t) + "% (basis " + b + ", non-originating " + vnm
                     + "), not less than the " + t + "% required."
-                    : methodName + " method is " + display(value, java.math.RoundingMode.DOWN) + "% (basis " + b + ", non-originating " + vnm
+                    : methodName + " method is " + Percentages.against(value, t) + "% (basis " + b + ", non-originating " + vnm
                     + "), below the " + t + "% required: " + display(pointsShort, java.math.RoundingMode.UP) + " points short; "
                     + over.setScale(2, java.math.RoundingMode.UP)
                     + " " + good.currency() + " of non-originating value would have to be replaced by originating value.";

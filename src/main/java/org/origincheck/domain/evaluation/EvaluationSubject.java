@@ -47,13 +47,20 @@ public final class EvaluationSubject {
         if (found instanceof RuleLookup.NeedsMoreData needs && needs.field().equals("good.vehicle") && vehicle.undetermined()) {
             found = new RuleLookup.NeedsMoreData(vehicle.missingField(), vehicle.missingMessage());
         }
-        this.partThresholds = PartThresholds.choose(automotive, good.hsCode(), good.endUse(), vehicle, bom.automotive(), bom.asOf());
+        PartThresholds thresholds = PartThresholds.choose(automotive, good.hsCode(), good.endUse(), vehicle, bom.automotive(), bom.asOf());
+        if (thresholds.onlyFromTableF() && found instanceof RuleLookup.Found f
+                && f.rule().alternatives().stream().noneMatch(a -> a.regionalValueContent() != null)) {
+            // s.20(3)(c): Table F sets the RVC of "a good in Table F that is subject to an RVC requirement"; a pure tariff shift stays as written.
+            thresholds = PartThresholds.none();
+        }
+        this.partThresholds = thresholds;
         this.ruleAsWritten = found instanceof RuleLookup.Found f ? f.rule() : null;
         if (found instanceof RuleLookup.Found f && f.rule().isApplicable() && partThresholds.applies()) {
             found = new RuleLookup.Found(partThresholds.applyTo(f.rule()));
         } else if (found instanceof RuleLookup.Found && partThresholds.missingField() != null) {
             // Like a rule split by end use: the product rule cannot be applied until the thresholds are known.
-            found = new RuleLookup.NeedsMoreData(partThresholds.missingField(), partThresholds.missingMessage());
+            found = new RuleLookup.NeedsMoreData(partThresholds.missingField(), partThresholds.missingMessage(),
+                    "good.endUse".equals(partThresholds.missingField()) ? partThresholds.endUseLegalText() : null);
         }
         this.lookup = found;
         BigDecimal vnm = BigDecimal.ZERO;

@@ -21,6 +21,7 @@ public final class Findings {
     private final List<RvcEntry> rvc = new ArrayList<>();
     // Sorted and merged, so the answer does not depend on the order in which an engine ran the tests.
     private final Map<String, java.util.SortedSet<String>> missing = new java.util.TreeMap<>();
+    private final Map<String, String> legalTexts = new java.util.TreeMap<>();
     private final Map<OriginCriterion, Verdict> criteria = new EnumMap<>(OriginCriterion.class);
     private boolean noMaterialsListed;
     // Requirements the law adds to the origin criteria ("is originating only if ..."), e.g. SOR/2020-155 s.14(4), s.17, s.18.
@@ -69,6 +70,17 @@ public final class Findings {
         missing.computeIfAbsent(field, f -> new java.util.TreeSet<>()).add(message);
     }
 
+    /**
+     * A missing fact and the words of the law it decides, where the place that asks knows them better than the fact's general
+     * question ({@link FactQuestions}): e.g. the end-use words of the rule that splits by end use.
+     */
+    public void missing(String field, String message, String legalText) {
+        missing(field, message);
+        if (legalText != null) {
+            legalTexts.merge(field, legalText, (a, b) -> a.equals(b) || a.contains(b) ? a : a + " | " + b);
+        }
+    }
+
     /** SOR/2020-155 s.18(22): the high-wage points a heavy truck's producer could credit towards its s.13 RVC. */
     public void heavyTruckRvcCredit(java.math.BigDecimal excessPoints) {
         heavyTruckRvcCredit = excessPoints;
@@ -103,6 +115,11 @@ public final class Findings {
         String summary;
         List<String> failedRequirements = requirements.entrySet().stream().filter(e -> e.getValue() == Verdict.NOT_MET).map(Map.Entry::getKey).toList();
         List<String> undecidedRequirements = requirements.entrySet().stream().filter(e -> e.getValue() == Verdict.UNDETERMINED).map(Map.Entry::getKey).toList();
+        boolean undecided = noMaterialsListed || criteria.containsValue(Verdict.UNDETERMINED) || !subject.hasProductRule();
+        // s.3(7) makes a Schedule 2 good imported from a CUSMA country originating "whatever Schedule 1 requires": it can decide
+        // even where no Art. 4.2 criterion can be (a rule awaiting review, no materials listed: s.3 Example 5 is a resale).
+        ScheduleTwo scheduleTwo = failedRequirements.isEmpty() && met == null
+                ? subject.pack().scheduleTwoEntry(subject.good().hsCode().subheading()).map(e -> scheduleTwo(subject, e)).orElse(null) : null;
         if (!failedRequirements.isEmpty()) {
             status = DeterminationStatus.NOT_ORIGINATING;
             summary = (met != null ? "The good meets criterion " + met + " but " : "The good ") + "does not meet "
@@ -119,24 +136,15 @@ public final class Findings {
         } else if (met != null) {
             status = DeterminationStatus.ORIGINATING;
             summary = "The good is originating under criterion " + met + " (" + met.citation() + ").";
-        } else if (noMaterialsListed || criteria.containsValue(Verdict.UNDETERMINED)
-                || !subject.hasProductRule()) {
+        } else if (scheduleTwo != null && (scheduleTwo.status() == DeterminationStatus.ORIGINATING || !undecided)) {
+            status = scheduleTwo.status();
+            summary = scheduleTwo.summary() != null ? scheduleTwo.summary() : "Origin cannot be determined without: " + String.join("; ",
+                    missingData().stream().map(m -> m.field() + " (" + m.message() + ")").toList()) + ".";
+        } else if (undecided) {
             status = DeterminationStatus.INSUFFICIENT_DATA;
             if (missing.isEmpty()) {
                 missing("good", "no criterion could be decided with the data given");
             }
-            summary = "Origin cannot be determined without: " + String.join("; ",
-                    missingData().stream().map(m -> m.field() + " (" + m.message() + ")").toList()) + ".";
-        } else if (subject.pack().scheduleTwoEntry(subject.good().hsCode().subheading()).isPresent()) {
-            // s.3(7): a Schedule 2 good imported from the territory of a CUSMA country is originating whatever Schedule 1
-            // says; the submission does not carry the country it is imported from, so the shortfall is not an answer.
-            org.origincheck.domain.rules.ScheduleTwoGood entry = subject.pack().scheduleTwoEntry(subject.good().hsCode().subheading()).get();
-            missing("good.importedFrom", "SOR/2020-155 s.3(7): a good of subheading " + entry.subheading() + " is referred to in Schedule 2 ("
-                    + entry.group() + (entry.narrowedTo() == null ? "" : ", limited there to " + entry.narrowedTo()
-                    + ": whether this good is one of them is not checked") + ") and is originating if it is imported from the territory of a "
-                    + "CUSMA country, whatever Schedule 1 requires; the submission does not say from which country the good is imported, "
-                    + "so this must be settled by hand");
-            status = DeterminationStatus.INSUFFICIENT_DATA;
             summary = "Origin cannot be determined without: " + String.join("; ",
                     missingData().stream().map(m -> m.field() + " (" + m.message() + ")").toList()) + ".";
         } else if (liftableByHeavyTruckCredit().isPresent()) {
@@ -158,7 +166,8 @@ public final class Findings {
                 .thenComparing(r -> r.alternative() == null ? "" : r.alternative()));
         ordered.add(new Reason(ReasonCode.ORIGIN_DETERMINED, status == DeterminationStatus.ORIGINATING ? Outcome.PASS
                 : status == DeterminationStatus.NOT_ORIGINATING ? Outcome.FAIL : Outcome.INSUFFICIENT_DATA,
-                summary, met != null ? met.citation() : "USMCA Art. 4.2; SOR/2020-155 s.3", List.of(), null));
+                summary, met != null ? met.citation() : status == DeterminationStatus.ORIGINATING ? SCHEDULE_TWO_CITATION
+                : "USMCA Art. 4.2; SOR/2020-155 s.3", List.of(), null));
         List<RvcEntry> entries = new ArrayList<>(rvc);
         entries.sort(Comparator.comparing(RvcEntry::requirement).thenComparing(e -> e.alternative() == null ? "" : e.alternative())
                 .thenComparing(RvcEntry::method));
@@ -172,8 +181,70 @@ public final class Findings {
                 met, applied, entries, ordered, status == DeterminationStatus.INSUFFICIENT_DATA ? missingData() : List.of(), automotive);
     }
 
+
+    private record ScheduleTwo(DeterminationStatus status, String summary) {
+    }
+
+    /**
+     * SOR/2020-155 s.3(7): "A good is originating in the territory of a CUSMA country if the good is referred to in Schedule 2 and
+     * is imported from the territory of a CUSMA country." Reached only when no Art. 4.2 criterion is met. A Schedule 2 line
+     * narrowed to tariff items or a description is a declaration the producer answers (the engine matches subheadings only).
+     */
+    private ScheduleTwo scheduleTwo(EvaluationSubject subject, org.origincheck.domain.rules.ScheduleTwoGood entry) {
+        String citation = SCHEDULE_TWO_CITATION;
+        String listed = "a good of subheading " + entry.subheading() + " is referred to in Schedule 2 (" + entry.group()
+                + (entry.narrowedTo() == null ? "" : ", limited there to " + entry.narrowedTo()) + ")";
+        String from = subject.good().importedFrom();
+        if (from == null) {
+            missing("good.importedFrom", "SOR/2020-155 s.3(7): " + listed + " and is originating if it is imported from the territory of a "
+                    + "CUSMA country, whatever Schedule 1 requires: give the country it is imported from (US, CA, MX or another country's code)");
+            return new ScheduleTwo(DeterminationStatus.INSUFFICIENT_DATA, null);
+        }
+        if (!FactQuestions.CUSMA_COUNTRIES.contains(from)) {
+            add(new Reason(ReasonCode.SCHEDULE_TWO_GOOD, Outcome.NOT_APPLICABLE, "SOR/2020-155 s.3(7) does not make the good originating: "
+                    + listed + ", but it is not imported from the territory of a CUSMA country.", citation, List.of(), null));
+            return new ScheduleTwo(DeterminationStatus.NOT_ORIGINATING, "The good does not meet any origin criterion of USMCA Art. 4.2, "
+                    + "and SOR/2020-155 s.3(7) does not apply because it is not imported from a CUSMA country.");
+        }
+        if (entry.narrowedTo() != null) {
+            String question = scheduleTwoQuestion(entry);
+            Boolean declared = subject.good().declarations().get(question);
+            if (declared == null) {
+                missing("good.declarations." + question, "SOR/2020-155 s.3(7): " + listed + "; say whether the good is one of them",
+                        "SOR/2020-155 Schedule 2, " + entry.group() + ": " + entry.subheading() + " " + entry.narrowedTo());
+                return new ScheduleTwo(DeterminationStatus.INSUFFICIENT_DATA, null);
+            }
+            if (!declared) {
+                add(new Reason(ReasonCode.SCHEDULE_TWO_GOOD, Outcome.NOT_APPLICABLE, "SOR/2020-155 s.3(7) does not make the good originating: "
+                        + listed + ", and the producer declares the good is not one of them.", citation, List.of(), null));
+                return new ScheduleTwo(DeterminationStatus.NOT_ORIGINATING, "The good does not meet any origin criterion of USMCA Art. 4.2, "
+                        + "and it is not one of the goods Schedule 2 refers to (SOR/2020-155 s.3(7)).");
+            }
+        }
+        add(new Reason(ReasonCode.SCHEDULE_TWO_GOOD, Outcome.PASS, "SOR/2020-155 s.3(7): " + listed
+                + (entry.narrowedTo() == null ? "" : " (the producer declares it is one of them)")
+                + " and it is imported from the territory of a CUSMA country (" + from + "): it is originating whatever Schedule 1 requires.",
+                citation, List.of(), null));
+        return new ScheduleTwo(DeterminationStatus.ORIGINATING, "The good is originating under SOR/2020-155 s.3(7): " + listed
+                + (entry.narrowedTo() == null ? "" : " (the producer declares it is one of them)")
+                + " and it is imported from the territory of a CUSMA country (" + from + "), whatever Schedule 1 requires. s.3(7) is none of "
+                + "the criteria A-D of USMCA Art. 4.2, so no criterion is given; an officer decides what the certification states.");
+    }
+
+    /** The declaration that answers a Schedule 2 line narrowed to tariff items or a description, e.g. {@code schedule-2:8473.30}. */
+    public static String scheduleTwoQuestion(org.origincheck.domain.rules.ScheduleTwoGood entry) {
+        return "schedule-2:" + entry.subheading();
+    }
+
+    static final String SCHEDULE_TWO_CITATION = "SOR/2020-155 s.3(7); Schedule 2";
+
     private List<MissingData> missingData() {
-        return missing.entrySet().stream().map(e -> new MissingData(e.getKey(), String.join("; ", e.getValue()))).toList();
+        return missing.entrySet().stream().map(e -> {
+            java.util.Optional<FactQuestions.Question> question = FactQuestions.of(e.getKey());
+            String legalText = legalTexts.getOrDefault(e.getKey(), question.map(FactQuestions.Question::legalText).orElse(null));
+            return new MissingData(e.getKey(), String.join("; ", e.getValue()), question.map(FactQuestions.Question::question).orElse(e.getKey()),
+                    legalText, question.map(FactQuestions.Question::values).orElse(List.of()));
+        }).toList();
     }
 
     private static Evaluation.AppliedRule applied(ProductRule rule) {

@@ -96,11 +96,15 @@ public final class MultiLevelEvaluation {
         if (e.missingData().isEmpty()) {
             return e;
         }
-        List<MissingData> missing = e.missingData().stream().map(d -> new MissingData(
-                d.field() == null ? null : d.field().startsWith("good.") ? at + "." + d.field().substring(5)
-                        : d.field().startsWith("materials[") ? at + ".components" + d.field().substring(9) : d.field(), d.message())).toList();
+        List<MissingData> missing = e.missingData().stream().map(d -> new MissingData(relabel(d.field(), at), d.message(),
+                d.question() != null && d.question().equals(d.field()) ? relabel(d.field(), at) : d.question(), d.legalText(), d.values())).toList();
         return new Evaluation(e.reference(), e.asOf(), e.rulePack(), e.status(), e.originCriterion(), e.productRule(), e.regionalValueContent(),
                 e.reasons(), missing, e.automotive());
+    }
+
+    private static String relabel(String field, String at) {
+        return field == null ? null : field.startsWith("good.") ? at + "." + field.substring(5)
+                : field.startsWith("materials[") ? at + ".components" + field.substring(9) : field;
     }
 
     private static Reason intermediateReason(Material m, MaterialOrigin origin) {

@@ -36,6 +36,21 @@ public record PartThresholds(PartSchedule schedule, List<TableEntry> entries, St
         return schedule != null;
     }
 
+    /**
+     * Whether the only table that brings these thresholds is Table F, which s.20(3)(c) applies only to "a good in Table F that is
+     * subject to an RVC requirement": for a good whose rule has no RVC, neither its end use nor the table can change anything.
+     */
+    public boolean onlyFromTableF() {
+        return !entries.isEmpty() && entries.stream().allMatch(e -> e.table() == AutomotiveTable.F)
+                && (schedule == null || !schedule.mandatory());
+    }
+
+    /** The words of the law the end use decides for a listed good: the table line and the definition of an aftermarket part. */
+    public String endUseLegalText() {
+        return entries.isEmpty() ? null : "SOR/2020-155 Part 6, " + entries.get(0).describe()
+                + "; s.12: \"aftermarket part means a good that is not for use as original equipment in the production of passenger vehicles, light trucks or heavy trucks\"";
+    }
+
     public static PartThresholds choose(AutomotiveRules rules, HsCode hs, EndUse endUse, VehicleClassification vehicle,
                                         AutomotiveFacts facts, LocalDate asOf) {
         if (rules == null) {
@@ -55,6 +70,10 @@ public record PartThresholds(PartSchedule schedule, List<TableEntry> entries, St
             for (AutomotiveTable table : List.of(AutomotiveTable.A_1, AutomotiveTable.B, AutomotiveTable.C, AutomotiveTable.D,
                     AutomotiveTable.E, AutomotiveTable.F)) {
                 List<TableEntry> found = rules.tables().matching(table, hs);
+                if (table == AutomotiveTable.F && F_EXCLUDED.contains(hs.subheading())) {
+                    // s.20(3)(c) excepts these subheadings from the Table F threshold: no end use can bring one.
+                    found = List.of();
+                }
                 if (!found.isEmpty()) {
                     return new PartThresholds(null, found, null, "good.endUse", hs.formatted() + " is listed in " + found.get(0).describe()
                             + ": the thresholds depend on whether it is original equipment for a passenger vehicle, light truck, heavy truck or other vehicle, or an aftermarket part (SOR/2020-155 s.14-15, s.20)");

@@ -33,5 +33,11 @@ public enum ReasonCode {
     MATERIAL_ORIGIN_EVIDENCE,
     INTERMEDIATE_MATERIAL,
     ACCUMULATION,
-    SET_RULE
+    SET_RULE,
+    /** A fact was not given, but every value it can take gives the same status and criterion: the answer holds whatever it is. */
+    HOLDS_FOR_EVERY_VALUE,
+    /** A fact was not given and the answer depends on it (or there were too many to try): it is asked, with its possible values. */
+    DEPENDS_ON_UNKNOWN_FACTS,
+    /** SOR/2020-155 s.3(7): a good referred to in Schedule 2, originating if imported from the territory of a CUSMA country. */
+    SCHEDULE_TWO_GOOD
 }

@@ -38,8 +38,9 @@ public record ReviewPolicy(BigDecimal marginPoints) {
             return new Decision(ReviewAction.REVIEW_REQUIRED, "the engine found the good " + status + ": every such result is reviewed");
         }
         if (criterion == null) {
-            return new Decision(ReviewAction.REVIEW_REQUIRED, "originating as a set under SOR/2020-155 s.6 (USMCA Art. 4.17), which names no "
-                    + "criterion of Art. 4.2(a)-(d): the certifier states it, so every such result is reviewed");
+            return new Decision(ReviewAction.REVIEW_REQUIRED, "originating without a criterion of USMCA Art. 4.2(a)-(d): a set under "
+                    + "SOR/2020-155 s.6 (Art. 4.17), or a Schedule 2 good imported from a CUSMA country under s.3(7); an officer decides "
+                    + "what the certification states, so every such result is reviewed");
         }
         if (vehicleRequirements) {
             return new Decision(ReviewAction.REVIEW_REQUIRED, "a passenger vehicle, light truck or heavy truck: its core parts, steel and aluminum and LVC "
@@ -74,6 +75,18 @@ public record ReviewPolicy(BigDecimal marginPoints) {
         }
         return new Decision(ReviewAction.AUTO_APPROVED, best == null ? "originating by a change in tariff classification alone"
                 : "originating, its regional value content clearing the threshold by at least " + marginPoints.toPlainString() + " points");
+    }
+
+    /**
+     * An originating answer that holds whatever a missing fact is: the figures shown are those found with one value, and the
+     * margin or the vehicle requirements of another value may differ, so an officer confirms it.
+     */
+    public Decision decideOverUnknownFacts(DeterminationStatus status, Decision otherwise) {
+        if (status != DeterminationStatus.ORIGINATING) {
+            return otherwise;
+        }
+        return new Decision(ReviewAction.REVIEW_REQUIRED, "originating whatever the facts the submission leaves out (each value was tried); "
+                + "the figures shown are those of one value, so every such result is reviewed");
     }
 
     private static BigDecimal margin(RvcEntry entry) {

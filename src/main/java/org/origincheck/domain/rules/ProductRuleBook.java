@@ -76,7 +76,8 @@ public final class ProductRuleBook {
                 boolean generic = candidates.stream().anyMatch(r -> r.endUses().isEmpty());
                 return new RuleLookup.NeedsMoreData("good.endUse", "the rule for " + good.formatted()
                         + " depends on the good's end use; give one of " + uses
-                        + (generic ? " (any other end use, e.g. AFTERMARKET, takes the rule for any other use)" : ""));
+                        + (generic ? " (any other end use, e.g. AFTERMARKET, takes the rule for any other use)" : ""),
+                        candidates.stream().map(r -> r.citation() + ": " + r.text()).distinct().collect(Collectors.joining(" | ")));
             }
             if (vehicleClass == null && candidates.stream().anyMatch(r -> !r.vehicleClasses().isEmpty())) {
                 return new RuleLookup.NeedsMoreData("good.vehicle", "the rule for " + good.formatted()

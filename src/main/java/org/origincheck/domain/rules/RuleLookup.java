@@ -9,7 +9,11 @@ public sealed interface RuleLookup {
     record NotFound(String message) implements RuleLookup {
     }
 
-    /** The pack has rules here but cannot choose among them without {@code field}. */
-    record NeedsMoreData(String field, String message) implements RuleLookup {
+    /** The pack has rules here but cannot choose among them without {@code field}; {@code legalText}: the words of the law that differ by it. */
+    record NeedsMoreData(String field, String message, String legalText) implements RuleLookup {
+
+        public NeedsMoreData(String field, String message) {
+            this(field, message, null);
+        }
     }
 }
