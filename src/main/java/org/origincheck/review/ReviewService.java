@@ -83,7 +83,8 @@ public class ReviewService implements org.origincheck.determination.SettledConcl
         }
         boolean vehicle = evaluation.automotive() != null && evaluation.automotive().vehicleClass() != null
                 && evaluation.automotive().vehicleClass().isPassengerVehicleOrTruck();
-        ReviewPolicy.Decision decision = policy.decide(evaluation.status(), evaluation.originCriterion(), evaluation.regionalValueContent(), met, vehicle);
+        ReviewPolicy.Decision decision = policy.decide(evaluation.status(), evaluation.originCriterion(), evaluation.regionalValueContent(), met, vehicle,
+                evaluation.provisional());
         ReviewState to = decision.action().apply(null).to();
         append(determination.id, determination.tenantId, 1, decision.action(), null, to, POLICY_ACTOR, determination.createdAt,
                 decision.reason(), null, null);
