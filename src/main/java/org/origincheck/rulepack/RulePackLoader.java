@@ -397,9 +397,6 @@ public final class RulePackLoader {
             // The pack's choice (pack.yaml options.unverifiedRules: REFUSE): an unverified text is held for manual review, not applied.
             status = ParseStatus.MANUAL_REVIEW;
             parseNote = doc.unverified();
-            if (doc.alternatives() != null) {
-                problems.add(file, line, where + "a rule held for manual review may not also have alternatives (the pack refuses unverified rules)");
-            }
         } else if (doc.manualReview() != null) {
             if (doc.alternatives() != null) {
                 problems.add(file, line, where + "a rule marked for manual review may not also have alternatives");

@@ -82,6 +82,31 @@ class RulePackOverlayTest {
     }
 
     @Test
+    void anUnverifiedHandEncodedOverlayRuleIsProvisionalAndABlankReasonIsRefused() throws IOException {
+        String rule = """
+                chapter: "64"
+                rules:
+                  - id: FIXTURE-64-2
+                    scope: ["6402.19"]
+                    citation: "TEST FIXTURE, not law"
+                    source: "written for RulePackOverlayTest"
+                    text: "A change to subheading 6402.19 from any other chapter."
+                    unverified: "%s"
+                    alternatives:
+                      - label: A
+                        tariffShift: {from: [{anyOther: CHAPTER}]}
+                """;
+        ProductRule provisional = withOverlay(overlay("chapter-64.yaml", rule.formatted("typed from a photocopy, not compared with the official page")))
+                .pack().productRules().all().stream().filter(r -> r.id().equals("FIXTURE-64-2")).findFirst().orElseThrow();
+        assertThat(provisional.parseStatus()).isEqualTo(ParseStatus.PROVISIONAL);
+        assertThat(provisional.alternatives()).hasSize(1);
+        assertThat(provisional.parseNote()).isEqualTo("typed from a photocopy, not compared with the official page");
+        Path blank = overlay("chapter-64.yaml", rule.formatted(" "));
+        assertThatThrownBy(() -> withOverlay(blank)).isInstanceOf(RulePackException.class)
+                .hasMessageContaining("'unverified' must say why the text is not verified against the official text");
+    }
+
+    @Test
     void aMalformedOverlayStopsThePackNamingItsFileAndLine() throws IOException {
         Path folder = overlay("chapter-64.yaml", """
                 chapter: "64"
