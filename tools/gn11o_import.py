@@ -6,8 +6,9 @@ Usage: python3 tools/gn11o_import.py PATH/TO/gn11o-psr.tsv [--force]
 Not run at build or test time: its output, rules/usmca/psr/gn11o/chapter-NN.yaml and
 rules/usmca/psr/gn11o/IMPORT-REPORT.md, is committed and reviewed like any other pack file. Decisions,
 all on the conservative side (a wrong "originating" costs duties plus penalties):
-- rows whose text is not a verbatim quote (text_source != notes-verbatim) become MANUAL_REVIEW rules:
-  the transcription's structured field may have dropped the RVC proviso;
+- rows whose text is not a verbatim quote (text_source != notes-verbatim) are marked `unverified`: the
+  transcription's structured field may have dropped the RVC proviso, so the pack applies them only
+  provisionally (every determination reviewed) or, with options.unverifiedRules: REFUSE, holds them for review;
 - several rows for one scope (trade-direction variants, duplicates) become ONE manual-review rule whose
   text holds every variant, labelled;
 - phased rows ("phase 1: 2020-07-01 until 2023-07-01", "time-based rule") become rules with effective dates;
@@ -218,8 +219,9 @@ def main(tsv):
             if members[0][1]:
                 problems.append('the rule applies only to ' + members[0][1] + ', which the submission does not carry')
         if any(m[0]['text_source'] != 'notes-verbatim' for m in members):
-            # The note is quoted in reasons: it says why the rule is held, not where the text came from (that is 'source').
-            problems.append('the text is not verified as a verbatim quote of the law, so an RVC proviso may be missing')
+            # The note is quoted in reasons: it says why the rule is provisional, not where the text came from (that is 'source').
+            # The pack's options.unverifiedRules decides whether such a rule is applied provisionally or held for review.
+            rule['unverified'] = 'the text is not verified as a verbatim quote of the law, so an RVC proviso may be missing'
         note = '; '.join(m[0]['extraction_note'] for m in members if m[0]['extraction_note'])
         rule['verification'] = 'transcription only: not yet checked against the USITC text' + ('; transcriber\'s note: ' + note if note else '')
         if problems:

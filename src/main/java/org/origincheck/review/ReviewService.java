@@ -83,7 +83,8 @@ public class ReviewService implements org.origincheck.determination.SettledConcl
         }
         boolean vehicle = evaluation.automotive() != null && evaluation.automotive().vehicleClass() != null
                 && evaluation.automotive().vehicleClass().isPassengerVehicleOrTruck();
-        ReviewPolicy.Decision decision = policy.decide(evaluation.status(), evaluation.originCriterion(), evaluation.regionalValueContent(), met, vehicle);
+        ReviewPolicy.Decision decision = policy.decide(evaluation.status(), evaluation.originCriterion(), evaluation.regionalValueContent(), met, vehicle,
+                evaluation.provisional());
         if (evaluation.reasons().stream().anyMatch(r -> r.code() == org.origincheck.domain.evaluation.ReasonCode.HOLDS_FOR_EVERY_VALUE)) {
             decision = policy.decideOverUnknownFacts(evaluation.status(), decision);
         }

@@ -1,6 +1,10 @@
 package org.origincheck.rulepack;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,9 +18,11 @@ import org.origincheck.domain.rules.ProductRule;
 import org.origincheck.domain.rules.RulePack;
 
 /**
- * Prints what a rule pack covers, chapter by chapter: rules, how their structure was obtained, the HS
- * headings they span, and every rule awaiting manual review with the reason. Run with:
- * {@code ./mvnw -q -ntp compile exec:java -Dexec.mainClass=org.origincheck.rulepack.CoverageReport [-Dexec.args=rules/usmca]}
+ * Prints what a rule pack covers, chapter by chapter: how many product-specific rules the engine applies (parsed from
+ * their text, hand-encoded, or provisionally from a text not verified against the official text), the share applied, the
+ * HS headings spanned, and why each of the others is not applied. Runs offline (docs/rule-pack-overlay.md):
+ * {@code ./mvnw -q -o -ntp compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime}
+ * then {@code java -cp "target/classes:$(cat target/classpath.txt)" org.origincheck.rulepack.CoverageReport [rules/usmca] [overlay folder]}.
  */
 public final class CoverageReport {
 
@@ -27,7 +33,9 @@ public final class CoverageReport {
         Path folder = Path.of(args.length > 0 ? args[0] : "rules/usmca");
         LoadedRulePack loaded;
         try {
-            loaded = new RulePackLoader().load(PackSource.directory(folder));
+            PackSource source = PackSource.directory(folder);
+            loaded = args.length > 1 ? new RulePackLoader().load(source, RulePackOverlay.directory(Path.of(args[1])))
+                    : new RulePackLoader().load(source);
         } catch (RulePackException e) {
             System.err.println(e.getMessage());
             System.exit(2);
@@ -36,32 +44,43 @@ public final class CoverageReport {
         System.out.print(render(loaded));
     }
 
-    record ChapterFigures(int rules, int parsed, int hand, int manual, Set<String> headings, int notes) {
+    /** One chapter's (or the whole pack's) figures. {@code refused}: rules held for manual review, not applied. */
+    public record Figures(int rules, int parsed, int handEncoded, int provisional, int refused, Set<String> headings, int notes) {
+
+        public int applied() {
+            return parsed + handEncoded + provisional;
+        }
+
+        /** The share of rules the engine applies, in percent, rounded half up to one decimal for display. */
+        public BigDecimal appliedPercent() {
+            return rules == 0 ? BigDecimal.ZERO : BigDecimal.valueOf(applied() * 100L).divide(BigDecimal.valueOf(rules), 1, RoundingMode.HALF_UP);
+        }
     }
 
-    public static String render(LoadedRulePack loaded) {
-        RulePack pack = loaded.pack();
+    /**
+     * The coverage of a pack: figures by chapter and in total, and the rules not applied grouped by why
+     * (the reason's kind, e.g. "not parsed: a condition by weight or volume"), each with its full reason.
+     */
+    public record Coverage(Map<String, Figures> byChapter, Figures total, Map<String, List<ProductRule>> refusedByReason,
+                           Set<String> chaptersWithoutRules) {
+    }
+
+    public static Coverage compute(RulePack pack) {
         Map<String, List<ProductRule>> byChapter = pack.productRules().all().stream()
                 .collect(Collectors.groupingBy(r -> r.scope().get(0).from().substring(0, 2), TreeMap::new, Collectors.toList()));
         Map<String, Long> notes = pack.notes().stream().filter(n -> n.chapter() != null)
                 .collect(Collectors.groupingBy(n -> n.chapter(), TreeMap::new, Collectors.counting()));
-        StringBuilder out = new StringBuilder();
-        out.append("Rule pack ").append(pack.id()).append(' ').append(pack.version()).append(" (sha256 ").append(pack.sha256()).append(")\n\n");
-        out.append(String.format("%-7s %6s %7s %6s %7s %9s %6s%n", "chapter", "rules", "parsed", "hand", "manual", "headings", "notes"));
         Set<String> chapters = new TreeSet<>(byChapter.keySet());
         chapters.addAll(notes.keySet());
-        int rules = 0, parsed = 0, hand = 0, manual = 0, headings = 0;
+        Map<String, Figures> figures = new LinkedHashMap<>();
         for (String chapter : chapters) {
-            List<ProductRule> list = byChapter.getOrDefault(chapter, List.of());
-            ChapterFigures f = figures(list, notes.getOrDefault(chapter, 0L).intValue());
-            out.append(String.format("%-7s %6d %7d %6d %7d %9d %6d%n", chapter, f.rules(), f.parsed(), f.hand(), f.manual(), f.headings().size(), f.notes()));
-            rules += f.rules();
-            parsed += f.parsed();
-            hand += f.hand();
-            manual += f.manual();
-            headings += f.headings().size();
+            figures.put(chapter, figures(byChapter.getOrDefault(chapter, List.of()), notes.getOrDefault(chapter, 0L).intValue()));
         }
-        out.append(String.format("%-7s %6d %7d %6d %7d %9d %6d%n", "total", rules, parsed, hand, manual, headings, pack.notes().size()));
+        Figures total = figures(pack.productRules().all(), pack.notes().size());
+        Map<String, List<ProductRule>> refused = pack.productRules().all().stream()
+                .filter(r -> r.parseStatus() == ParseStatus.MANUAL_REVIEW)
+                .sorted(Comparator.comparing(ProductRule::id))
+                .collect(Collectors.groupingBy(r -> kindOf(r.parseNote()), TreeMap::new, Collectors.toList()));
         Set<String> missing = new TreeSet<>();
         for (int c = 1; c <= 97; c++) {
             String chapter = String.format("%02d", c);
@@ -69,11 +88,52 @@ public final class CoverageReport {
                 missing.add(chapter);
             }
         }
-        out.append("\nChapters with no product-specific rule: ").append(missing.isEmpty() ? "none" : String.join(", ", missing))
+        return new Coverage(figures, total, refused, missing);
+    }
+
+    /**
+     * The kind of a reason for not applying a rule: "not parsed: <what the parser refused>" without the quoted fragment,
+     * or a manual-review note up to its first colon. A missing note is itself a kind, so it shows up rather than hides.
+     */
+    static String kindOf(String note) {
+        if (note == null || note.isBlank()) {
+            return "(no reason given)";
+        }
+        String kind = note;
+        if (kind.startsWith("not parsed: ")) {
+            int colon = kind.indexOf(": ", "not parsed: ".length());
+            return colon < 0 ? kind : kind.substring(0, colon);
+        }
+        int colon = kind.indexOf(": ");
+        return colon < 0 ? kind : kind.substring(0, colon);
+    }
+
+    public static String render(LoadedRulePack loaded) {
+        RulePack pack = loaded.pack();
+        Coverage coverage = compute(pack);
+        StringBuilder out = new StringBuilder();
+        out.append("Rule pack ").append(pack.id()).append(' ').append(pack.version()).append(" (sha256 ").append(pack.sha256()).append(")\n");
+        out.append("Unverified rule texts: ").append(pack.options().getOrDefault(RulePackLoader.UNVERIFIED_RULES_OPTION,
+                RulePackLoader.UnverifiedRules.APPLY_PROVISIONALLY.name())).append(" (pack.yaml options.unverifiedRules)\n\n");
+        String row = "%-7s %6s %7s %6s %12s %8s %8s %9s %6s%n";
+        out.append(String.format(row, "chapter", "rules", "parsed", "hand", "provisional", "refused", "applied", "headings", "notes"));
+        coverage.byChapter().forEach((chapter, f) -> out.append(line(row, chapter, f)));
+        out.append(line(row, "total", coverage.total()));
+        Figures t = coverage.total();
+        out.append("\nApplied by the engine: ").append(t.applied()).append(" of ").append(t.rules()).append(" product-specific rules (")
+                .append(t.appliedPercent().toPlainString()).append("%): ").append(t.parsed()).append(" parsed from their text, ")
+                .append(t.handEncoded()).append(" hand-encoded, ").append(t.provisional())
+                .append(" provisionally (text not verified against the official text; every determination is marked provisional and reviewed).\n");
+        out.append("\nChapters with no product-specific rule: ")
+                .append(coverage.chaptersWithoutRules().isEmpty() ? "none" : String.join(", ", coverage.chaptersWithoutRules()))
                 .append(" (77 is reserved in the HS)\n");
-        out.append("\nRules awaiting manual review (determinations under them answer INSUFFICIENT_DATA naming the rule):\n");
-        pack.productRules().all().stream().filter(r -> r.parseStatus() == ParseStatus.MANUAL_REVIEW)
-                .sorted(java.util.Comparator.comparing(ProductRule::id))
+        out.append("\nWhy the other ").append(t.refused())
+                .append(" are not applied (determinations under them answer INSUFFICIENT_DATA naming the rule), by reason:\n");
+        coverage.refusedByReason().entrySet().stream()
+                .sorted(Comparator.comparing((Map.Entry<String, List<ProductRule>> e) -> -e.getValue().size()).thenComparing(Map.Entry::getKey))
+                .forEach(e -> out.append(String.format("  %4d  %s%n", e.getValue().size(), e.getKey())));
+        out.append("\nEach rule not applied, with its reason:\n");
+        coverage.refusedByReason().values().stream().flatMap(List::stream).sorted(Comparator.comparing(ProductRule::id))
                 .forEach(r -> out.append("  ").append(r.id()).append(" [").append(r.hsScope()).append("] ").append(r.parseNote()).append('\n'));
         out.append("\nWarnings (suspicious rows that do not stop the pack):\n");
         if (loaded.warnings().isEmpty()) {
@@ -83,14 +143,20 @@ public final class CoverageReport {
         return out.toString();
     }
 
-    static ChapterFigures figures(List<ProductRule> rules, int notes) {
-        int parsed = 0, hand = 0, manual = 0;
+    private static String line(String row, String label, Figures f) {
+        return String.format(row, label, f.rules(), f.parsed(), f.handEncoded(), f.provisional(), f.refused(),
+                f.rules() == 0 ? "-" : f.appliedPercent().toPlainString() + "%", f.headings().size(), f.notes());
+    }
+
+    static Figures figures(List<ProductRule> rules, int notes) {
+        int parsed = 0, hand = 0, provisional = 0, refused = 0;
         Set<String> headings = new TreeSet<>();
         for (ProductRule rule : rules) {
             switch (rule.parseStatus()) {
                 case PARSED -> parsed++;
                 case HAND_ENCODED -> hand++;
-                case MANUAL_REVIEW -> manual++;
+                case PROVISIONAL -> provisional++;
+                case MANUAL_REVIEW -> refused++;
             }
             for (HsRange range : rule.scope()) {
                 if (range.level() == HsLevel.CHAPTER) {
@@ -104,6 +170,6 @@ public final class CoverageReport {
                 }
             }
         }
-        return new ChapterFigures(rules.size(), parsed, hand, manual, headings, notes);
+        return new Figures(rules.size(), parsed, hand, provisional, refused, headings, notes);
     }
 }

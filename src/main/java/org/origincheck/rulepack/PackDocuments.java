@@ -94,7 +94,7 @@ final class PackDocuments {
 
     record RuleDoc(String id, List<String> scope, List<EndUse> endUses, List<org.origincheck.domain.automotive.VehicleClass> vehicleClasses, LocalDate effectiveFrom, LocalDate effectiveTo,
                    String citation, String source, String verification, String text, List<AlternativeDoc> alternatives,
-                   String notes, String partsRuleUnavailable, String manualReview) {
+                   String notes, String partsRuleUnavailable, String manualReview, String unverified) {
     }
 
     record NoteDoc(String id, String citation, String scope, String text) {

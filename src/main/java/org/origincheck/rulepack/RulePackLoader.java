@@ -65,6 +65,15 @@ public final class RulePackLoader {
             .build();
 
     public LoadedRulePack load(PackSource source) {
+        return load(source, null);
+    }
+
+    /**
+     * The pack with a deployer's overlay of product-specific rules ({@link RulePackOverlay}; null for none): overlay rules
+     * replace the bundled rule of the same id or are added, and are validated with the rest, so an overlay that breaks any
+     * check (including a scope overlapping a bundled rule of another id) stops the whole pack.
+     */
+    public LoadedRulePack load(PackSource source, RulePackOverlay overlay) {
         Problems problems = new Problems();
         Map<String, byte[]> files = new TreeMap<>();
         PackDocuments.Manifest manifest = readWhole(source, MANIFEST, PackDocuments.Manifest.class, files, problems);
@@ -83,6 +92,9 @@ public final class RulePackLoader {
         for (String file : nullToEmpty(manifest.productRules())) {
             rules.addAll(readProductRules(source, file, manifest, files, notes, warnings, problems));
         }
+        if (overlay != null) {
+            rules = overlaid(rules, overlay, manifest, files, notes, warnings, problems);
+        }
         new RuleBookValidator(problems).validate(rules);
         AutomotiveRules automotive = manifest.automotive() == null ? null
                 : new AutomotiveLoader(this, source, manifest.effectiveFrom(), files, problems).load(manifest.automotive());
@@ -99,7 +111,8 @@ public final class RulePackLoader {
             problems.add(MANIFEST, 0, "the pack lists no DRL file: the engine would have no rules");
         }
         if (!problems.list.isEmpty()) {
-            throw new RulePackException(name, problems.list);
+            // The overlay's files are named overlay/<file>: say which folder that is, so a deployer can find the line.
+            throw new RulePackException(overlay == null ? name : name + " with the overlay " + overlay.folder() + " (overlay/)", problems.list);
         }
         List<SourceDocument> sources = manifest.sources().stream()
                 .map(s -> new SourceDocument(s.id(), s.title(), s.revision(), s.url())).toList();
@@ -153,6 +166,57 @@ public final class RulePackLoader {
         }
     }
 
+    private List<ProductRule> overlaid(List<ProductRule> bundled, RulePackOverlay overlay, PackDocuments.Manifest manifest,
+                                       Map<String, byte[]> files, List<ChapterNote> notes, List<String> warnings, Problems problems) {
+        PackSource source = overlay.source();
+        List<ProductRule> added = new ArrayList<>();
+        for (String name : overlay.files()) {
+            added.addAll(readProductRules(source, RulePackOverlay.PREFIX + name, manifest, files, notes, warnings, problems));
+        }
+        Map<String, ProductRule> byId = new LinkedHashMap<>();
+        for (ProductRule rule : added) {
+            byId.putIfAbsent(rule.id(), rule); // a second overlay rule of the same id is reported by the validator
+        }
+        List<ProductRule> out = new ArrayList<>();
+        for (ProductRule rule : bundled) {
+            ProductRule replacement = byId.get(rule.id());
+            if (replacement == null) {
+                out.add(rule);
+            } else {
+                warnings.add(replacement.location() + ": rule " + rule.id() + " replaces the bundled rule at " + rule.location());
+            }
+        }
+        for (ProductRule rule : added) {
+            if (bundled.stream().noneMatch(b -> b.id().equals(rule.id()))) {
+                warnings.add(rule.location() + ": rule " + rule.id() + " is added by the overlay");
+            }
+        }
+        out.addAll(added);
+        return out;
+    }
+
+    /** What the pack does with a rule whose text is not verified against the official text (pack.yaml {@code options.unverifiedRules}). */
+    public enum UnverifiedRules {
+        /** Apply its structure; the determination is provisional and always reviewed (the default). */
+        APPLY_PROVISIONALLY,
+        /** Hold it for manual review: determinations under it answer INSUFFICIENT_DATA naming the rule. */
+        REFUSE
+    }
+
+    public static final String UNVERIFIED_RULES_OPTION = "unverifiedRules";
+
+    static UnverifiedRules unverifiedRules(PackDocuments.Manifest manifest) {
+        String value = manifest.options() == null ? null : manifest.options().get(UNVERIFIED_RULES_OPTION);
+        if (value == null) {
+            return UnverifiedRules.APPLY_PROVISIONALLY;
+        }
+        try {
+            return UnverifiedRules.valueOf(value);
+        } catch (IllegalArgumentException e) {
+            return null; // reported by checkManifest
+        }
+    }
+
     /** SHA-256 over every file of the pack, in path order: path, a zero byte, length, then content. */
     static String sha256(Map<String, byte[]> files) {
         try {
@@ -179,6 +243,10 @@ public final class RulePackLoader {
         }
         if (m.sources() == null || m.sources().isEmpty()) problems.add(MANIFEST, 0, "'sources' must name the legal documents encoded");
         if (blank(m.parameters())) problems.add(MANIFEST, 0, "'parameters' file is required");
+        if (unverifiedRules(m) == null) {
+            problems.add(MANIFEST, 0, "options." + UNVERIFIED_RULES_OPTION + " '" + m.options().get(UNVERIFIED_RULES_OPTION)
+                    + "' is not one of " + java.util.Arrays.toString(UnverifiedRules.values()));
+        }
     }
 
     private Parameters readParameters(PackSource source, PackDocuments.Manifest manifest, Map<String, byte[]> files, Problems problems) {
@@ -368,7 +436,15 @@ public final class RulePackLoader {
         ParseStatus status = ParseStatus.HAND_ENCODED;
         String parseNote = null;
         ParseResult parsed = blank(doc.text()) ? null : textParser.parse(doc.text(), manifest.effectiveFrom());
-        if (doc.manualReview() != null) {
+        if (doc.unverified() != null && blank(doc.unverified())) {
+            problems.add(file, line, where + "'unverified' must say why the text is not verified against the official text");
+        }
+        boolean refuseUnverified = doc.unverified() != null && unverifiedRules(manifest) == UnverifiedRules.REFUSE;
+        if (refuseUnverified && doc.manualReview() == null) {
+            // The pack's choice (pack.yaml options.unverifiedRules: REFUSE): an unverified text is held for manual review, not applied.
+            status = ParseStatus.MANUAL_REVIEW;
+            parseNote = doc.unverified();
+        } else if (doc.manualReview() != null) {
             if (doc.alternatives() != null) {
                 problems.add(file, line, where + "a rule marked for manual review may not also have alternatives");
             }
@@ -405,7 +481,15 @@ public final class RulePackLoader {
         if (problems.list.size() > before) {
             return null;
         }
-        if (status == ParseStatus.HAND_ENCODED && doc.notes() == null) {
+        boolean handEncoded = status == ParseStatus.HAND_ENCODED;
+        if (doc.unverified() != null && status != ParseStatus.MANUAL_REVIEW) {
+            // Applied from its structure, but only provisionally: the determination says so and always goes to an officer.
+            status = ParseStatus.PROVISIONAL;
+            parseNote = doc.unverified();
+        } else if (doc.unverified() != null && !doc.unverified().equals(parseNote)) {
+            parseNote = parseNote + "; and " + doc.unverified();
+        }
+        if (handEncoded && doc.notes() == null) {
             if (parsed instanceof ParseResult.Unparsed no) {
                 warnings.add(file + ":" + line + ": rule " + doc.id() + " is hand-encoded but its text does not parse (" + no.reason() + ")");
             } else if (parsed instanceof ParseResult.Parsed ok && !ok.alternatives().equals(alternatives)) {

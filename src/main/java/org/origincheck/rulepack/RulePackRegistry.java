@@ -7,7 +7,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.origincheck.domain.rules.RulePack;
 
@@ -25,19 +27,64 @@ public class RulePackRegistry {
     private final List<RulePack> packs = new ArrayList<>();
     private final List<LoadedRulePack> loaded = new ArrayList<>();
 
-    public RulePackRegistry(RulePackConfig config) {
+    /** The deployer's overlay folder (docs/rule-pack-overlay.md); environment variable ORIGINCHECK_RULE_PACK_OVERLAY. */
+    public static final String OVERLAY_KEY = "origincheck.rule-pack.overlay";
+
+    @jakarta.inject.Inject
+    public RulePackRegistry(RulePackConfig config, @ConfigProperty(name = OVERLAY_KEY) Optional<String> overlay) {
         RulePackLoader loader = new RulePackLoader();
+        Map<String, RulePackOverlay> overlays = overlay.filter(o -> !o.isBlank()).map(o -> overlays(Path.of(o), config.names())).orElse(Map.of());
         for (String name : config.names()) {
             PackSource source = config.directory()
                     .map(dir -> PackSource.directory(Path.of(dir).resolve(name)))
                     .orElseGet(() -> PackSource.classpath("rules/" + name, RulePackRegistry.class.getClassLoader()));
             long start = System.nanoTime();
-            LoadedRulePack pack = loader.load(source);
+            RulePackOverlay packOverlay = overlays.get(name);
+            LoadedRulePack pack = loader.load(source, packOverlay);
             loaded.add(pack);
             packs.add(pack.pack());
-            LOG.infof("Loaded rule pack %s %s (sha256 %s, %d product rules) from %s in %d ms", pack.pack().id(), pack.pack().version(),
-                    pack.pack().sha256(), pack.pack().productRules().all().size(), source.describe(), (System.nanoTime() - start) / 1_000_000);
+            LOG.infof("Loaded rule pack %s %s (sha256 %s, %d product rules) from %s%s in %d ms", pack.pack().id(), pack.pack().version(),
+                    pack.pack().sha256(), pack.pack().productRules().all().size(), source.describe(),
+                    packOverlay == null ? "" : " with the overlay " + packOverlay.folder() + " " + packOverlay.files(), (System.nanoTime() - start) / 1_000_000);
+            if (packOverlay != null) {
+                pack.warnings().stream().filter(w -> w.startsWith(RulePackOverlay.PREFIX)).forEach(w -> LOG.info("Rule pack overlay: " + w));
+            }
         }
+    }
+
+    /**
+     * One overlay per pack, from the sub-folder named after it. Files directly in the overlay folder, or a sub-folder that names
+     * no configured pack, would silently change nothing: both stop startup instead.
+     */
+    static Map<String, RulePackOverlay> overlays(Path root, List<String> packNames) {
+        if (!java.nio.file.Files.isDirectory(root)) {
+            throw new RulePackException("overlay " + root, List.of(root + " (" + OVERLAY_KEY + "): the rule pack overlay folder does not exist or is not a folder"));
+        }
+        List<String> problems = new ArrayList<>();
+        Map<String, RulePackOverlay> out = new java.util.TreeMap<>();
+        try (java.util.stream.Stream<Path> list = java.nio.file.Files.list(root)) {
+            for (Path entry : list.sorted().toList()) {
+                String name = entry.getFileName().toString();
+                if (java.nio.file.Files.isDirectory(entry)) {
+                    if (packNames.contains(name)) {
+                        out.put(name, RulePackOverlay.directory(entry));
+                    } else {
+                        problems.add(entry + ": names no rule pack loaded (" + String.join(", ", packNames) + ")");
+                    }
+                } else if (name.endsWith(".yaml") || name.endsWith(".yml")) {
+                    problems.add(entry + ": an overlay file belongs in the sub-folder of the pack it changes, e.g. " + root.resolve(packNames.get(0)).resolve(name));
+                }
+            }
+        } catch (java.io.IOException e) {
+            problems.add(root + ": the rule pack overlay folder cannot be read (" + e.getMessage() + ")");
+        }
+        if (out.isEmpty() && problems.isEmpty()) {
+            problems.add(root + ": holds no sub-folder named after a rule pack (" + String.join(", ", packNames) + ")");
+        }
+        if (!problems.isEmpty()) {
+            throw new RulePackException("overlay " + root, problems);
+        }
+        return out;
     }
 
     public List<RulePack> all() {

@@ -24,6 +24,8 @@ final class GoldenExpectations {
         assertThat(actual.get("status").asText()).as("status").isEqualTo(expected.get("status").asText());
         assertThat(text(actual.get("originCriterion"))).as("originCriterion").isEqualTo(text(expected.get("originCriterion")));
         assertThat(text(actual.path("productRule").get("id"))).as("product rule").isEqualTo(text(expected.get("productRule")));
+        // A provisional answer (a rule text not verified against the official text) must be expected as such, and vice versa.
+        assertThat(actual.path("provisional").asBoolean()).as("provisional").isEqualTo(expected.path("provisional").asBoolean(false));
         assertRegionalValueContent(expected.path("regionalValueContent"), actual.get("regionalValueContent"));
         assertReasons(expected.path("reasons"), actual.get("reasons"));
         if (expected.has("automotive")) {

@@ -24,6 +24,12 @@ public record DeterminationResponse(
         RulePackRef rulePack,
         DeterminationStatus status,
         @Schema(description = "A, B, C or D (USMCA Art. 4.2(a)-(d)) when originating, else null") OriginCriterion originCriterion,
+        @Schema(description = "true when the answer rests on a product-specific rule whose text is not verified against the official "
+                + "text (the good's own rule, reason PRODUCT_RULE_PROVISIONAL, or that of an intermediate material): it holds only if the "
+                + "official text says the same, and the review policy always sends it to a compliance officer (state REVIEW_REQUIRED). "
+                + "A pack whose option unverifiedRules is REFUSE never answers provisionally: such rules then answer INSUFFICIENT_DATA "
+                + "(PRODUCT_RULE_NEEDS_REVIEW). Where the rule text came from is productRule.provenance.")
+        boolean provisional,
         Evaluation.AppliedRule productRule,
         @Schema(description = "One entry per RVC method computed; value unrounded, compared unrounded with threshold")
         List<RvcEntry> regionalValueContent,
@@ -52,6 +58,6 @@ public record DeterminationResponse(
 
     public static DeterminationResponse of(UUID id, Instant createdAt, Evaluation e, List<org.origincheck.domain.evaluation.MaterialOrigin> materials) {
         return new DeterminationResponse(id, createdAt, e.reference(), e.asOf(), e.rulePack(), e.status(),
-                e.originCriterion(), e.productRule(), e.regionalValueContent(), e.reasons(), e.missingData(), e.automotive(), materials);
+                e.originCriterion(), e.provisional(), e.productRule(), e.regionalValueContent(), e.reasons(), e.missingData(), e.automotive(), materials);
     }
 }

@@ -161,7 +161,18 @@ public final class Findings {
             status = DeterminationStatus.NOT_ORIGINATING;
             summary = "The good does not meet any origin criterion of USMCA Art. 4.2.";
         }
+        // An answer under criterion A or C does not rest on the product-specific rule (Art. 4.2(a), (c)); any other does, and
+        // is provisional when that rule's text is not verified against the official text.
+        boolean provisional = subject.rule().map(ProductRule::isProvisional).orElse(false)
+                && !(status == DeterminationStatus.ORIGINATING && (met == OriginCriterion.A || met == OriginCriterion.C));
         List<Reason> ordered = new ArrayList<>(reasons);
+        if (provisional) {
+            ProductRule rule = subject.rule().get();
+            ordered.add(new Reason(ReasonCode.PRODUCT_RULE_PROVISIONAL, Outcome.INFO, "Rule " + rule.id()
+                    + " is applied provisionally (" + rule.parseNote() + "): the answer holds only if the official text of the rule"
+                    + " says the same, so the determination is provisional and a compliance officer must confirm it.",
+                    rule.citation(), List.of(), null));
+        }
         ordered.sort(Comparator.comparingInt((Reason r) -> r.code().ordinal())
                 .thenComparing(r -> r.alternative() == null ? "" : r.alternative()));
         ordered.add(new Reason(ReasonCode.ORIGIN_DETERMINED, status == DeterminationStatus.ORIGINATING ? Outcome.PASS
@@ -178,7 +189,8 @@ public final class Findings {
                     subject.stagingRegime(), coreParts, steelAndAluminum, laborValueContent);
         }
         return new Evaluation(subject.bom().reference(), subject.asOf(), subject.pack().ref(), status,
-                met, applied, entries, ordered, status == DeterminationStatus.INSUFFICIENT_DATA ? missingData() : List.of(), automotive);
+                met, applied, entries, ordered, status == DeterminationStatus.INSUFFICIENT_DATA ? missingData() : List.of(), automotive,
+                provisional);
     }
 
 

@@ -40,7 +40,7 @@ public final class MultiLevelEvaluation {
         }
         Level level = level(engine, bom.materials(), bom.good(), bom, pack);
         Evaluation e = engine.evaluate(new BillOfMaterials(bom.reference(), bom.asOf(), bom.good(), level.materials(), bom.automotive()), pack);
-        return new Assessed(settle(withEvidence(e, level), level.origins()), level.origins());
+        return new Assessed(provisionalIfAnyIs(settle(withEvidence(e, level), level.origins()), level.origins()), level.origins());
     }
 
     /** One level of the BOM: the materials the engine reads, how each origin was decided, and the evidence reasons. */
@@ -82,7 +82,7 @@ public final class MultiLevelEvaluation {
         Level own = level(engine, im.components(), self, bom, pack);
         Evaluation evaluation = settle(withEvidence(engine.evaluate(new BillOfMaterials(m.partNumber(), bom.asOf(), self, own.materials(), null), pack),
                 own), own.origins());
-        evaluation = oneLevelRule(relabel(evaluation, im.field()), own.origins(), im.field());
+        evaluation = provisionalIfAnyIs(oneLevelRule(relabel(evaluation, im.field()), own.origins(), im.field()), own.origins());
         OriginStatus origin = switch (evaluation.status()) {
             case ORIGINATING -> OriginStatus.ORIGINATING;
             case NOT_ORIGINATING -> OriginStatus.NON_ORIGINATING;
@@ -99,7 +99,7 @@ public final class MultiLevelEvaluation {
         List<MissingData> missing = e.missingData().stream().map(d -> new MissingData(relabel(d.field(), at), d.message(),
                 d.question() != null && d.question().equals(d.field()) ? relabel(d.field(), at) : d.question(), d.legalText(), d.values())).toList();
         return new Evaluation(e.reference(), e.asOf(), e.rulePack(), e.status(), e.originCriterion(), e.productRule(), e.regionalValueContent(),
-                e.reasons(), missing, e.automotive());
+                e.reasons(), missing, e.automotive(), e.provisional());
     }
 
     private static String relabel(String field, String at) {
@@ -145,7 +145,13 @@ public final class MultiLevelEvaluation {
         missing.add(new MissingData(at + ".components",
                 "which self-produced material is designated an intermediate material (SOR s.8(6), one level only)"));
         return new Evaluation(e.reference(), e.asOf(), e.rulePack(), DeterminationStatus.INSUFFICIENT_DATA, null,
-                e.productRule(), e.regionalValueContent(), reasons, missing, e.automotive());
+                e.productRule(), e.regionalValueContent(), reasons, missing, e.automotive(), e.provisional());
+    }
+
+    /** An answer that rests on an intermediate material decided under a provisional rule is itself provisional. */
+    private static Evaluation provisionalIfAnyIs(Evaluation e, List<MaterialOrigin> origins) {
+        boolean any = origins.stream().anyMatch(o -> o.determination() != null && o.determination().provisional());
+        return any ? e.asProvisional() : e;
     }
 
     /** The evidence and intermediate reasons of a level go first, before the engine's own. */
@@ -156,7 +162,7 @@ public final class MultiLevelEvaluation {
         List<Reason> reasons = new ArrayList<>(level.evidenceReasons());
         reasons.addAll(e.reasons());
         return new Evaluation(e.reference(), e.asOf(), e.rulePack(), e.status(), e.originCriterion(), e.productRule(),
-                e.regionalValueContent(), reasons, e.missingData(), e.automotive());
+                e.regionalValueContent(), reasons, e.missingData(), e.automotive(), e.provisional());
     }
 
     /**
@@ -184,6 +190,6 @@ public final class MultiLevelEvaluation {
                 + String.join(", ", labels) + " counted as non-originating, but their origin is undetermined: give what they lack "
                 + "before this is a determination.", INTERMEDIATE_CITATION, labels, null));
         return new Evaluation(e.reference(), e.asOf(), e.rulePack(), DeterminationStatus.INSUFFICIENT_DATA, null,
-                e.productRule(), e.regionalValueContent(), reasons, missing, e.automotive());
+                e.productRule(), e.regionalValueContent(), reasons, missing, e.automotive(), e.provisional());
     }
 }

@@ -34,6 +34,19 @@ public record ReviewPolicy(BigDecimal marginPoints) {
      */
     public Decision decide(DeterminationStatus status, OriginCriterion criterion, List<RvcEntry> rvc, java.util.Set<String> metAlternatives,
                            boolean vehicleRequirements) {
+        return decide(status, criterion, rvc, metAlternatives, vehicleRequirements, false);
+    }
+
+    /**
+     * {@code provisional}: the answer rests on a rule whose text is not verified against the official text; whatever the
+     * status and however wide the margin, an officer must confirm that the official text says the same.
+     */
+    public Decision decide(DeterminationStatus status, OriginCriterion criterion, List<RvcEntry> rvc, java.util.Set<String> metAlternatives,
+                           boolean vehicleRequirements, boolean provisional) {
+        if (provisional) {
+            return new Decision(ReviewAction.REVIEW_REQUIRED, "the engine found the good " + status + " under a product-specific rule applied "
+                    + "provisionally, its text not verified against the official text: every provisional result is reviewed");
+        }
         if (status != DeterminationStatus.ORIGINATING) {
             return new Decision(ReviewAction.REVIEW_REQUIRED, "the engine found the good " + status + ": every such result is reviewed");
         }

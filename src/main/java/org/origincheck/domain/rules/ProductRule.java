@@ -41,6 +41,11 @@ public record ProductRule(String id, List<HsRange> scope, Set<EndUse> endUses, S
         return parseStatus != ParseStatus.MANUAL_REVIEW;
     }
 
+    /** Applied from a text not verified against the official text: determinations under it are provisional (see {@link ParseStatus#PROVISIONAL}). */
+    public boolean isProvisional() {
+        return parseStatus == ParseStatus.PROVISIONAL;
+    }
+
     public HsLevel level() {
         return scope.get(0).level();
     }

@@ -15,7 +15,12 @@ import org.origincheck.domain.dated.Threshold;
 /** A product-specific rule as served: verbatim text, provenance, and the structured form in the pack's own format. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ProductRuleView(String id, List<String> scope, List<EndUse> endUses, LocalDate effectiveFrom, LocalDate effectiveTo,
-                              String text, String citation, String source, String verification, String parseStatus,
+                              String text, String citation, String source, String verification,
+                              @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "PARSED (from the text), HAND_ENCODED, "
+                                      + "PROVISIONAL (the text is not verified against the official text: applied, every determination under it "
+                                      + "provisional and reviewed; parseNote says why) or MANUAL_REVIEW (not applied: determinations answer "
+                                      + "INSUFFICIENT_DATA; parseNote says why)",
+                                      enumeration = {"PARSED", "HAND_ENCODED", "PROVISIONAL", "MANUAL_REVIEW"}) String parseStatus,
                               List<AlternativeView> alternatives,
                               String notes, String partsRuleUnavailable, String parseNote) {
 
