@@ -146,8 +146,8 @@ class GoldenCasesInProcessTest {
         BillOfMaterials bom = submissions.toBom(submission, "golden");
         assertThat(pack.inForceOn(bom.asOf())).as("the pack is in force on the case's date").isTrue();
         // Intermediate materials are evaluated first, under their own rule, as the service does.
-        MultiLevelEvaluation.Assessed assessed = MultiLevelEvaluation.evaluate(engine, bom, pack);
-        JsonNode actual = json.readTree(json.writeValueAsString(DeterminationResponse.of(null, null, assessed.evaluation(), assessed.materials())));
+        MultiLevelEvaluation.Assessed assessed = MultiLevelEvaluation.evaluate(engine, bom, pack).withPathToQualify(pack);
+        JsonNode actual = json.readTree(json.writeValueAsString(DeterminationResponse.of(null, null, assessed)));
         evaluated++;
         GoldenExpectations.assertAnswer(golden.get("expected"), actual);
     }

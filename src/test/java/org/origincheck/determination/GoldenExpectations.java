@@ -32,6 +32,12 @@ final class GoldenExpectations {
         if (expected.has("materials")) {
             assertSubset("materials", expected.get("materials"), actual.get("materials"));
         }
+        if (expected.has("pathToQualify")) {
+            assertSubset("pathToQualify", expected.get("pathToQualify"), actual.get("pathToQualify"));
+        }
+        if (expected.has("headroom")) {
+            assertSubset("headroom", expected.get("headroom"), actual.get("headroom"));
+        }
         Set<String> missing = new TreeSet<>();
         actual.get("missingData").forEach(m -> missing.add(m.get("field").asText()));
         Set<String> expectedMissing = new TreeSet<>();
