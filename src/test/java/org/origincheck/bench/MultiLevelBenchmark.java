@@ -27,9 +27,10 @@ import org.origincheck.domain.rules.RulePack;
 /**
  * Issue 15: a 5-level bill of materials of 10,000 materials against the same 10,000 materials flat, through
  * {@link MultiLevelEvaluation} as the service evaluates them. The leaves are {@link EvaluationBenchmark}'s BOM; in the tree
- * they are grouped, in BOM order, 16 to a sub-assembly of 8402.90 (625 of them), those 5 to the next level up (125), then 25
- * and 5: four levels of intermediate materials above the leaves, 780 intermediate determinations. Each intermediate
- * material has a net cost of 1.25 x its components' value. Run with {@code ./mvnw -Pbench verify -Djmh.args="MultiLevelBenchmark"}.
+ * they are grouped, in BOM order, 16 to a sub-assembly (625 of them), those 5 to the next level up (125), then 25 and 5: four
+ * levels of intermediate materials above the leaves, 780 intermediate determinations. The sub-assemblies are classified in
+ * 8403.90, whose rule (a change from any other heading) is a pure tariff shift: with an RVC rule at every level, SOR/2020-155
+ * s.8(6) would make every nested answer INSUFFICIENT_DATA. Each has a net cost of 1.25 x its components' value. Run with {@code ./mvnw -Pbench verify -Djmh.args="MultiLevelBenchmark"}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -94,7 +95,7 @@ public class MultiLevelBenchmark {
         String field = "L" + depth + "[" + position + "]";
         IntermediateMaterial intermediate = new IntermediateMaterial(field, null,
                 value.multiply(new BigDecimal("1.25")).setScale(2, RoundingMode.HALF_UP), null, reindexed(components, field));
-        return new Material(position, "SA-" + depth + "-" + position, "sub-assembly", HsCode.parse("8402.90"), OriginStatus.UNKNOWN, null,
+        return new Material(position, "SA-" + depth + "-" + position, "sub-assembly", HsCode.parse("8403.90"), OriginStatus.UNKNOWN, null,
                 value, BigDecimal.ONE, "EA", MaterialKind.DIRECT, null, null, null, null, intermediate);
     }
 
