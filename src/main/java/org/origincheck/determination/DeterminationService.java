@@ -77,6 +77,16 @@ public class DeterminationService {
     }
 
     /**
+     * As {@link #assess}, with what the answer adds for the officer: the path to qualify of a good that does not originate, the
+     * headroom of one that originates under an RVC. Not for re-determinations, which store only the status.
+     */
+    @io.micrometer.core.annotation.Timed(value = "origincheck.evaluation", description = "Rule evaluation of one bill of materials (stored or not)")
+    public MultiLevelEvaluation.Assessed answer(BillOfMaterials bom, String rulePack) {
+        RulePack pack = selectPack(rulePack, bom.asOf());
+        return MultiLevelEvaluation.evaluate(engine, bom, pack).withPathToQualify(pack);
+    }
+
+    /**
      * Evaluates and stores; returns the response exactly as stored. With an Idempotency-Key, a retry with the
      * same key and the same request returns the determination the first request made (no second row), and the
      * same key with another request is refused. Two concurrent requests with one key cannot both store: the
@@ -90,11 +100,11 @@ public class DeterminationService {
                 return replay(existing, requestSha256, tenant);
             }
         }
-        MultiLevelEvaluation.Assessed assessed = assess(bom, rulePack);
+        MultiLevelEvaluation.Assessed assessed = answer(bom, rulePack);
         Evaluation evaluation = assessed.evaluation();
         DeterminationRecord record = DeterminationRecord.of(UUID.randomUUID(), clock.instant().truncatedTo(ChronoUnit.MICROS), bom,
                 evaluation, received, tenant, subject);
-        record.response = format.write(record.id, record.createdAt, evaluation, assessed.materials());
+        record.response = format.write(record.id, record.createdAt, assessed);
         List<SupplierDeclarations.Use> supplierParts = supplierParts(bom.materials());
         try {
             QuarkusTransaction.requiringNew().run(() -> {

@@ -14,4 +14,7 @@ public interface EvidenceFormat {
 
     /** {@code materials}: how each material's origin was decided, or null when every origin was stated and no supplier named. */
     String write(UUID id, Instant createdAt, Evaluation evaluation, List<MaterialOrigin> materials);
+
+    /** The answer with what the assessment adds: how each material's origin was decided, the path to qualify or the headroom. */
+    String write(UUID id, Instant createdAt, org.origincheck.domain.evaluation.MultiLevelEvaluation.Assessed assessed);
 }

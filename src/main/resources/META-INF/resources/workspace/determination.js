@@ -232,6 +232,35 @@ function rvcChart(entries) {
 // ------------------------------------------------------------------ the bill of materials and the what-if
 
 /** RFC 4180 fields of one CSV text (quotes, doubled quotes, CRLF), enough to show a stored CSV submission as its BOM. */
+// The answer's pathToQualify (a good that does not originate) or headroom (one that originates under an RVC): shown as
+// the API gives it, cheapest option first; a bound is said to be one.
+function qualifyingMethod(m) { return m === 'RVC_DE_MINIMIS' ? 'de minimis, s.5(4)' : OC.label(m); }
+
+function renderPathToQualify(d) {
+  const section = document.getElementById('qualify-section'), box = document.getElementById('qualify');
+  if (d.headroom) {
+    section.hidden = false;
+    document.getElementById('qualify-title').textContent = 'Headroom';
+    const h = d.headroom;
+    box.replaceChildren(OC.el('p', {}, h.value === null || h.value === undefined ? h.explanation
+      : `${num(h.value)} more of non-originating value (${h.alternative ? 'alternative ' + h.alternative + ', ' : ''}${qualifyingMethod(h.method)}). ${h.explanation}`));
+    return;
+  }
+  const p = d.pathToQualify;
+  if (!p) return;
+  section.hidden = false;
+  const rows = (p.options || []).map(o => OC.el('tr', {},
+    OC.el('td', {}, text(o.alternative)), OC.el('td', {}, o.method ? qualifyingMethod(o.method) : 'tariff shift'),
+    OC.el('td', { class: 'num' }, num(o.valueToResource) + (o.bound ? ' (bound' + (o.lowerBound !== null && o.lowerBound !== undefined ? ', at least ' + num(o.lowerBound) : '') + ')' : '')),
+    OC.el('td', {}, o.materials.slice(0, 20).map(m => `${m.partNumber || 'materials[' + m.index + ']'} (${num(m.value)})`).join(', ')
+      + (o.materials.length > 20 ? ` and ${o.materials.length - 20} more` : '')),
+    OC.el('td', {}, (o.resultingRegionalValueContent || []).map(r => `${OC.label(r.method)} ${num(r.value, 1)}%` + (r.threshold === null || r.threshold === undefined ? '' : ` (${r.met ? 'meets' : 'below'} ${num(r.threshold, 0)}%)`)).join('; '))));
+  const table = OC.el('table', { id: 'qualify-options' }, OC.el('thead', {}, OC.el('tr', {}, OC.el('th', {}, 'Alternative'), OC.el('th', {}, 'By'),
+    OC.el('th', {}, 'Value to resource'), OC.el('th', {}, 'Materials whose origin would have to change'), OC.el('th', {}, 'RVC after'))), OC.el('tbody', {}, ...rows));
+  box.replaceChildren(rows.length ? table : OC.el('p', { class: 'muted' }, 'No option was found.'),
+    ...(p.notSearched || []).map(n => OC.el('p', { class: 'muted' }, n)));
+}
+
 function parseCsv(csv) {
   const rows = []; let row = [], field = '', quoted = false;
   csv = csv.replace(/^\uFEFF/, '');
@@ -532,6 +561,7 @@ document.addEventListener('DOMContentLoaded', async () => {
   renderAnswer(d);
   renderAutomotive(d.automotive);
   document.getElementById('rvc').replaceChildren(d.regionalValueContent.length ? rvcChart(d.regionalValueContent) : OC.el('p', { class: 'muted' }, 'No regional value content was computed.'));
+  renderPathToQualify(d);
   document.getElementById('evidence').textContent = `id ${d.id} · created ${d.createdAt} · rule pack ${d.rulePack.id} ${d.rulePack.version} · sha256 ${d.rulePack.sha256}`;
   if (submission && Array.isArray(submission.materials)) startDraft();
   renderGoodFigures();

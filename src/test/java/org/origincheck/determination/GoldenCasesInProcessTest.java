@@ -153,8 +153,8 @@ class GoldenCasesInProcessTest {
         BillOfMaterials bom = submissions.toBom(submission, "golden");
         assertThat(pack.inForceOn(bom.asOf())).as("the pack is in force on the case's date").isTrue();
         // Intermediate materials are evaluated first, under their own rule, as the service does.
-        MultiLevelEvaluation.Assessed assessed = MultiLevelEvaluation.evaluate(engine, bom, pack);
-        JsonNode actual = json.readTree(json.writeValueAsString(DeterminationResponse.of(null, null, assessed.evaluation(), assessed.materials())));
+        MultiLevelEvaluation.Assessed assessed = MultiLevelEvaluation.evaluate(engine, bom, pack).withPathToQualify(pack);
+        JsonNode actual = json.readTree(json.writeValueAsString(DeterminationResponse.of(null, null, assessed)));
         evaluated++;
         // -Dgolden.show=<part of a file name> prints the answer, to write a new case's expectations from a reviewed answer.
         String show = System.getProperty("golden.show");

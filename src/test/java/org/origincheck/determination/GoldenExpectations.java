@@ -39,6 +39,12 @@ final class GoldenExpectations {
             actual.get("reasons").forEach(r -> codes.add(r.get("code").asText()));
             assertThat(codes).as("reason codes").doesNotContain(absent.asText());
         }
+        if (expected.has("pathToQualify")) {
+            assertSubset("pathToQualify", expected.get("pathToQualify"), actual.get("pathToQualify"));
+        }
+        if (expected.has("headroom")) {
+            assertSubset("headroom", expected.get("headroom"), actual.get("headroom"));
+        }
         Set<String> missing = new TreeSet<>();
         actual.get("missingData").forEach(m -> missing.add(m.get("field").asText()));
         Set<String> expectedMissing = new TreeSet<>();

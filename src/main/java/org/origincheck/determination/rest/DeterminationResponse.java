@@ -8,6 +8,9 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.origincheck.domain.evaluation.DeterminationStatus;
 import org.origincheck.domain.evaluation.Evaluation;
+import org.origincheck.domain.evaluation.Headroom;
+import org.origincheck.domain.evaluation.MultiLevelEvaluation;
+import org.origincheck.domain.evaluation.PathToQualify;
 import org.origincheck.domain.evaluation.MissingData;
 import org.origincheck.domain.evaluation.OriginCriterion;
 import org.origincheck.domain.evaluation.Reason;
@@ -50,7 +53,26 @@ public record DeterminationResponse(
         @Schema(description = "How each material's origin was decided: originSource STATED, COMPONENTS, DETERMINATION or DECLARATION, "
                 + "with originSourceId (the declaration or determination that decided it). Present when any material names a supplier or "
                 + "evidence; absent when every origin was stated, as submitted.")
-        @JsonInclude(JsonInclude.Include.NON_NULL) List<org.origincheck.domain.evaluation.MaterialOrigin> materials) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<org.origincheck.domain.evaluation.MaterialOrigin> materials,
+        @Schema(description = PATH_TO_QUALIFY)
+        @JsonInclude(JsonInclude.Include.NON_NULL) PathToQualify pathToQualify,
+        @Schema(description = HEADROOM)
+        @JsonInclude(JsonInclude.Include.NON_NULL) Headroom headroom) {
+
+    static final String PATH_TO_QUALIFY = "Present when status is NOT_ORIGINATING (absent otherwise, and in determinations stored before it existed). "
+            + "options, cheapest first: per alternative of the product-specific rule and per RVC method (method null for an alternative "
+            + "with no RVC; RVC_DE_MINIMIS for SOR/2020-155 s.5(4)), the non-originating materials (index in materials[], partNumber, value) "
+            + "whose origin would have to change for the good to originate, their total valueToResource, and the resultingRegionalValueContent "
+            + "by every method the good has a basis for. Tariff shift: every failing material must change, except that those left may be "
+            + "worth up to the s.5(1) de minimis (not those s.5(3) excludes). RVC: exactly VNM - basis x (100 - threshold) / 100 must leave VNM. "
+            + "bound false: no cheaper set exists (exact search over the values in their smallest unit); bound true: the set suffices but "
+            + "a cheaper one may exist (large BOMs, accumulation, materials without a precise classification, textile de minimis by weight), "
+            + "lowerBound, when given, is a value no set can cost less than. notSearched: the routes not searched and why (Art. 4.2(d); "
+            + "motor vehicles, whose core-part, steel and aluminum and LVC requirements are not modelled: not available).";
+    static final String HEADROOM = "Present when the good originates under an RVC (criterion B by alternatives that all require one, or D): "
+            + "how much more non-originating value it can take at the same transaction value and net cost before the RVC fails, by the "
+            + "method (or the s.5(4) de minimis) that leaves the most room, assuming the added materials meet any tariff shift. For a motor "
+            + "vehicle value is null and explanation says it is not available.";
 
     public static DeterminationResponse of(UUID id, Instant createdAt, Evaluation e) {
         return of(id, createdAt, e, null);
@@ -58,6 +80,13 @@ public record DeterminationResponse(
 
     public static DeterminationResponse of(UUID id, Instant createdAt, Evaluation e, List<org.origincheck.domain.evaluation.MaterialOrigin> materials) {
         return new DeterminationResponse(id, createdAt, e.reference(), e.asOf(), e.rulePack(), e.status(),
-                e.originCriterion(), e.provisional(), e.productRule(), e.regionalValueContent(), e.reasons(), e.missingData(), e.automotive(), materials);
+                e.originCriterion(), e.provisional(), e.productRule(), e.regionalValueContent(), e.reasons(), e.missingData(), e.automotive(), materials, null, null);
+    }
+
+    public static DeterminationResponse of(UUID id, Instant createdAt, MultiLevelEvaluation.Assessed assessed) {
+        Evaluation e = assessed.evaluation();
+        return new DeterminationResponse(id, createdAt, e.reference(), e.asOf(), e.rulePack(), e.status(), e.originCriterion(), e.provisional(),
+                e.productRule(), e.regionalValueContent(), e.reasons(), e.missingData(), e.automotive(), assessed.materials(), assessed.pathToQualify(),
+                assessed.headroom());
     }
 }

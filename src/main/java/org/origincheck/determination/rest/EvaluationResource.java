@@ -52,7 +52,7 @@ public class EvaluationResource {
     @RolesAllowed(Roles.SUBMITTER)
     public Response evaluate(String body) {
         BomSubmission submission = submissions.parse(body);
-        var assessed = service.assess(submissions.toBom(submission, caller.tenant()), submission.rulePack());
-        return Response.ok(format.write(DeterminationResponse.of(null, null, assessed.evaluation(), assessed.materials())), MediaType.APPLICATION_JSON).build();
+        var assessed = service.answer(submissions.toBom(submission, caller.tenant()), submission.rulePack());
+        return Response.ok(format.write(DeterminationResponse.of(null, null, assessed)), MediaType.APPLICATION_JSON).build();
     }
 }

@@ -23,6 +23,11 @@ public class JsonEvidenceFormat implements EvidenceFormat {
         return write(DeterminationResponse.of(id, createdAt, evaluation, materials));
     }
 
+    @Override
+    public String write(UUID id, Instant createdAt, org.origincheck.domain.evaluation.MultiLevelEvaluation.Assessed assessed) {
+        return write(DeterminationResponse.of(id, createdAt, assessed));
+    }
+
     public String write(Object value) {
         try {
             return mapper.writeValueAsString(value);

@@ -21,8 +21,26 @@ public final class MultiLevelEvaluation {
 
     static final String INTERMEDIATE_CITATION = "USMCA Art. 4.8; SOR/2020-155 s.7(4)(b), s.7(5), s.8(6)-(8)";
 
-    /** The evaluation and how each material's origin was decided ({@code materials} null when every origin was stated and no supplier named). */
-    public record Assessed(Evaluation evaluation, List<MaterialOrigin> materials) {
+    /**
+     * The evaluation and how each material's origin was decided ({@code materials} null when every origin was stated and no
+     * supplier named). {@code resolved}: the bill of materials the engine read, each intermediate material's origin decided.
+     * {@code pathToQualify} and {@code headroom}: null until asked for ({@link #withPathToQualify}).
+     */
+    public record Assessed(Evaluation evaluation, List<MaterialOrigin> materials, BillOfMaterials resolved, PathToQualify pathToQualify,
+                           Headroom headroom) {
+
+        public Assessed(Evaluation evaluation, List<MaterialOrigin> materials) {
+            this(evaluation, materials, null, null, null);
+        }
+
+        /** With the path to qualify (a good that does not originate) or the headroom (one that originates under an RVC). */
+        public Assessed withPathToQualify(RulePack pack) {
+            if (resolved == null) {
+                return this;
+            }
+            return new Assessed(evaluation, materials, resolved, QualifyingPaths.pathToQualify(resolved, pack, evaluation),
+                    QualifyingPaths.headroom(resolved, pack, evaluation));
+        }
     }
 
     private MultiLevelEvaluation() {
@@ -36,11 +54,12 @@ public final class MultiLevelEvaluation {
             return new Assessed(SetRule.evaluate(bom, level.materials(), pack, level.evidenceReasons()), allStated ? null : level.origins());
         }
         if (allStated) {
-            return new Assessed(engine.evaluate(bom, pack), null);
+            return new Assessed(engine.evaluate(bom, pack), null, bom, null, null);
         }
         Level level = level(engine, bom.materials(), bom.good(), bom, pack);
-        Evaluation e = engine.evaluate(new BillOfMaterials(bom.reference(), bom.asOf(), bom.good(), level.materials(), bom.automotive()), pack);
-        return new Assessed(provisionalIfAnyIs(settle(withEvidence(e, level), level.origins()), level.origins()), level.origins());
+        BillOfMaterials resolved = new BillOfMaterials(bom.reference(), bom.asOf(), bom.good(), level.materials(), bom.automotive());
+        Evaluation e = engine.evaluate(resolved, pack);
+        return new Assessed(provisionalIfAnyIs(settle(withEvidence(e, level), level.origins()), level.origins()), level.origins(), resolved, null, null);
     }
 
     /** One level of the BOM: the materials the engine reads, how each origin was decided, and the evidence reasons. */
