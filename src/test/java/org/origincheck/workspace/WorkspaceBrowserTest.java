@@ -311,6 +311,15 @@ class WorkspaceBrowserTest {
         assertThat(driver.findElement(By.id("not-found")).getText()).contains("No such determination");
         assertThat(driver.findElements(By.tagName("form"))).as("no live forms for an unknown id").isEmpty();
         screenshot("workspace-not-found");
+
+        // determination.html?id= takes a UUID only: markup or a path is neither shown nor sent to the API.
+        for (String bad : new String[] {"<img src=x onerror=document.title='pwned'>", "../../rule-packs", UUID.randomUUID() + "/../../rule-packs"}) {
+            driver.get(base + "workspace/determination.html?id=" + java.net.URLEncoder.encode(bad, java.nio.charset.StandardCharsets.UTF_8));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("not-found")));
+            assertThat(driver.findElement(By.id("not-found-text")).getText()).as(bad).doesNotContain(bad).contains("does not hold a determination id");
+            assertThat(driver.getTitle()).isNotEqualTo("pwned");
+            assertThat(driver.findElements(By.tagName("form"))).as("no live forms for a bad id").isEmpty();
+        }
     }
 
     @Test
