@@ -65,8 +65,8 @@ public class EdgeLimits {
             if (length != null) {
                 try {
                     if (Long.parseLong(length.trim()) > limits.maxBodyBytes()) {
-                        refuse(context, 413, "Content Too Large", "the body is larger than " + limits.maxBodyBytes()
-                                + " bytes (origincheck.limits.max-body-bytes)");
+                        refuse(context, 413, "Content Too Large", "the body is over the limit: at most " + limits.maxBodyBytes()
+                                + " bytes are accepted (origincheck.limits.max-body-bytes)");
                         return;
                     }
                 } catch (NumberFormatException e) {
@@ -80,8 +80,8 @@ public class EdgeLimits {
             context.next();
         }).failureHandler(context -> {
             if (context.statusCode() == 413 && !context.response().headWritten()) {
-                refuse(context, 413, "Content Too Large", "the body is larger than " + limits.maxBodyBytes()
-                        + " bytes (origincheck.limits.max-body-bytes)");
+                refuse(context, 413, "Content Too Large", "the body is over the limit: at most " + limits.maxBodyBytes()
+                        + " bytes are accepted (origincheck.limits.max-body-bytes)");
             } else {
                 context.next();
             }
