@@ -44,7 +44,13 @@ public class QueryParameterConverters implements ParamConverterProvider {
         if (rawType == LocalDate.class) {
             return (ParamConverter<T>) new Converter<>(false, value -> {
                 try {
-                    return LocalDate.parse(value.trim());
+                    LocalDate date = LocalDate.parse(value.trim());
+                    // LocalDate also reads +10000-01-01, a year neither YYYY-MM-DD nor the database's date handling
+                    // expects: a re-determination on it failed with 500 (found by GeneratedInputTest).
+                    if (date.getYear() < 1 || date.getYear() > 9999) {
+                        throw new DateTimeParseException("year out of range", value, 0);
+                    }
+                    return date;
                 } catch (DateTimeParseException e) {
                     throw ApiException.invalid(parameter, "must be an ISO date (YYYY-MM-DD) such as 2026-07-01");
                 }

@@ -340,10 +340,7 @@ public class ReviewService implements org.origincheck.determination.SettledConcl
     }
 
     private static String csv(String value) {
-        if (value == null) return "";
-        // A leading =, +, - or @ would be run as a formula by a spreadsheet.
-        String safe = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        return "\"" + safe.replace("\"", "\"\"") + "\"";
+        return org.origincheck.api.CsvCells.cell(value);
     }
 
     private static String blankToNull(String text) {

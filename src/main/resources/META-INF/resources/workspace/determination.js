@@ -1,6 +1,10 @@
 // One determination: the answer and why first, then the figures, the bill of materials with a what-if, the review
 // timeline, the certifications of origin and the evidence. Every figure comes from the API; nothing is recomputed here.
-const id = new URLSearchParams(location.search).get('id');
+// Only a UUID is used as the id: it goes into API paths (with the caller's token) and onto the page, so anything
+// else (a path such as ../../rule-packs, markup) is answered with the not-found page and never sent or shown.
+const UUID_FORM = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const givenId = new URLSearchParams(location.search).get('id');
+const id = givenId && UUID_FORM.test(givenId) ? givenId.toLowerCase() : null;
 let determination, submission, submissionKind, review, certifications = [], whatIfBody, whatIfResult;
 
 function text(v) { return v === null || v === undefined ? '' : String(v); }
@@ -539,7 +543,8 @@ function showNotFound(message) {
 document.addEventListener('DOMContentLoaded', async () => {
   if (!OC.token()) { location.href = 'index.html'; return; }
   OC.showWho();
-  if (!id) { showNotFound('No determination id was given in the address.'); return; }
+  if (!givenId) { showNotFound('No determination id was given in the address.'); return; }
+  if (!id) { showNotFound('The address does not hold a determination id (a UUID such as 4379e841-399d-4fb4-96c7-10080666c66f).'); return; }
   try {
     const r = await OC.api(`/api/v1/determinations/${encodeURIComponent(id)}`, { headers: { 'Accept': 'application/json' } });
     if (r.status === 404) { showNotFound(`There is no determination ${id} in your tenant: check the link, or find it in the review queue.`); return; }

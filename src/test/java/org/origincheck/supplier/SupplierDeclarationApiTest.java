@@ -210,6 +210,16 @@ class SupplierDeclarationApiTest {
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.contentType()).startsWith("text/csv");
         assertThat(csv.asString()).startsWith("supplierId,partNumber,determinations");
+        // A part number or supplier a spreadsheet would run as a formula is written as text (issue 14): the check
+        // before missed a leading tab and any value with a line break.
+        String supplier = "SUP-CSV-" + UUID.randomUUID();
+        as(Roles.SUBMITTER).contentType("application/json").body("""
+                {"asOf":"2026-07-01","good":{"hsCode":"8402.11","producerCountry":"MX","currency":"USD","transactionValue":100},
+                 "materials":[{"partNumber":"\\t=1+2","hsCode":"7208.51","supplierId":"%1$s","value":10},
+                              {"partNumber":"=HYPERLINK(\\"http://x\\")\\nrow","hsCode":"7208.51","supplierId":"%1$s","value":10}]}""".formatted(supplier))
+                .post("/api/v1/determinations").then().statusCode(201);
+        String gaps = as(Roles.AUDITOR).accept("text/csv").get("/api/v1/supplier-declarations/gaps?asOf=2026-07-01").asString();
+        assertThat(gaps).contains("\"" + supplier + "\",\"'\t=1+2\"").contains("\"" + supplier + "\",\"'=HYPERLINK(\"\"http://x\"\")\nrow\"");
         // A malformed date is the caller's mistake: 400 naming the parameter (issue 14, finding 7), never 404.
         as(Roles.AUDITOR).get("/api/v1/supplier-declarations/gaps?asOf=yesterday").then().statusCode(400)
                 .contentType("application/problem+json").body("errors[0].field", org.hamcrest.Matchers.equalTo("asOf"));

@@ -63,6 +63,8 @@ class WorkspaceBrowserTest {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--window-size=1400,1000",
                 "--user-data-dir=" + Files.createTempDirectory("chromium"));
         options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(), "download.prompt_for_download", false));
+        // The console, to see Content-Security-Policy violations.
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
         driver = new ChromeDriver(service, options);
         TestTokens.anonymous();
@@ -114,6 +116,21 @@ class WorkspaceBrowserTest {
              "currency":"USD","transactionValue":100},
              "materials":[{"partNumber":"DRUM","description":"Drum","hsCode":"8402.90","origin":"NON_ORIGINATING","countryOfOrigin":"DE","value":60},
                           {"partNumber":"PLATE","description":"Plate","hsCode":"7208.51","origin":"ORIGINATING","value":20}]}""";
+
+    /** Swagger UI and the workspace work under their Content-Security-Policy headers (issue 14): no violation in the console. */
+    @Test
+    void shouldLoadSwaggerUiAndTheWorkspaceUnderTheirContentSecurityPolicies() {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        driver.get(base + "q/swagger-ui/");
+        wait.until(d -> d.findElements(By.cssSelector(".swagger-ui .info .title")).stream().anyMatch(e -> e.getText().contains("OriginCheck API")));
+        wait.until(d -> !d.findElements(By.cssSelector(".opblock")).isEmpty());
+        signIn(TestTokens.token(TestTokens.TENANT, Roles.REVIEWER, Roles.AUDITOR));
+        driver.get(base + "workspace/index.html");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("f-q")));
+        var violations = driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(org.openqa.selenium.logging.LogEntry::getMessage).filter(m -> m.contains("Content Security Policy")).toList();
+        assertThat(violations).isEmpty();
+    }
 
     @Test
     void shouldSortAndExportTheQueueAndFitALaptopSplitScreen() throws Exception {
@@ -311,6 +328,15 @@ class WorkspaceBrowserTest {
         assertThat(driver.findElement(By.id("not-found")).getText()).contains("No such determination");
         assertThat(driver.findElements(By.tagName("form"))).as("no live forms for an unknown id").isEmpty();
         screenshot("workspace-not-found");
+
+        // determination.html?id= takes a UUID only: markup or a path is neither shown nor sent to the API.
+        for (String bad : new String[] {"<img src=x onerror=document.title='pwned'>", "../../rule-packs", UUID.randomUUID() + "/../../rule-packs"}) {
+            driver.get(base + "workspace/determination.html?id=" + java.net.URLEncoder.encode(bad, java.nio.charset.StandardCharsets.UTF_8));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("not-found")));
+            assertThat(driver.findElement(By.id("not-found-text")).getText()).as(bad).doesNotContain(bad).contains("does not hold a determination id");
+            assertThat(driver.getTitle()).isNotEqualTo("pwned");
+            assertThat(driver.findElements(By.tagName("form"))).as("no live forms for a bad id").isEmpty();
+        }
     }
 
     @Test

@@ -170,9 +170,8 @@ public class SupplierDeclarationResource {
     }
 
     private static String csvCell(String value) {
-        // Quoted, and a leading formula character neutralised: the file is opened in spreadsheets.
-        String safe = value.matches("^[=+\\-@].*") ? "'" + value : value;
-        return "\"" + safe.replace("\"", "\"\"") + "\"";
+        // The regular expression used here before missed a leading tab or carriage return, and any cell with a line break.
+        return org.origincheck.api.CsvCells.cell(value);
     }
 
     private static String blank(String text) {

@@ -1,0 +1,102 @@
+package org.origincheck.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.origincheck.config.LimitsConfig;
+
+/**
+ * Problem documents for the refusals the HTTP layer used to write with an empty body (issue 14, finding 7):
+ * 414 (request target too long), 431 (headers too large) and 413 (body too large, declared or sent chunked).
+ * Vert.x answers these itself, before any route and without a hook to give them a body, when its own limits are
+ * passed; so those limits (quarkus.http.limits.max-initial-line-length, max-header-size, max-body-size) are set
+ * higher as the last line, and the service's limits are enforced here, on the first route, where the answer can
+ * be a problem. A body sent with Transfer-Encoding: chunked declares no length: it is read here, up to the limit,
+ * by Vert.x's BodyHandler (the REST layer then uses what was read), and one byte more is a 413 problem.
+ */
+@ApplicationScoped
+public class EdgeLimits {
+
+    private final LimitsConfig limits;
+    private final ObjectMapper json;
+    /** Longest request target (path and query string); quarkus.http.limits.max-initial-line-length stays higher. */
+    private final int maxUriLength;
+    /** Largest header block (names and values); quarkus.http.limits.max-header-size stays higher. */
+    private final int maxHeaderBytes;
+
+    public EdgeLimits(LimitsConfig limits, ObjectMapper json,
+                      @ConfigProperty(name = "origincheck.limits.max-uri-length", defaultValue = "4096") int maxUriLength,
+                      @ConfigProperty(name = "origincheck.limits.max-header-bytes", defaultValue = "20480") int maxHeaderBytes) {
+        this.limits = limits;
+        this.json = json;
+        this.maxUriLength = maxUriLength;
+        this.maxHeaderBytes = maxHeaderBytes;
+    }
+
+    void register(@Observes Router router) {
+        BodyHandler chunkedReader = BodyHandler.create(false).setBodyLimit(limits.maxBodyBytes());
+        // Before Quarkus's own body-size check (ROUTE_ORDER_UPLOAD_LIMIT), which answers without a body.
+        router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(context -> {
+            HttpServerRequest request = context.request();
+            if (request.uri().length() > maxUriLength) {
+                refuse(context, 414, "URI Too Long", "the request target (path and query) is longer than " + maxUriLength
+                        + " characters (origincheck.limits.max-uri-length)");
+                return;
+            }
+            long headerBytes = 0;
+            for (Map.Entry<String, String> header : request.headers()) {
+                headerBytes += header.getKey().length() + header.getValue().length() + 4;
+            }
+            if (headerBytes > maxHeaderBytes) {
+                refuse(context, 431, "Request Header Fields Too Large", "the request headers are larger than " + maxHeaderBytes
+                        + " bytes (origincheck.limits.max-header-bytes)");
+                return;
+            }
+            String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+            if (length != null) {
+                try {
+                    if (Long.parseLong(length.trim()) > limits.maxBodyBytes()) {
+                        refuse(context, 413, "Content Too Large", "the body is over the limit: at most " + limits.maxBodyBytes()
+                                + " bytes are accepted (origincheck.limits.max-body-bytes)");
+                        return;
+                    }
+                } catch (NumberFormatException e) {
+                    refuse(context, 400, "Bad Request", "Content-Length is not a number");
+                    return;
+                }
+            } else if (request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null) {
+                chunkedReader.handle(context);
+                return;
+            }
+            context.next();
+        }).failureHandler(context -> {
+            if (context.statusCode() == 413 && !context.response().headWritten()) {
+                refuse(context, 413, "Content Too Large", "the body is over the limit: at most " + limits.maxBodyBytes()
+                        + " bytes are accepted (origincheck.limits.max-body-bytes)");
+            } else {
+                context.next();
+            }
+        });
+    }
+
+    private void refuse(RoutingContext context, int status, String title, String detail) {
+        String body;
+        try {
+            body = json.writeValueAsString(Problem.of(status, title, detail));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        context.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                // The rest of an oversized request is not read: the connection is not reused.
+                .putHeader(HttpHeaders.CONNECTION, "close").end(body);
+    }
+}
