@@ -36,7 +36,10 @@ public record DeterminationResponse(
         @Schema(description = "How each material's origin was decided: originSource STATED, COMPONENTS, DETERMINATION or DECLARATION, "
                 + "with originSourceId (the declaration or determination that decided it). Present when any material names a supplier or "
                 + "evidence; absent when every origin was stated, as submitted.")
-        @JsonInclude(JsonInclude.Include.NON_NULL) List<org.origincheck.domain.evaluation.MaterialOrigin> materials) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<org.origincheck.domain.evaluation.MaterialOrigin> materials,
+        @Schema(description = "Only when the submission names scenarios: each scenario's answer as if it were law (a proposal or stress test, "
+                + "never stored: GET returns the determination without it)")
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<ScenarioAnswer> scenarios) {
 
     public static DeterminationResponse of(UUID id, Instant createdAt, Evaluation e) {
         return of(id, createdAt, e, null);
@@ -44,6 +47,11 @@ public record DeterminationResponse(
 
     public static DeterminationResponse of(UUID id, Instant createdAt, Evaluation e, List<org.origincheck.domain.evaluation.MaterialOrigin> materials) {
         return new DeterminationResponse(id, createdAt, e.reference(), e.asOf(), e.rulePack(), e.status(),
-                e.originCriterion(), e.productRule(), e.regionalValueContent(), e.reasons(), e.missingData(), e.automotive(), materials);
+                e.originCriterion(), e.productRule(), e.regionalValueContent(), e.reasons(), e.missingData(), e.automotive(), materials, null);
+    }
+
+    public DeterminationResponse withScenarios(List<ScenarioAnswer> answers) {
+        return new DeterminationResponse(id, createdAt, reference, asOf, rulePack, status, originCriterion, productRule, regionalValueContent,
+                reasons, missingData, automotive, materials, answers == null || answers.isEmpty() ? null : List.copyOf(answers));
     }
 }
