@@ -12,8 +12,7 @@ alter table redetermination_item add column good_value numeric;
 alter table redetermination_item add column currency text;
 alter table redetermination_item add column reasons text;
 
--- A scenario run is never "the same job" as a re-determination, nor as another run (its filter may differ).
-drop index redetermination_job_running;
-create unique index redetermination_job_running on redetermination_job (tenant_id, coalesce(as_of, date 'infinity'), rule_pack_sha256)
-    where finished_at is null and not targeted and scenario_id is null;
+-- A scenario run is never "the same job" as a re-determination, nor as another run (its filter may differ): it is inserted
+-- with targeted = true, which V13's partial unique index leaves out. (Changing that index's predicate would break the
+-- ON CONFLICT inference of RedeterminationService.create, whose WHERE clause must imply it.)
 create index redetermination_item_changed on redetermination_item (job_id) where changed;

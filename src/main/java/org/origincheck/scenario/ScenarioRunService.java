@@ -93,7 +93,7 @@ public class ScenarioRunService {
         }
         QuarkusTransaction.requiringNew().run(() -> {
             em.createNativeQuery("insert into redetermination_job (id, tenant_id, requested_by, created_at, as_of, rule_pack_version, rule_pack_sha256, "
-                            + "total, scenario_id, filter) values (:id, :tenant, :actor, :now, cast(:asOf as date), :version, :sha, 0, :scenario, :filter)")
+                            + "total, targeted, scenario_id, filter) values (:id, :tenant, :actor, :now, cast(:asOf as date), :version, :sha, 0, true, :scenario, :filter)")
                     .setParameter("id", id).setParameter("tenant", tenant).setParameter("actor", actor).setParameter("now", Instant.now())
                     .setParameter("asOf", asOf == null ? null : asOf.toString()).setParameter("version", overlay.version())
                     .setParameter("sha", overlay.sha256()).setParameter("scenario", scenario.id()).setParameter("filter", filterJson).executeUpdate();
