@@ -126,7 +126,7 @@ class ScenarioApiTest {
             Thread.sleep(100);
         }
         assertThat(progress.getString("state")).isEqualTo("DONE");
-        assertThat(progress.getInt("totalItems")).isEqualTo(2);
+        assertThat(progress.getInt("total")).isEqualTo(2);
         assertThat(progress.getLong("failed")).isZero();
         assertThat(progress.getLong("changed")).isEqualTo(1);
         assertThat(progress.getString("summary.byStatusChange[0].from")).isEqualTo("ORIGINATING");
