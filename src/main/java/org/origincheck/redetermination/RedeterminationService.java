@@ -26,7 +26,6 @@ import org.origincheck.determination.rest.BomSubmission;
 import org.origincheck.domain.evaluation.Evaluation;
 import org.origincheck.domain.rules.RulePack;
 import org.origincheck.rulepack.RulePackRegistry;
-import org.origincheck.scenario.ScenarioItems;
 
 /**
  * Re-evaluates a tenant's stored determinations against the rule pack in force (optionally as of another date)

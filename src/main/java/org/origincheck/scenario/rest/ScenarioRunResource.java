@@ -25,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.origincheck.api.ApiException;
 import org.origincheck.domain.evaluation.DeterminationStatus;
-import org.origincheck.scenario.ScenarioRunService;
+import org.origincheck.redetermination.ScenarioRunService;
 import org.origincheck.security.Caller;
 import org.origincheck.security.Roles;
 

@@ -1,4 +1,6 @@
-package org.origincheck.scenario;
+package org.origincheck.redetermination;
+
+import org.origincheck.scenario.ScenarioService;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,6 @@
-package org.origincheck.scenario;
+package org.origincheck.redetermination;
+
+import org.origincheck.scenario.ScenarioService;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -21,7 +23,6 @@ import org.origincheck.determination.DeterminationService;
 import org.origincheck.domain.evaluation.DeterminationStatus;
 import org.origincheck.domain.rules.RulePack;
 import org.origincheck.domain.scenario.Scenario;
-import org.origincheck.redetermination.RedeterminationService;
 
 /**
  * Scenario runs: a scenario applied to a tenant's stored determinations, as a job of the re-determination machinery
