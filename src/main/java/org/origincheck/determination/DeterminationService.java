@@ -161,7 +161,8 @@ public class DeterminationService {
         return new Stored(original.id, original.response, original.status, true);
     }
 
-    private RulePack selectPack(String requested, LocalDate asOf) {
+    /** The pack a submission is evaluated under: the one named, or the default, in force on {@code asOf}. */
+    public RulePack selectPack(String requested, LocalDate asOf) {
         String id = requested == null ? DEFAULT_PACK : requested;
         if (!packs.knows(id)) {
             throw DeterminationRefused.of(Reason.UNKNOWN, "rulePack", "no rule pack '" + id + "' is loaded; see GET /api/v1/rule-packs");

@@ -83,6 +83,18 @@ public final class DroolsOriginEngine implements OriginEngine {
         bases.put(pack.sha256(), container.getKieBase());
     }
 
+    /**
+     * A scenario's overlay changes only data (thresholds, parameters), never the DRL: it runs on the compiled rules of the pack
+     * it overlays, under its own digest.
+     */
+    public void alias(String overlaySha256, String baseSha256) {
+        KieBase base = bases.get(baseSha256);
+        if (base == null) {
+            throw new IllegalStateException("the pack with digest " + baseSha256 + " was not compiled");
+        }
+        bases.put(overlaySha256, base);
+    }
+
     @Override
     public Evaluation evaluate(BillOfMaterials bom, RulePack pack) {
         KieBase base = bases.get(pack.sha256());

@@ -21,13 +21,14 @@ public class OriginEngineProducer {
     @Produces
     @Singleton
     @Startup
-    OriginEngine originEngine(RulePackRegistry registry) {
+    OriginEngine originEngine(RulePackRegistry registry, org.origincheck.rulepack.ScenarioRegistry scenarios) {
         DroolsOriginEngine engine = new DroolsOriginEngine(OriginEngineProducer.class.getClassLoader());
         for (LoadedRulePack pack : registry.loaded()) {
             long start = System.nanoTime();
             engine.compile(pack);
             LOG.infof("Compiled the rules of %s %s in %d ms", pack.pack().id(), pack.pack().version(), (System.nanoTime() - start) / 1_000_000);
         }
+        scenarios.baseOfOverlay().forEach(engine::alias);
         // Unknown facts with a few values are tried in the domain, around the adapter, exactly as around the reference engine.
         return new DecidingOverUnknownFacts(engine);
     }

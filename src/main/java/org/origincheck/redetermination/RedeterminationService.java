@@ -53,7 +53,11 @@ public class RedeterminationService {
     private final Object idle = new Object();
     private volatile boolean stopping;
 
-    public RedeterminationService(EntityManager em, DeterminationService determinations, SubmissionMapper submissions, RulePackRegistry packs) {
+    private final ScenarioItems scenarioItems;
+
+    public RedeterminationService(EntityManager em, DeterminationService determinations, SubmissionMapper submissions, RulePackRegistry packs,
+                                  ScenarioItems scenarioItems) {
+        this.scenarioItems = scenarioItems;
         this.em = em;
         this.determinations = determinations;
         this.submissions = submissions;
@@ -152,6 +156,13 @@ public class RedeterminationService {
         return job(id, tenant);
     }
 
+    /** Wakes the idle workers: a job was just queued (a scenario run; re-determinations do it themselves). */
+    public void wake() {
+        synchronized (idle) {
+            idle.notifyAll();
+        }
+    }
+
     /** One worker: take the next chunk of the tenant least recently served, evaluate it, commit; wait while there is none. */
     private void work() {
         while (!stopping) {
@@ -201,10 +212,11 @@ public class RedeterminationService {
 
     @SuppressWarnings("unchecked")
     private int batch(UUID job) {
-        Object[] header = (Object[]) em.createNativeQuery("select as_of, tenant_id from redetermination_job where id = :id")
+        Object[] header = (Object[]) em.createNativeQuery("select as_of, tenant_id, scenario_id from redetermination_job where id = :id")
                 .setParameter("id", job).getSingleResult();
         LocalDate asOf = header[0] == null ? null : header[0] instanceof java.sql.Date d ? d.toLocalDate() : LocalDate.parse(header[0].toString());
         String tenant = header[1].toString();
+        String scenario = header[2] == null ? null : header[2].toString();
         List<Object[]> claimed = em.createNativeQuery("select i.determination_id, d.submission, d.submission_media_type, d.submission_parameters, d.as_of "
                         + "from redetermination_item i join determination d on d.id = i.determination_id "
                         + "where i.job_id = :job and i.state = 'PENDING' order by i.determination_id limit " + BATCH + " for update of i skip locked")
@@ -212,19 +224,26 @@ public class RedeterminationService {
         List<Object[]> results = new java.util.ArrayList<>(claimed.size());
         for (Object[] row : claimed) {
             String status = null, criterion = null, error = null;
+            ScenarioItems.Outcome scenarioOutcome = null;
             try {
                 BomSubmission submission = "text/csv".equals(row[2]) ? CsvBillOfMaterials.read((String) row[1], parameters((String) row[3]))
                         : submissions.parse((String) row[1]);
                 LocalDate date = asOf != null ? asOf : row[4] instanceof java.sql.Date d ? d.toLocalDate() : LocalDate.parse(row[4].toString());
                 BomSubmission dated = new BomSubmission(submission.reference(), date, submission.rulePack(), submission.good(), submission.materials(),
                         submission.automotive());
-                Evaluation evaluation = determinations.evaluate(submissions.toBom(dated, tenant), dated.rulePack());
-                status = evaluation.status().name();
-                criterion = evaluation.originCriterion() == null ? null : evaluation.originCriterion().name();
+                if (scenario != null) {
+                    scenarioOutcome = scenarioItems.evaluate(submissions.toBom(dated, tenant), dated.rulePack(), scenario);
+                    status = scenarioOutcome.status();
+                    criterion = scenarioOutcome.criterion();
+                } else {
+                    Evaluation evaluation = determinations.evaluate(submissions.toBom(dated, tenant), dated.rulePack());
+                    status = evaluation.status().name();
+                    criterion = evaluation.originCriterion() == null ? null : evaluation.originCriterion().name();
+                }
             } catch (RuntimeException e) {
                 error = e instanceof ApiException a ? a.problem().detail() : e instanceof DeterminationRefused r ? r.getMessage() : e.getClass().getSimpleName();
             }
-            results.add(new Object[] {row[0], error == null ? "DONE" : "FAILED", status, criterion, error});
+            results.add(new Object[] {row[0], error == null ? "DONE" : "FAILED", status, criterion, error, scenarioOutcome});
         }
         // One JDBC batch for the whole claim, in the same transaction as the claim's row locks.
         em.unwrap(org.hibernate.Session.class).doWork(connection -> {
@@ -243,6 +262,9 @@ public class RedeterminationService {
                     update.addBatch();
                 }
                 update.executeBatch();
+            }
+            if (scenario != null) {
+                scenarioItems.record(connection, job, results);
             }
         });
         return claimed.size();
@@ -268,7 +290,7 @@ public class RedeterminationService {
                             + "(select count(*) from redetermination_item i where i.job_id = j.id and i.state <> 'PENDING'), "
                             + "(select count(*) from redetermination_item i where i.job_id = j.id and i.changed), "
                             + "(select count(*) from redetermination_item i where i.job_id = j.id and i.state = 'FAILED') "
-                            + "from redetermination_job j where j.id = :id and j.tenant_id = :tenant")
+                            + "from redetermination_job j where j.id = :id and j.tenant_id = :tenant and j.scenario_id is null")
                     .setParameter("id", id).setParameter("tenant", tenant).getResultList();
             if (found.isEmpty()) {
                 throw ApiException.notFound("no re-determination " + id);

@@ -86,6 +86,26 @@ final class GoldenExpectations {
         }
     }
 
+    /**
+     * A case's {@code scenarios:} list: for each, the scenario id and what its answer must be, checked like the answer under the
+     * law; the request must name exactly those scenarios, in that order.
+     */
+    static void assertScenarios(JsonNode expected, JsonNode actual) {
+        if (expected.isMissingNode()) {
+            assertThat(actual.isMissingNode() || actual.isNull()).as("no scenarios asked, none answered").isTrue();
+            return;
+        }
+        assertThat(actual.size()).as("scenario answers").isEqualTo(expected.size());
+        for (int i = 0; i < expected.size(); i++) {
+            JsonNode want = expected.get(i);
+            JsonNode got = actual.get(i);
+            assertThat(got.get("id").asText()).as("scenarios[" + i + "].id").isEqualTo(want.get("id").asText());
+            assertThat(got.get("reasons").get(0).get("code").asText()).as("a scenario's answer says first that it is not law")
+                    .isEqualTo("SCENARIO_APPLIED");
+            assertAnswer(want.get("expected"), got);
+        }
+    }
+
     private static void assertRegionalValueContent(JsonNode expected, JsonNode actual) {
         List<String> seen = new ArrayList<>();
         actual.forEach(e -> seen.add(e.get("requirement").asText() + "/" + text(e.get("alternative")) + "/" + e.get("method").asText()));

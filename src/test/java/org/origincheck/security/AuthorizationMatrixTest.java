@@ -131,6 +131,11 @@ class AuthorizationMatrixTest {
         expected.put("GET /api/v1/rule-packs", new int[] {200, 200, 200, 200, 401});
         endpoints.put("GET /api/v1/product-rules", r -> r.get("/api/v1/product-rules?hsCode=8402.11"));
         expected.put("GET /api/v1/product-rules", new int[] {200, 200, 200, 200, 401});
+        endpoints.put("GET /api/v1/scenarios", r -> r.get("/api/v1/scenarios"));
+        expected.put("GET /api/v1/scenarios", new int[] {200, 200, 200, 200, 401});
+        endpoints.put("POST /api/v1/scenario-runs", r -> r.contentType("application/json").body("{\"scenario\":\"de-minimis-15\",\"filter\":{\"partNumber\":\"MATRIX-1\"}}")
+                .post("/api/v1/scenario-runs"));
+        expected.put("POST /api/v1/scenario-runs", new int[] {403, 202, 403, 202, 401});
         List<Arguments> out = new ArrayList<>();
         endpoints.forEach((name, call) -> {
             for (int i = 0; i < CALLERS.size(); i++) {

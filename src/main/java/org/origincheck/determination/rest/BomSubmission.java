@@ -21,5 +21,15 @@ public record BomSubmission(
         @Schema(description = "The materials used in producing the good")
         @Valid List<@NotNull(message = "must be a material object, not null") MaterialInput> materials,
         @Schema(description = "Producer-level facts for vehicles and automotive parts (SOR/2020-155 Part 6)")
-        @Valid AutomotiveInput automotive) {
+        @Valid AutomotiveInput automotive,
+        @Schema(description = "Scenario ids (GET /api/v1/scenarios): the answer then has scenarios[], each scenario's status, criterion, RVC and "
+                + "reasons beside the determination under the law in force. A scenario is a proposal or stress test, not law: nothing of it is "
+                + "stored, and GET /api/v1/determinations/{id} returns the determination without it. An unknown id is a 400 naming scenarios[i].",
+                examples = "[\"auto-rvc-85\"]")
+        @Size(max = 10, message = "at most 10 scenarios per submission")
+        List<@NotNull(message = "must be a scenario id, not null") String> scenarios) {
+
+    public BomSubmission(String reference, LocalDate asOf, String rulePack, GoodInput good, List<MaterialInput> materials, AutomotiveInput automotive) {
+        this(reference, asOf, rulePack, good, materials, automotive, null);
+    }
 }

@@ -63,8 +63,14 @@ public class DeterminationResource {
     private final DeterminationReports reports;
     private final Caller caller;
 
+    private final org.origincheck.scenario.ScenarioService scenarios;
+    private final com.fasterxml.jackson.databind.ObjectMapper mapper;
+
     public DeterminationResource(DeterminationService service, SubmissionMapper submissions, DeterminationQueries queries,
-                                 DeterminationReports reports, Caller caller) {
+                                 DeterminationReports reports, Caller caller, org.origincheck.scenario.ScenarioService scenarios,
+                                 com.fasterxml.jackson.databind.ObjectMapper mapper) {
+        this.scenarios = scenarios;
+        this.mapper = mapper;
         this.service = service;
         this.submissions = submissions;
         this.queries = queries;
@@ -81,7 +87,9 @@ public class DeterminationResource {
                     + "the response exactly as returned; neither can be changed or deleted afterwards. With an Idempotency-Key, a retry "
                     + "with the same body returns the first determination (header Idempotent-Replayed: true) and the same key with "
                     + "another body is a 422. Accept: application/xml answers a JUnit XML report, text/plain a summary; the header "
-                    + "OriginCheck-Status carries the status in every form.")
+                    + "OriginCheck-Status carries the status in every form. With scenarios: [\"id\", ...] (GET /api/v1/scenarios), this response "
+                    + "also has scenarios[], each scenario's answer as if it were law; they are not stored (a scenario is not law), so GET returns "
+                    + "the determination without them. An unknown scenario id is a 400 naming scenarios[i], and nothing is stored.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = BomSubmission.class),
             examples = {@ExampleObject(name = "steam boiler", value = OpenApiExamples.BOILER),
@@ -100,8 +108,17 @@ public class DeterminationResource {
                            @HeaderParam("Idempotency-Key") String idempotencyKey) {
         checkKey(idempotencyKey);
         BomSubmission submission = submissions.parse(body);
+        var bom = submissions.toBom(submission, caller.tenant());
+        List<org.origincheck.domain.scenario.Scenario> chosen = submission.scenarios() == null || submission.scenarios().isEmpty() ? List.of()
+                : scenarios.check(submission.scenarios(), service.selectPack(submission.rulePack(), bom.asOf()));
         DeterminationService.Stored stored = service.create(new DeterminationService.Received(body, MediaType.APPLICATION_JSON, null),
-                submissions.toBom(submission, caller.tenant()), submission.rulePack(), caller.tenant(), caller.subject(), idempotencyKey);
+                bom, submission.rulePack(), caller.tenant(), caller.subject(), idempotencyKey);
+        if (!chosen.isEmpty()) {
+            // The scenarios' answers go beside the determination in this response only: they are not law, so not evidence.
+            var base = service.selectPack(submission.rulePack(), bom.asOf());
+            List<ScenarioAnswer> answers = chosen.stream().map(s -> ScenarioAnswer.of(s, scenarios.evaluate(bom, base, s))).toList();
+            stored = new DeterminationService.Stored(stored.id(), withScenarios(stored.json(), answers), stored.status(), stored.replayed());
+        }
         return created(stored, uri, headers);
     }
 
@@ -133,6 +150,16 @@ public class DeterminationResource {
             throw CsvBillOfMaterials.toLines(e);
         } catch (DeterminationRefused e) {
             throw CsvBillOfMaterials.toLines(new ApiException(DeterminationProblems.problem(e)));
+        }
+    }
+
+    /** The stored JSON byte for byte, with scenarios[] added as its last member (no re-serialisation of the evidence). */
+    private String withScenarios(String json, List<ScenarioAnswer> answers) {
+        try {
+            int end = json.lastIndexOf('}');
+            return json.substring(0, end) + ",\"scenarios\":" + mapper.writeValueAsString(answers) + json.substring(end);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("could not serialise the scenarios' answers", e);
         }
     }
 

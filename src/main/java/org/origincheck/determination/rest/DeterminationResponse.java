@@ -57,7 +57,10 @@ public record DeterminationResponse(
         @Schema(description = PATH_TO_QUALIFY)
         @JsonInclude(JsonInclude.Include.NON_NULL) PathToQualify pathToQualify,
         @Schema(description = HEADROOM)
-        @JsonInclude(JsonInclude.Include.NON_NULL) Headroom headroom) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) Headroom headroom,
+        @Schema(description = "Only when the submission names scenarios: each scenario's answer as if it were law (a proposal or stress test, "
+                + "never stored: GET returns the determination without it)")
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<ScenarioAnswer> scenarios) {
 
     static final String PATH_TO_QUALIFY = "Present when status is NOT_ORIGINATING (absent otherwise, and in determinations stored before it existed). "
             + "options, cheapest first: per alternative of the product-specific rule and per RVC method (method null for an alternative "
@@ -80,13 +83,18 @@ public record DeterminationResponse(
 
     public static DeterminationResponse of(UUID id, Instant createdAt, Evaluation e, List<org.origincheck.domain.evaluation.MaterialOrigin> materials) {
         return new DeterminationResponse(id, createdAt, e.reference(), e.asOf(), e.rulePack(), e.status(),
-                e.originCriterion(), e.provisional(), e.productRule(), e.regionalValueContent(), e.reasons(), e.missingData(), e.automotive(), materials, null, null);
+                e.originCriterion(), e.provisional(), e.productRule(), e.regionalValueContent(), e.reasons(), e.missingData(), e.automotive(), materials, null, null, null);
     }
 
     public static DeterminationResponse of(UUID id, Instant createdAt, MultiLevelEvaluation.Assessed assessed) {
         Evaluation e = assessed.evaluation();
         return new DeterminationResponse(id, createdAt, e.reference(), e.asOf(), e.rulePack(), e.status(), e.originCriterion(), e.provisional(),
                 e.productRule(), e.regionalValueContent(), e.reasons(), e.missingData(), e.automotive(), assessed.materials(), assessed.pathToQualify(),
-                assessed.headroom());
+                assessed.headroom(), null);
+    }
+
+    public DeterminationResponse withScenarios(List<ScenarioAnswer> answers) {
+        return new DeterminationResponse(id, createdAt, reference, asOf, rulePack, status, originCriterion, provisional, productRule, regionalValueContent,
+                reasons, missingData, automotive, materials, pathToQualify, headroom, answers == null || answers.isEmpty() ? null : List.copyOf(answers));
     }
 }

@@ -31,7 +31,11 @@ public class EvaluationResource {
     private final SubmissionMapper submissions;
     private final JsonEvidenceFormat format;
 
-    public EvaluationResource(DeterminationService service, SubmissionMapper submissions, JsonEvidenceFormat format, Caller caller) {
+    private final org.origincheck.scenario.ScenarioService scenarios;
+
+    public EvaluationResource(DeterminationService service, SubmissionMapper submissions, JsonEvidenceFormat format, Caller caller,
+                              org.origincheck.scenario.ScenarioService scenarios) {
+        this.scenarios = scenarios;
         this.service = service;
         this.submissions = submissions;
         this.format = format;
@@ -41,7 +45,9 @@ public class EvaluationResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Evaluate a BOM without storing it", description = "Same body and answer as POST /api/v1/determinations, without id and createdAt.")
+    @Operation(summary = "Evaluate a BOM without storing it", description = "Same body and answer as POST /api/v1/determinations, without id and createdAt. "
+            + "With scenarios: [\"id\", ...], the answer also has scenarios[]: each scenario's status, criterion, RVC and reasons as if it were law "
+            + "(a proposal or stress test, never law); an unknown id is a 400 naming scenarios[i].")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = BomSubmission.class),
             examples = {@ExampleObject(name = "steam boiler", value = OpenApiExamples.BOILER),
@@ -52,7 +58,11 @@ public class EvaluationResource {
     @RolesAllowed(Roles.SUBMITTER)
     public Response evaluate(String body) {
         BomSubmission submission = submissions.parse(body);
-        var assessed = service.answer(submissions.toBom(submission, caller.tenant()), submission.rulePack());
-        return Response.ok(format.write(DeterminationResponse.of(null, null, assessed)), MediaType.APPLICATION_JSON).build();
+        var bom = submissions.toBom(submission, caller.tenant());
+        var base = service.selectPack(submission.rulePack(), bom.asOf());
+        var chosen = scenarios.check(submission.scenarios(), base);
+        var assessed = service.answer(bom, submission.rulePack());
+        var answers = chosen.stream().map(s -> ScenarioAnswer.of(s, scenarios.evaluate(bom, base, s))).toList();
+        return Response.ok(format.write(DeterminationResponse.of(null, null, assessed).withScenarios(answers)), MediaType.APPLICATION_JSON).build();
     }
 }

@@ -40,5 +40,7 @@ public enum ReasonCode {
     /** A fact was not given and the answer depends on it (or there were too many to try): it is asked, with its possible values. */
     DEPENDS_ON_UNKNOWN_FACTS,
     /** SOR/2020-155 s.3(7): a good referred to in Schedule 2, originating if imported from the territory of a CUSMA country. */
-    SCHEDULE_TWO_GOOD
+    SCHEDULE_TWO_GOOD,
+    SCENARIO_APPLIED,
+    SCENARIO_CONDITION
 }

@@ -1,0 +1,129 @@
+package org.origincheck.scenario.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.origincheck.api.ApiException;
+import org.origincheck.domain.evaluation.DeterminationStatus;
+import org.origincheck.redetermination.ScenarioRunService;
+import org.origincheck.security.Caller;
+import org.origincheck.security.Roles;
+
+@Path("/api/v1/scenario-runs")
+@SecurityRequirement(name = "bearer")
+@Tag(name = "Scenario runs", description = "A scenario applied to the tenant's stored determinations: which would change status, by chapter and by value")
+@Produces(MediaType.APPLICATION_JSON)
+public class ScenarioRunResource {
+
+    private final ScenarioRunService runs;
+    private final Caller caller;
+
+    public ScenarioRunResource(ScenarioRunService runs, Caller caller) {
+        this.runs = runs;
+        this.caller = caller;
+    }
+
+    @Schema(name = "ScenarioRunRequest")
+    public record RunRequest(
+            @Schema(description = "The scenario id (GET /api/v1/scenarios)", examples = "auto-rvc-85")
+            @NotNull @Size(max = 50) String scenario,
+            @Schema(description = "Evaluate every determination on this date; default: each on its own asOf") LocalDate asOf,
+            @Valid FilterInput filter) {
+    }
+
+    @Schema(name = "ScenarioRunFilter", description = "Which stored determinations the run covers; filters combine with AND, absent means any")
+    public record FilterInput(
+            @Size(max = 200) String partNumber,
+            @Schema(description = "The stored status") DeterminationStatus status,
+            @Schema(description = "Leading digits of the good's HS code, without dots (e.g. 87 for a chapter)")
+            @Pattern(regexp = "\\d{2,10}", message = "must be the leading digits of an HS code, without dots") String hsCode,
+            @Schema(description = "UTC date on createdAt, inclusive") LocalDate from,
+            @Schema(description = "UTC date on createdAt, inclusive") LocalDate to,
+            @Schema(description = "Only the newest determination of each part number (default true); determinations without a part number are each taken")
+            Boolean latestPerPartNumber) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.REVIEWER})
+    @Operation(summary = "Start applying a scenario to the tenant's stored determinations",
+            description = "Answers 202 with the run and its Location. Each determination is evaluated twice on the same date (its own asOf, or asOf): "
+                    + "under the law in force and under the scenario, so a change is the scenario's effect only. The run is a job of the "
+                    + "re-determination machinery: its chunks are shared by the workers of every replica, round-robin across tenants, and resumed "
+                    + "after a restart. Nothing is stored for a determination; the run keeps, per determination, the two statuses, the good's "
+                    + "chapter and value (transaction value, else net cost, in its currency) and the reasons for a change.")
+    public Response start(@Valid @NotNull RunRequest request, @Context UriInfo uri) {
+        FilterInput f = request.filter();
+        if (f != null && f.from() != null && f.to() != null && f.to().isBefore(f.from())) {
+            throw ApiException.invalid("filter.to", "is before 'filter.from'");
+        }
+        ScenarioRunService.Run run = runs.start(caller.tenant(), caller.subject(), request.scenario(), request.asOf(), f == null ? null
+                : new ScenarioRunService.Filter(f.partNumber(), f.status(), f.hsCode(), f.from(), f.to(), f.latestPerPartNumber()));
+        return Response.accepted(run).location(uri.getAbsolutePathBuilder().path(run.id()).build()).build();
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.REVIEWER, Roles.AUDITOR})
+    @Operation(summary = "Progress and summary of a scenario run",
+            description = "total, done, changed, failed, state (RUNNING, DONE); summary.byStatusChange (status under the law -> under the scenario, "
+                    + "with counts), summary.byChapter (evaluated, changed, stop and start qualifying), summary.byValue (per currency, the goods' "
+                    + "transaction value, else net cost: evaluated, changed, stop and start qualifying). The summary covers the items done so far.")
+    public ScenarioRunService.Run progress(@PathParam("id") String id) {
+        return runs.run(ApiException.uuidOrNotFound(id, "scenario run"), caller.tenant());
+    }
+
+    @GET
+    @Path("{id}/changes")
+    @Produces({MediaType.APPLICATION_JSON, "text/csv"})
+    @RolesAllowed({Roles.ADMIN, Roles.REVIEWER, Roles.AUDITOR})
+    @Operation(summary = "The determinations whose status would change under the scenario, largest value first, with the reasons",
+            description = "reasons: the scenario's tests that the law's answer does not have (up to 5). ?chapter=87 narrows to one chapter. "
+                    + "Accept: text/csv gives one line per change (reasons joined by ' | ').")
+    public Response changes(@PathParam("id") String id,
+                            @QueryParam("chapter") @Pattern(regexp = "\\d{2}", message = "must be a two-digit chapter") String chapter,
+                            @Context jakarta.ws.rs.core.HttpHeaders headers) {
+        List<ScenarioRunService.Change> changes = runs.changes(ApiException.uuidOrNotFound(id, "scenario run"), caller.tenant(), chapter);
+        boolean csv = headers.getAcceptableMediaTypes().stream().anyMatch(m -> !m.isWildcardType() && m.isCompatible(MediaType.valueOf("text/csv")));
+        if (!csv) {
+            return Response.ok(changes, MediaType.APPLICATION_JSON).build();
+        }
+        StringBuilder out = new StringBuilder("determinationId,partNumber,hsCode,chapter,value,currency,lawStatus,scenarioStatus,scenarioCriterion,reasons\r\n");
+        for (ScenarioRunService.Change c : changes) {
+            out.append(String.join(",", List.of(c.determinationId(), csv(c.partNumber()), c.hsCode(), csv(c.chapter()),
+                    c.value() == null ? "" : c.value().toPlainString(), csv(c.currency()), c.lawStatus(), c.scenarioStatus(), csv(c.scenarioCriterion()),
+                    csv(c.reasons().stream().map(r -> r.code() + " " + r.outcome() + ": " + r.message()).collect(Collectors.joining(" | "))))))
+                    .append("\r\n");
+        }
+        return Response.ok(out.toString(), "text/csv;charset=UTF-8").build();
+    }
+
+    /** RFC 4180 quoting; a leading =, +, - or @ is prefixed with ' so a spreadsheet does not run it as a formula. */
+    private static String csv(String value) {
+        if (value == null) {
+            return "";
+        }
+        String v = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        return v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
+    }
+}
