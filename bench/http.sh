@@ -10,13 +10,17 @@
 #   3. wrk at saturation (16 connections), then at fixed offered rates (RATES, requests/s; closed-loop pacing,
 #      RATE_DELAY_MS in bench/post-bom.lua), each DURATION seconds, posting bench/bom-50.json (each request evaluated
 #      and stored with its review event);
-#   4. RSS under load (the largest VmHWM seen) and a markdown summary on stdout.
+#   4. batches (POST /api/v1/determination-batches): BATCH_LINES copies of bench/bom-50.json per request, BATCH_CONNECTIONS
+#      at a time, DURATION seconds (bench/post-batch.lua), reported as determinations per second against the ceiling;
+#   5. RSS under load (the largest VmHWM seen) and a markdown summary on stdout.
 # Usage: bench/http.sh            (from the repository root; about 4 minutes after packaging)
-#        RATES="500 1000" DURATION=20 JAVA_OPTS="-Xmx256m" bench/http.sh
+#        RATES="500 1000" DURATION=20 BATCH_LINES=200 BATCH_CONNECTIONS=4 JAVA_OPTS="-Xmx256m" bench/http.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${DURATION:-20}
 RATES=${RATES:-"100 200 400"}
+BATCH_LINES=${BATCH_LINES:-200}
+BATCH_CONNECTIONS=${BATCH_CONNECTIONS:-4}
 JAVA_OPTS=${JAVA_OPTS:-"-XX:+UseSerialGC -Xms128m -Xmx256m -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -Xss512k"}
 command -v wrk > /dev/null || apt-get install -y -q wrk > /dev/null
 pg_ctlcluster --skip-systemctl-redirect 15 main start 2> /dev/null || true
@@ -88,6 +92,16 @@ for rate in $RATES; do
   line=$(RATE_DELAY_MS=$delay wrk -t2 -c$conns -d"${DURATION}s" -s bench/post-bom.lua http://localhost:8080/api/v1/determinations | tail -1)
   row "fixed rate, $conns connections, ${delay} ms pause" "$rate" "$line"
 done
+# Batches (issue 19): BATCH_LINES copies of the same BOM per request, BATCH_CONNECTIONS requests at a time. First one batch
+# checked line by line (every line 201), then a warm-up, then DURATION seconds; determinations/s = batches/s x lines.
+for _ in $(seq 1 "$BATCH_LINES"); do cat bench/bom-50.json; echo; done > target/batch.ndjson
+created=$(curl -s -X POST -H "Authorization: Bearer $ORIGINCHECK_TOKEN" -H 'Content-Type: application/x-ndjson' \
+  --data-binary @target/batch.ndjson localhost:8080/api/v1/determination-batches | grep -c '"status":201' || true)
+[ "$created" = "$BATCH_LINES" ] || { echo "a first batch stored $created of $BATCH_LINES lines: see target/http-bench-service.log"; exit 1; }
+wrk -t2 -c"$BATCH_CONNECTIONS" -d10s -s bench/post-batch.lua http://localhost:8080/api/v1/determination-batches > /dev/null
+line=$(wrk -t2 -c"$BATCH_CONNECTIONS" -d"${DURATION}s" -s bench/post-batch.lua http://localhost:8080/api/v1/determination-batches | tail -1)
+echo "$line" | awk -v lines="$BATCH_LINES" -v conns="$BATCH_CONNECTIONS" -v ceiling="$ceiling" '{gsub(",", ""); printf "| batches of %d lines, %d connections (latency per batch) | - | %.0f determinations/s (%.1f batches/s) | %s | %s | %s | %s | %.1f%% |\n", lines, conns, $12 * lines, $12, $2, $5, $8, $15, 100 * $12 * lines / ceiling}'
+
 # The largest submissions accepted (50,000 materials, 4 at once, 3 times) within the same heap.
 awk 'BEGIN { printf "{\"reference\":\"bench-50000\",\"asOf\":\"2026-07-01\",\"good\":{\"partNumber\":\"BLR-50000\",\"hsCode\":\"8402.11\",\"producerCountry\":\"MX\",\"currency\":\"USD\",\"transactionValue\":9000000,\"netCost\":8000000},\"materials\":[";
   split("7304.19 8402.90 8481.80 7307.91 8413.70", codes, " ");

@@ -36,6 +36,12 @@ public class IdempotencyRecord extends PanacheEntityBase {
 
     /** Records the key in the current transaction; flushed at once so a concurrent twin fails here, not at commit. */
     static void keep(String tenant, String idempotencyKey, String requestSha256, UUID determinationId, Instant createdAt) {
+        add(tenant, idempotencyKey, requestSha256, determinationId, createdAt);
+        IdempotencyRecord.flush();
+    }
+
+    /** Records the key in the current transaction, written at the next flush (a batch writes its keys together). */
+    static void add(String tenant, String idempotencyKey, String requestSha256, UUID determinationId, Instant createdAt) {
         IdempotencyRecord key = new IdempotencyRecord();
         key.tenantId = tenant;
         key.idempotencyKey = idempotencyKey;
@@ -43,11 +49,19 @@ public class IdempotencyRecord extends PanacheEntityBase {
         key.determinationId = determinationId;
         key.createdAt = createdAt;
         key.persist();
-        IdempotencyRecord.flush();
     }
 
     public static IdempotencyRecord find(String tenant, String key) {
         return IdempotencyRecord.<IdempotencyRecord>find("tenantId = ?1 and idempotencyKey = ?2", tenant, key).firstResult();
+    }
+
+    /** The tenant's records of these keys, by key, in one query. */
+    static java.util.Map<String, IdempotencyRecord> findAll(String tenant, java.util.Collection<String> keys) {
+        java.util.Map<String, IdempotencyRecord> found = new java.util.HashMap<>();
+        for (IdempotencyRecord r : IdempotencyRecord.<IdempotencyRecord>list("tenantId = ?1 and idempotencyKey in ?2", tenant, keys)) {
+            found.put(r.idempotencyKey, r);
+        }
+        return found;
     }
 
     public static class Key implements Serializable {

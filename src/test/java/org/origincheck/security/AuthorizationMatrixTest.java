@@ -82,6 +82,9 @@ class AuthorizationMatrixTest {
         Map<String, int[]> expected = new java.util.LinkedHashMap<>();
         endpoints.put("POST /api/v1/determinations (JSON)", r -> r.contentType("application/json").body(BOM).post("/api/v1/determinations"));
         expected.put("POST /api/v1/determinations (JSON)", new int[] {201, 403, 403, 403, 401});
+        endpoints.put("POST /api/v1/determination-batches", r -> r.contentType("application/x-ndjson")
+                .body(BOM.replace("\n", " ").getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/v1/determination-batches"));
+        expected.put("POST /api/v1/determination-batches", new int[] {200, 403, 403, 403, 401});
         endpoints.put("POST /api/v1/determinations (CSV)", r -> r.contentType("text/csv").body(CSV).post("/api/v1/determinations" + CSV_QUERY));
         expected.put("POST /api/v1/determinations (CSV)", new int[] {201, 403, 403, 403, 401});
         endpoints.put("GET /api/v1/determinations/{own}", r -> r.get("/api/v1/determinations/" + ownId));
