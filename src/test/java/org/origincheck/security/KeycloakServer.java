@@ -39,6 +39,7 @@ public class KeycloakServer implements QuarkusTestResourceLifecycleManager {
     static final String URL = "origincheck.test.keycloak.url";
     static final String ADMIN_PASSWORD = "origincheck.test.keycloak.admin-password";
     static final String CI_SECRET = "origincheck.test.keycloak.ci-secret";
+    private static final String JWKS_LOCATION = "mp.jwt.verify.publickey.location";
     // About 25 s on an idle 2-core machine; over 5 minutes was seen with eight builds sharing the 2 cores (the first
     // start also augments the distribution, 140 s there; later starts reuse it).
     private static final Duration STARTUP = Duration.ofMinutes(10);
@@ -82,13 +83,17 @@ public class KeycloakServer implements QuarkusTestResourceLifecycleManager {
             System.setProperty(URL, url);
             System.setProperty(ADMIN_PASSWORD, adminPassword);
             System.setProperty(CI_SECRET, ciSecret);
+            // Also as system properties: DevSigningKeyConfigSourceFactory decides from the sources it can see (system
+            // properties among them, not this resource's map) whether to add the dev key, and smallrye-jwt prefers an
+            // inline key to a key location (SRJWT03007), so the provider's tokens were 401 without this.
+            System.setProperty(JWKS_LOCATION, issuer + "/protocol/openid-connect/certs");
             return Map.of(
                     "quarkus.oidc.workspace.tenant-enabled", "true",
                     "quarkus.oidc.workspace.auth-server-url", issuer,
                     "quarkus.oidc.workspace.client-id", "origincheck-workspace",
                     "quarkus.oidc.workspace.authentication.state-secret", secret(),
                     "quarkus.oidc.workspace.token-state-manager.encryption-secret", secret(),
-                    "mp.jwt.verify.publickey.location", issuer + "/protocol/openid-connect/certs",
+                    JWKS_LOCATION, issuer + "/protocol/openid-connect/certs",
                     "mp.jwt.verify.issuer", issuer,
                     "mp.jwt.verify.audiences", "origincheck");
         } catch (IOException e) {
@@ -116,6 +121,7 @@ public class KeycloakServer implements QuarkusTestResourceLifecycleManager {
             }
             process = null;
         }
+        System.clearProperty(JWKS_LOCATION);
     }
 
     private void awaitReady(String discovery) {
