@@ -1,5 +1,6 @@
 package org.origincheck.security;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.origincheck.api.ApiException;
@@ -7,20 +8,31 @@ import org.origincheck.api.ApiException;
 /**
  * Who is calling: the subject and the tenant of the verified bearer token. A token without a
  * {@code tenant} claim is refused: every read and write is scoped to one tenant.
+ *
+ * <p>The token is the verified identity's principal, not an injected {@code JsonWebToken}: with quarkus-oidc present
+ * (the workspace's sign-in), the injected bean is quarkus-oidc's, which is empty for the bearer tokens smallrye-jwt
+ * verified, so every call would lose its tenant.
  */
 @RequestScoped
 public class Caller {
 
     public static final String TENANT_CLAIM = "tenant";
 
-    private final JsonWebToken token;
+    private final SecurityIdentity identity;
 
-    public Caller(JsonWebToken token) {
-        this.token = token;
+    public Caller(SecurityIdentity identity) {
+        this.identity = identity;
+    }
+
+    private JsonWebToken token() {
+        if (identity.getPrincipal() instanceof JsonWebToken token) {
+            return token;
+        }
+        throw ApiException.forbidden("the request carries no bearer token: every request acts for one tenant");
     }
 
     public String tenant() {
-        Object tenant = token.getClaim(TENANT_CLAIM);
+        Object tenant = token().getClaim(TENANT_CLAIM);
         String value = tenant instanceof jakarta.json.JsonString json ? json.getString() : tenant instanceof String s ? s : null;
         if (value == null || !value.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}")) {
             throw ApiException.forbidden("the bearer token has no valid '" + TENANT_CLAIM + "' claim (a string of letters, digits, '.', '_' or '-'): every request acts for one tenant");
@@ -29,6 +41,7 @@ public class Caller {
     }
 
     public String subject() {
+        JsonWebToken token = token();
         String subject = token.getSubject() != null ? token.getSubject() : token.getName();
         // The subject is stored as the actor of every determination and review event.
         if (subject == null || subject.isBlank() || subject.length() > 255 || !org.origincheck.api.StorableText.storable(subject)) {

@@ -6,7 +6,11 @@ const OC = {
   async api(path, options = {}) {
     const headers = Object.assign({ 'Authorization': 'Bearer ' + OC.token() }, options.headers || {});
     const response = await fetch(path, Object.assign({}, options, { headers }));
-    if (response.status === 401) { sessionStorage.removeItem('oc-token'); location.href = 'index.html'; throw new Error('signed out'); }
+    if (response.status === 401) {
+      // A token from the provider's session that the API refuses is not fetched again (no reload loop): the page says so.
+      if (sessionStorage.getItem('oc-token-from-session') === OC.token()) sessionStorage.setItem('oc-token-refused', OC.token());
+      sessionStorage.removeItem('oc-token'); location.href = 'index.html'; throw new Error('signed out');
+    }
     return response;
   },
   async json(path, options) {
@@ -20,6 +24,19 @@ const OC = {
     for (const [k, v] of Object.entries(attrs)) { if (k === 'class') e.className = v; else if (k.startsWith('on')) e.addEventListener(k.slice(2), v); else e.setAttribute(k, v); }
     for (const c of children) { if (c !== null && c !== undefined) e.append(c instanceof Node ? c : String(c)); }
     return e;
+  },
+  // After a sign-in through the identity provider, the server's session holds the access token: take it for the API.
+  // Answers whether the provider sign-in exists here (the sign-in link is shown only then).
+  async tokenFromSession() {
+    const r = await fetch('/workspace/session', { headers: { 'X-Requested-With': 'JavaScript', 'Accept': 'application/json' } }).catch(() => null);
+    if (!r || !r.ok) return { providerSignIn: false };
+    const session = await r.json().catch(() => ({}));
+    if (session.accessToken && session.accessToken !== sessionStorage.getItem('oc-token-refused')) {
+      OC.setToken(session.accessToken); sessionStorage.setItem('oc-token-from-session', OC.token());
+    } else if (session.accessToken) {
+      session.refused = true;
+    }
+    return session;
   },
   claims() { try { return JSON.parse(atob(OC.token().split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))); } catch (e) { return {}; } },
   // Names a compliance officer reads instead of the API's enum constants (the API keeps the constants).
@@ -58,5 +75,5 @@ const OC = {
   roles() { return OC.claims().groups || []; },
   hasRole(...roles) { const mine = OC.roles(); return roles.some(r => mine.includes(r)); },
   pct(v, digits = 1) { return v === null || v === undefined ? '' : Number(v).toFixed(digits) + '%'; },
-  showWho() { const c = OC.claims(); const who = document.getElementById('who'); if (who && c.sub) who.textContent = c.sub + ' · ' + c.tenant + ' · ' + (c.groups || []).join(', '); }
+  showWho() { const c = OC.claims(); const who = document.getElementById('who'); if (who && c.sub) who.textContent = (c.preferred_username || c.sub) + ' · ' + c.tenant + ' · ' + (c.groups || []).join(', '); }
 };

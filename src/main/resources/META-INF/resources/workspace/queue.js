@@ -29,9 +29,12 @@ async function load() {
   }
 }
 
-document.addEventListener('DOMContentLoaded', () => {
+document.addEventListener('DOMContentLoaded', async () => {
+  const session = OC.token() ? null : await OC.tokenFromSession();
   if (!OC.token()) {
     document.getElementById('signin').hidden = false;
+    document.getElementById('provider-signin').hidden = !session.providerSignIn;
+    if (session.refused) document.getElementById('signin-error').textContent = 'The API refused the token from your sign-in (see docs/identity.md: audience, issuer, tenant claim).';
     document.getElementById('token-form').addEventListener('submit', ev => { ev.preventDefault(); OC.setToken(document.getElementById('token').value); location.reload(); });
     document.getElementById('dev-form').addEventListener('submit', async ev => {
       ev.preventDefault();

@@ -82,6 +82,8 @@ class GracefulShutdownIT {
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toAbsolutePath().toString());
         env.put("MP_JWT_VERIFY_ISSUER", ISSUER);
         env.put("MP_JWT_VERIFY_AUDIENCES", AUDIENCE);
+        // An API-only deployment: no identity provider runs here for the workspace's sign-in (docs/identity.md).
+        env.put("QUARKUS_OIDC_WORKSPACE_TENANT_ENABLED", "false");
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         Process service = builder.start();
         URI base = URI.create("http://localhost:" + port + "/");
