@@ -21,6 +21,7 @@ public final class Findings {
     private final List<RvcEntry> rvc = new ArrayList<>();
     // Sorted and merged, so the answer does not depend on the order in which an engine ran the tests.
     private final Map<String, java.util.SortedSet<String>> missing = new java.util.TreeMap<>();
+    private final Map<String, MissingData> questions = new java.util.HashMap<>();
     private final Map<OriginCriterion, Verdict> criteria = new EnumMap<>(OriginCriterion.class);
     private boolean noMaterialsListed;
     // Requirements the law adds to the origin criteria ("is originating only if ..."), e.g. SOR/2020-155 s.14(4), s.17, s.18.
@@ -67,6 +68,14 @@ public final class Findings {
 
     public void missing(String field, String message) {
         missing.computeIfAbsent(field, f -> new java.util.TreeSet<>()).add(message);
+    }
+
+    /** A missing fact with its question id, the words of the law it decides and the answers it can take. */
+    public void missing(MissingData data) {
+        missing(data.field(), data.message());
+        if (data.question() != null) {
+            questions.putIfAbsent(data.field(), data);
+        }
     }
 
     /** SOR/2020-155 s.18(22): the high-wage points a heavy truck's producer could credit towards its s.13 RVC. */
@@ -173,7 +182,12 @@ public final class Findings {
     }
 
     private List<MissingData> missingData() {
-        return missing.entrySet().stream().map(e -> new MissingData(e.getKey(), String.join("; ", e.getValue()))).toList();
+        return missing.entrySet().stream().map(e -> {
+            MissingData asked = questions.get(e.getKey());
+            String message = String.join("; ", e.getValue());
+            return asked == null ? new MissingData(e.getKey(), message)
+                    : new MissingData(e.getKey(), message, asked.question(), asked.legalText(), asked.values());
+        }).toList();
     }
 
     private static Evaluation.AppliedRule applied(ProductRule rule) {

@@ -14,6 +14,9 @@ import java.util.regex.Pattern;
 import org.origincheck.domain.hs.HsLevel;
 import org.origincheck.domain.hs.HsRange;
 import org.origincheck.domain.rules.DatedValue;
+import org.origincheck.domain.rules.DescribedProvisions;
+import org.origincheck.domain.rules.GoodCondition;
+import org.origincheck.domain.rules.Question;
 import org.origincheck.domain.rules.RuleAlternative;
 import org.origincheck.domain.rules.RvcRequirement;
 import org.origincheck.domain.rules.ShiftSource;
@@ -183,8 +186,9 @@ public final class PsrTextParser {
         }
         String body = text.substring(0, text.length() - 1);
         List<RuleAlternative> alternatives = new ArrayList<>();
+        List<Question> described = new ArrayList<>();
         for (Piece piece : split(body)) {
-            alternatives.add(alternative(piece, packStart));
+            alternatives.add(alternative(piece, packStart, described));
         }
         return alternatives;
     }
@@ -240,10 +244,11 @@ public final class PsrTextParser {
         return new Piece(String.valueOf(label), "alternative (" + label + "): ", text);
     }
 
-    private RuleAlternative alternative(Piece piece, LocalDate packStart) {
+    private RuleAlternative alternative(Piece piece, LocalDate packStart, List<Question> described) {
         Cursor c = new Cursor(piece.text(), piece.where());
         if (c.accept("A change to ")) {
-            List<HsRange> target = target(c);
+            Target good = target(c, described);
+            List<HsRange> target = good.ranges();
             if (!c.accept(" from ")) {
                 throw c.fail(c.startsWith(",") || c.startsWith(" of ") ? Refusal.GOOD_DESCRIBED : Refusal.UNRECOGNISED,
                         "expected ' from ' after the good's provisions");
@@ -252,23 +257,23 @@ public final class PsrTextParser {
             if (c.accept(", whether or not there is also a change from ")) {
                 from.addAll(sources(c, target));
             }
-            List<HsRange> except = List.of();
+            List<HsRange> except = new ArrayList<>();
+            List<DescribedProvisions> exceptDescribed = new ArrayList<>();
             if (c.accept(", except from ")) {
-                int at = c.pos;
-                except = provisions(c).orElseThrow(() -> c.fail(Refusal.MATERIAL_DESCRIBED,
-                        "the exception does not name HS provisions", at));
+                exceptions(c, target, except, exceptDescribed);
             }
             RvcRequirement rvc = c.startsWith(", provided there is ") ? rvc(c, packStart) : null;
             end(c);
-            return new RuleAlternative(piece.label(), new TariffShift(from, except), rvc);
+            return new RuleAlternative(piece.label(), new TariffShift(from, except, exceptDescribed), rvc, good.conditions());
         }
+        List<GoodCondition> conditions = List.of();
         if (c.accept("No change in tariff classification required")) {
             // nothing else names the good
         } else if (c.accept("No change in tariff classification to ")) {
-            target(c);
+            conditions = target(c, described).conditions();
             c.accept(" is required");
         } else if (c.accept("No required change in tariff classification to ")) {
-            target(c);
+            conditions = target(c, described).conditions();
         } else {
             throw c.fail(END_USE.matcher(piece.text()).lookingAt() ? Refusal.END_USE : Refusal.ALTERNATIVE_FORM,
                     "the alternative begins");
@@ -281,7 +286,7 @@ public final class PsrTextParser {
         }
         RvcRequirement rvc = rvc(c, packStart);
         end(c);
-        return new RuleAlternative(piece.label(), null, rvc);
+        return new RuleAlternative(piece.label(), null, rvc, conditions);
     }
 
     private static void end(Cursor c) {
@@ -315,17 +320,157 @@ public final class PsrTextParser {
     // ------------------------------------------------------------------------------------------------
     // Provisions and "from" clauses
 
-    private static List<HsRange> target(Cursor c) {
+    /** The good an alternative is for: its provisions, and when it is described in words, the declaration that decides it. */
+    private record Target(List<HsRange> ranges, List<GoodCondition> conditions) {
+    }
+
+    /**
+     * "subheading 8540.79", "a good of subheadings 0907.10 through 0907.20", "klystrons of subheading 8540.79" (a good
+     * described in words: the alternative applies when the good is declared to be one), "any other good of subheading
+     * 8540.79" (when it is declared to be none of the goods the rule's earlier alternatives describe).
+     */
+    private static Target target(Cursor c, List<Question> described) {
+        int start = c.pos;
+        if (c.accept("any other good of ")) {
+            List<HsRange> ranges = provisions(c).orElseThrow(() -> c.fail(Refusal.GOOD_DESCRIBED, "the good is not named by HS provisions"));
+            if (described.isEmpty()) {
+                throw c.fail(Refusal.GOOD_DESCRIBED, "'any other good' where no earlier alternative of the text describes a good", start);
+            }
+            return new Target(ranges, described.stream().map(q -> new GoodCondition(q, false)).toList());
+        }
         c.accept("a good of ");
         c.accept("any of ");
         if (c.lookingAt(STARTS_CODE)) {
             throw c.fail(Refusal.PROVISION, "a provision number without 'chapter', 'heading', 'subheading' or 'tariff item'");
         }
-        return provisions(c).orElseThrow(() -> c.fail(Refusal.GOOD_DESCRIBED, "the good is not named by HS provisions"));
+        Optional<List<HsRange>> named = provisions(c);
+        if (named.isPresent()) {
+            return new Target(named.get(), List.of());
+        }
+        Optional<DescribedProvisions> words = describedOf(c);
+        if (words.isEmpty() || !(c.startsWith(" from ") || c.startsWith(",") || c.startsWith(" is required") || c.atEnd())) {
+            throw c.fail(Refusal.GOOD_DESCRIBED, "the good is not named by HS provisions", start);
+        }
+        Question question = words.get().question();
+        if (!described.contains(question)) {
+            described.add(question);
+        }
+        return new Target(words.get().ranges(), List.of(new GoodCondition(question, true)));
     }
+
+    /** Words that may describe a good or material: no clause punctuation, no parenthesis, no provision of their own. */
+    private static final Pattern DESCRIPTION = Pattern.compile(
+            "([A-Za-z\"][A-Za-z0-9\"'(),/ -]*?),? of (?=(?:chapter|heading|subheading|tariff item)s? \\d)");
+    private static final Pattern DESCRIPTION_WITHIN = Pattern.compile(
+            "([A-Za-z\"][A-Za-z0-9\"'(),/ -]*?) within (that|those) (chapter|heading|subheading|tariff item)s?(?![a-z])");
+
+    /** "housings of subheadings 8467.91 or 8467.99": words, then the provisions they are found in. */
+    private static Optional<DescribedProvisions> describedOf(Cursor c) {
+        int start = c.pos;
+        Matcher m = c.accept(DESCRIPTION);
+        if (m == null || startsClause(m.group(1))) {
+            c.pos = start;
+            return Optional.empty();
+        }
+        Optional<List<HsRange>> ranges = provisions(c, false);
+        if (ranges.isEmpty()) {
+            c.pos = start;
+            return Optional.empty();
+        }
+        String words = c.text.substring(start, c.pos);
+        return Optional.of(new DescribedProvisions(ranges.get(), question(ranges.get(), m.group(1), words), true));
+    }
+
+    /** Words that begin another clause of the grammar are not a description. */
+    private static boolean startsClause(String words) {
+        String lower = words.toLowerCase(Locale.ROOT);
+        return lower.startsWith("any ") || lower.startsWith("another ") || lower.startsWith("within ") || lower.startsWith("from ")
+                || lower.startsWith("except") || lower.startsWith("whether") || lower.startsWith("provided") || lower.equals("any")
+                || lower.contains(" from ") || lower.contains("except ") || lower.contains(" or any ") || lower.contains("provided ")
+                || lower.contains("whether ") || lower.contains("percent") || lower.contains(" change ")
+                || ALTERNATIVE_LABEL.matcher(words).find() || words.chars().filter(ch -> ch == '(').count() != words.chars().filter(ch -> ch == ')').count();
+    }
+
+    private static final Pattern ALTERNATIVE_LABEL = Pattern.compile("\\([A-Za-z0-9]{1,4}\\) ");
+
+    /**
+     * A stable question id: the provisions the words are found in, then the words as a slug
+     * ({@code 3206.49:pigments-or-preparations-based-on-cadmium-compounds}). Ids are at most 80 characters (the API's
+     * limit); a longer slug is cut at a word and ends with a digest of the full words, so two descriptions never share one.
+     */
+    static Question question(List<HsRange> ranges, String description, String words) {
+        String key = String.join("_", ranges.stream().map(HsRange::toString).toList());
+        String slug = description.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        String id = key + ":" + slug;
+        if (id.length() > 80) {
+            String digest = sha256(words).substring(0, 8);
+            String cut = id.substring(0, 80 - digest.length() - 1);
+            int hyphen = cut.lastIndexOf('-');
+            if (hyphen > key.length() + 1) {
+                cut = cut.substring(0, hyphen);
+            }
+            id = cut + "-" + digest;
+        }
+        return new Question(id, words);
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * ", except from headings 7208 through 7229, housings of subheading 8467.91 or any subheading within that group":
+     * provisions, materials described by words within provisions, or the good's own group.
+     */
+    private static void exceptions(Cursor c, List<HsRange> target, List<HsRange> except, List<DescribedProvisions> described) {
+        while (true) {
+            int at = c.pos;
+            Optional<List<HsRange>> ranges = provisions(c);
+            if (ranges.isPresent()) {
+                except.addAll(ranges.get());
+            } else if (c.lookingAt(ANY_WITHIN_THAT_GROUP)) {
+                Matcher m = c.accept(ANY_WITHIN_THAT_GROUP);
+                HsLevel level = levelOfWord(m.group(1));
+                if (!isGroup(target, level)) {
+                    throw c.fail(Refusal.GROUP, "the good's provisions are not a group of " + level.legalName() + "s", at);
+                }
+                except.addAll(target);
+            } else {
+                Optional<DescribedProvisions> words = describedOf(c);
+                if (words.isEmpty()) {
+                    throw c.fail(Refusal.MATERIAL_DESCRIBED, "the exception does not name HS provisions", at);
+                }
+                described.add(words.get());
+            }
+            int save = c.pos;
+            if (c.accept(SOURCE_SEPARATOR) == null) {
+                return;
+            }
+            if (c.startsWith("provided") || c.startsWith("whether")) {
+                c.pos = save;
+                return;
+            }
+        }
+    }
+
+    private static final Pattern ANY_WITHIN_THAT_GROUP =
+            Pattern.compile("any (chapter|heading|subheading|tariff item) within that group");
 
     /** A list of provisions starting with a level word, or empty when the text here does not start with one. */
     private static Optional<List<HsRange>> provisions(Cursor c) {
+        return provisions(c, true);
+    }
+
+    /**
+     * With {@code newLevelWord} false, the list ends at the next level word: in "housings of subheadings 8467.91 or
+     * 8467.99 or heading 8501" the words describe only the subheadings, and "heading 8501" is a clause of its own.
+     */
+    private static Optional<List<HsRange>> provisions(Cursor c, boolean newLevelWord) {
         int start = c.pos;
         Matcher word = c.accept(LEVEL_WORD);
         if (word == null) {
@@ -340,7 +485,7 @@ public final class PsrTextParser {
                 break;
             }
             int itemStart = c.pos;
-            Matcher next = c.accept(LEVEL_WORD);
+            Matcher next = newLevelWord ? c.accept(LEVEL_WORD) : null;
             if (next != null) {
                 level = levelOfWord(next.group(1));
                 ranges.add(item(c, level, itemStart));
@@ -400,6 +545,7 @@ public final class PsrTextParser {
             if (c.accept(SOURCE_SEPARATOR) == null) {
                 break;
             }
+            c.accept("from "); // "... of subheading 0904.21 or from any other chapter"
             ShiftSource next = source(c, target);
             if (next == null) {
                 c.pos = save;
@@ -410,15 +556,73 @@ public final class PsrTextParser {
         return sources;
     }
 
+    private static final Pattern WITHIN_OWN = Pattern.compile("within (that|those|the same) (chapter|heading|subheading|tariff item)s?(?![a-z])");
+
     /** One "from" clause, or null when the text here does not start one. */
     private static ShiftSource source(Cursor c, List<HsRange> target) {
         int start = c.pos;
+        Matcher within = c.accept(WITHIN_OWN);
+        if (within != null) {
+            // "from within that subheading": any material of the good's own provision (or, "those", of its group).
+            HsLevel level = levelOfWord(within.group(2));
+            if (level != target.get(0).level()) {
+                throw c.fail(Refusal.GROUP, "'" + within.group() + "' is not at the level of the good's provisions", start);
+            }
+            return within.group(1).equals("those") ? new ShiftSource.From(target) : new ShiftSource.SameProvision(level, null);
+        }
+        if (c.accept("any other good ")) {
+            // "any other good within that subheading" / "any other good of subheading 3206.49": a material of the provision
+            // that is a good other than the one produced, which only the producer can say.
+            int wordsStart = start;
+            Matcher own = c.accept(WITHIN_OWN);
+            if (own != null) {
+                HsLevel level = levelOfWord(own.group(2));
+                if (level != target.get(0).level()) {
+                    throw c.fail(Refusal.GROUP, "'" + own.group() + "' is not at the level of the good's provisions", start);
+                }
+                Question question = question(target, "any other good", c.text.substring(wordsStart, c.pos));
+                return own.group(1).equals("those")
+                        ? new ShiftSource.Described(new DescribedProvisions(target, question, true))
+                        : new ShiftSource.SameProvision(level, question);
+            }
+            if (c.accept("of ")) {
+                List<HsRange> ranges = provisions(c).orElseThrow(() -> c.fail(Refusal.MATERIAL_DESCRIBED,
+                        "'any other good of' does not name HS provisions", start));
+                return new ShiftSource.Described(new DescribedProvisions(ranges,
+                        question(ranges, "any other good", c.text.substring(wordsStart, c.pos)), true));
+            }
+            throw c.fail(Refusal.MATERIAL_DESCRIBED, "expected 'any other good within that <level>' or 'any other good of <provisions>'", start);
+        }
         if (c.accept("any other ")) {
             Matcher word = c.accept(SINGULAR_LEVEL);
             if (word == null) {
                 throw c.fail(Refusal.MATERIAL_DESCRIBED, "'any other' does not name a chapter, heading, subheading or tariff item", start);
             }
             HsLevel level = levelOfWord(word.group(1));
+            if (c.accept(" within ")) {
+                // "any other subheading within heading 8518" / "within that group": another provision at the level, inside these.
+                int groupAt = c.pos;
+                List<HsRange> ranges;
+                if (c.accept("that group")) {
+                    if (!isGroup(target, level)) {
+                        throw c.fail(Refusal.GROUP, "the good's provisions are not a group of " + level.legalName() + "s", groupAt);
+                    }
+                    ranges = target;
+                } else {
+                    ranges = provisions(c).orElseThrow(() -> c.fail(Refusal.FROM_CLAUSE, "expected 'that group' or HS provisions after 'within'", groupAt));
+                    if (ranges.stream().anyMatch(r -> r.level().digits() > level.digits())) {
+                        throw c.fail(Refusal.PROVISION, "the provisions after 'within' are narrower than a " + level.legalName(), groupAt);
+                    }
+                }
+                int including = c.pos;
+                if (c.accept(", including another ")) {
+                    Matcher again = c.accept(SINGULAR_LEVEL);
+                    if (again == null || !c.accept(" within that group") || levelOfWord(again.group(1)) != level || !isGroup(target, level)) {
+                        throw c.fail(Refusal.GROUP, "expected 'including another " + level.legalName() + " within that group'", including);
+                    }
+                }
+                return new ShiftSource.OtherWithin(level, ranges);
+            }
             int including = c.pos;
             if (c.accept(", including another ")) {
                 Matcher again = c.accept(SINGULAR_LEVEL);
@@ -452,7 +656,24 @@ public final class PsrTextParser {
             }
             return new ShiftSource.Outside(ranges);
         }
-        return provisions(c).<ShiftSource>map(ShiftSource.From::new).orElse(null);
+        Optional<List<HsRange>> named = provisions(c);
+        if (named.isPresent()) {
+            return new ShiftSource.From(named.get());
+        }
+        Matcher words = c.accept(DESCRIPTION_WITHIN);
+        if (words != null && !startsClause(words.group(1))) {
+            // "from a non-smoked good within those subheadings", "from klystrons within that subheading"
+            HsLevel level = levelOfWord(words.group(3));
+            if (level != target.get(0).level()) {
+                throw c.fail(Refusal.GROUP, "'" + words.group() + "' is not at the level of the good's provisions", start);
+            }
+            Question question = question(target, words.group(1), words.group());
+            return words.group(2).equals("those")
+                    ? new ShiftSource.Described(new DescribedProvisions(target, question, true))
+                    : new ShiftSource.SameProvision(level, question);
+        }
+        c.pos = start;
+        return describedOf(c).<ShiftSource>map(ShiftSource.Described::new).orElse(null);
     }
 
     /** "that group": the good's provisions form a range or list, all at the level the clause names. */

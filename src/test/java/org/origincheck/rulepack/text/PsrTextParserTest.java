@@ -14,6 +14,9 @@ import org.origincheck.domain.hs.HsLevel;
 import org.origincheck.domain.hs.HsRange;
 import org.origincheck.domain.rules.DatedValue;
 import org.origincheck.domain.rules.ProductRule;
+import org.origincheck.domain.rules.DescribedProvisions;
+import org.origincheck.domain.rules.GoodCondition;
+import org.origincheck.domain.rules.Question;
 import org.origincheck.domain.rules.RuleAlternative;
 import org.origincheck.domain.rules.RulePack;
 import org.origincheck.domain.rules.RvcRequirement;
@@ -376,11 +379,62 @@ class PsrTextParserTest {
     }
 
     @Test
-    void shouldRefuseAChangeFromAnyOtherGoodWithinThatSubheading() {
-        // GN 11(o), chapter 84, subheading 8443.99
+    void shouldReadAChangeFromAnyOtherGoodWithinThatSubheadingAsAMaterialDeclaration() {
+        // GN 11(o), chapter 84, subheading 8443.99: a material of the good's own subheading counts only if it is another
+        // good, which its classification cannot show, so the producer declares it.
         String text = "A change to a good of subheading 8443.99 from any other good within that subheading or any other subheading.";
-        assertThat(refused(text, Refusal.MATERIAL_DESCRIBED))
-                .contains("\"any other good within that subheading or any other subheading\"");
+        Question otherGood = new Question("8443.99:any-other-good", "any other good within that subheading");
+        assertThat(parsed(text)).containsExactly(alt("A",
+                shift(new ShiftSource.SameProvision(HsLevel.SUBHEADING, otherGood), new ShiftSource.AnyOther(HsLevel.SUBHEADING)), null));
+    }
+
+    @Test
+    void shouldReadFromWithinThatSubheadingAsTheGoodsOwnSubheading() {
+        // GN 11(o), chapter 13, subheading 1301.20
+        String text = "A change to a good of subheading 1301.20 from within that subheading or any other chapter.";
+        assertThat(parsed(text)).containsExactly(alt("A",
+                shift(new ShiftSource.SameProvision(HsLevel.SUBHEADING, null), new ShiftSource.AnyOther(HsLevel.CHAPTER)), null));
+    }
+
+    @Test
+    void shouldReadAnyOtherSubheadingWithinAHeading() {
+        // GN 11(o), chapter 85, subheading 8518.90 (B)
+        String text = "(A) A change to subheading 8518.90 from any other heading; or (B) A change to subheading 8518.90 from any "
+                + "other subheading within heading 8518, whether or not there is also a change from any other heading, provided "
+                + "there is a regional value content of not less than: (1) 30 percent where the transaction value method is used; "
+                + "or (2) 25 percent where the net cost method is used.";
+        List<RuleAlternative> alternatives = parsed(text);
+        assertThat(alternatives.get(1).tariffShift().from()).containsExactly(
+                new ShiftSource.OtherWithin(HsLevel.SUBHEADING, List.of(HsRange.parse("85.18"))), new ShiftSource.AnyOther(HsLevel.HEADING));
+    }
+
+    @Test
+    void shouldReadAnExceptionOfAnySubheadingWithinThatGroup() {
+        // GN 11(o), chapter 85, subheadings 8539.10 through 8539.49
+        String text = "A change to subheadings 8539.10 through 8539.49 from any other subheading, except from any subheading within that group.";
+        assertThat(parsed(text)).containsExactly(alt("A",
+                new TariffShift(List.of(new ShiftSource.AnyOther(HsLevel.SUBHEADING)), List.of(HsRange.parse("8539.10-8539.49"))), null));
+    }
+
+    @Test
+    void shouldRefuseAnyOtherGoodWhenNoAlternativeDescribesAGood() {
+        // GN 11(o), chapter 85, subheading 8536.30: the goods "any other good" is set against are not in this text.
+        String text = "(A) A change to any other good of subheading 8536.30 from any other heading, except from tariff items "
+                + "8538.90.10, 8538.90.30 or 8538.90.60; or (B) A change to any other good of subheading 8536.30 from tariff items "
+                + "8538.90.10, 8538.90.30 or 8538.90.60, whether or not there is also a change from any other heading, provided "
+                + "there is a regional value content of not less than: (1) 60 percent where the transaction value method is used; "
+                + "or (2) 50 percent where the net cost method is used.";
+        assertThat(refused(text, Refusal.GOOD_DESCRIBED)).contains("no earlier alternative");
+    }
+
+    @Test
+    void shouldKeepQuestionIdsWithinTheApiLimitAndDistinct() {
+        Question a = PsrTextParser.question(List.of(HsRange.parse("4802")), "paper or paperboard in rectangular (including square) sheets "
+                + "with the larger dimension not exceeding 36 cm", "words one");
+        Question b = PsrTextParser.question(List.of(HsRange.parse("4802")), "paper or paperboard in rectangular (including square) sheets "
+                + "with the larger dimension exceeding 36 cm", "words two");
+        assertThat(a.id()).hasSizeLessThanOrEqualTo(80).matches("[A-Za-z0-9][A-Za-z0-9.:_\\[\\]-]{0,79}").startsWith("4802:paper-or-paperboard");
+        assertThat(b.id()).hasSizeLessThanOrEqualTo(80).isNotEqualTo(a.id());
     }
 
     @Test
@@ -434,13 +488,17 @@ class PsrTextParserTest {
     }
 
     @Test
-    void shouldRefuseAGoodDescribedByWords() {
-        // GN 11(o), chapter 09, subheading 0904.22
+    void shouldReadAGoodDescribedByWordsAsAGoodDeclaration() {
+        // GN 11(o), chapter 09, subheading 0904.22: (A) applies to allspice crushed or ground, (B) to any other good.
         String text = "(A) A change to allspice, crushed or ground, of subheading 0904.22 from allspice, neither crushed nor "
                 + "ground of subheading 0904.21 or from any other chapter; or (B) A change to any other good of subheading "
                 + "0904.22 from any other chapter.";
-        assertThat(refused(text, Refusal.GOOD_DESCRIBED)).contains("alternative (A)")
-                .contains("\"allspice, crushed or ground, of subheading 0904.22");
+        Question good = new Question("0904.22:allspice-crushed-or-ground", "allspice, crushed or ground, of subheading 0904.22");
+        Question material = new Question("0904.21:allspice-neither-crushed-nor-ground", "allspice, neither crushed nor ground of subheading 0904.21");
+        assertThat(parsed(text)).containsExactly(
+                new RuleAlternative("A", shift(new ShiftSource.Described(new DescribedProvisions(List.of(HsRange.parse("0904.21")), material, true)),
+                        new ShiftSource.AnyOther(HsLevel.CHAPTER)), null, List.of(new GoodCondition(good, true))),
+                new RuleAlternative("B", shift(new ShiftSource.AnyOther(HsLevel.CHAPTER)), null, List.of(new GoodCondition(good, false))));
     }
 
     @Test
@@ -501,17 +559,22 @@ class PsrTextParserTest {
     }
 
     @Test
-    void shouldRefuseAnExceptionThatDescribesTheMaterialsByWords() {
-        // GN 11(o), chapter 84, subheadings 8467.21 through 8467.29: the exception names "housings of" some
-        // subheadings, not the subheadings themselves, so the whole text is refused (never half-read).
+    void shouldReadAnExceptionThatDescribesTheMaterialsByWords() {
+        // GN 11(o), chapter 84, subheadings 8467.21 through 8467.29: "housings of" describes the subheadings 8467.91 and
+        // 8467.99 only; "heading 8501" (motors) is an exception of its own.
         String text = "(A) A change to subheadings 8467.21 through 8467.29 from any subheading outside that group, except "
                 + "from housings of subheadings 8467.91 or 8467.99 or heading 8501; or (B) A change to subheadings 8467.21 "
                 + "through 8467.29 from housings of subheadings 8467.91 or 8467.99 or heading 8501, whether or not there is "
                 + "also a change from any subheading outside that group, provided there is a regional value content of not "
                 + "less than: (1) 60 percent where the transaction value method is used; or (2) 50 percent where the net cost "
                 + "method is used.";
-        assertThat(refused(text, Refusal.MATERIAL_DESCRIBED)).contains("alternative (A)")
-                .contains("\"housings of subheadings 8467.91 or 8467.99 or heading 8501");
+        DescribedProvisions housings = new DescribedProvisions(List.of(HsRange.parse("8467.91"), HsRange.parse("8467.99")),
+                new Question("8467.91_8467.99:housings", "housings of subheadings 8467.91 or 8467.99"), true);
+        List<RuleAlternative> alternatives = parsed(text);
+        assertThat(alternatives.get(0).tariffShift()).isEqualTo(new TariffShift(
+                List.of(new ShiftSource.Outside(List.of(HsRange.parse("8467.21-8467.29")))), List.of(HsRange.parse("85.01")), List.of(housings)));
+        assertThat(alternatives.get(1).tariffShift().from()).containsExactly(new ShiftSource.Described(housings),
+                new ShiftSource.From(List.of(HsRange.parse("85.01"))), new ShiftSource.Outside(List.of(HsRange.parse("8467.21-8467.29"))));
     }
 
     @Test
