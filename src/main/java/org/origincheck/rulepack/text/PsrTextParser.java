@@ -33,7 +33,7 @@ import org.origincheck.domain.rules.Threshold;
  *
  * <pre>
  * rule        := alternative "."                                   (label "A")
- *              | "(A) " alternative (("; " | "; or ") "(B) " alternative)* ... "."   (last joined by "; or")
+ *              | "(A) " alternative (("; " | "; or " | ", or ") "(B) " alternative)* ... "."
  *                (or "(a) ", "(b) ", ... : labels kept as printed)
  * alternative := "A change to " target " from " sources
  *                    [", whether or not there is also a change from " sources]
@@ -123,10 +123,15 @@ public final class PsrTextParser {
     private static final Pattern SOURCE_SEPARATOR = Pattern.compile(",? or |, ");
 
     private static final String PERCENT = "(\\d{1,3}(?:\\.\\d+)?)(?: percent|%)";
+    /** ", provided there is"; also printed without the comma, and "provided there is also". */
+    private static final Pattern PROVISO = Pattern.compile(",? provided there is (?:also )?(?=a regional value content|an RVC)");
     private static final Pattern PERCENT_ONLY = Pattern.compile(PERCENT);
+    // Printed slips that do not change the meaning are read, each listed in rules/README.md: "transaction value is used"
+    // or "net cost is used" (without "method"), "transaction value method; or" (without "is used"), ", or" for "; or",
+    // "2)" for "(2)".
     private static final Pattern TV_AND_NC = Pattern.compile(" of not less than: \\((1|i|A)\\) " + PERCENT
-            + " where the transaction value method is used; or \\((2|ii|B)\\) " + PERCENT
-            + " where the net cost method is used");
+            + " where the transaction value(?: method)?(?: is used)?[;,] or \\(?(2|ii|B)\\) " + PERCENT
+            + " where the net cost(?: method)? is used");
     private static final Pattern TV_AND_NC_UNDER = Pattern.compile(" of not less than \\((a|1|i)\\) " + PERCENT
             + " under the transaction value method; or \\((b|2|ii)\\) " + PERCENT + " under the net cost method");
     private static final Pattern NC_OF = Pattern.compile(" of not less than " + PERCENT + " under the net cost method");
@@ -193,7 +198,7 @@ public final class PsrTextParser {
         return alternatives;
     }
 
-    /** "(A) ...; or (B) ...": the labels must run in sequence, each after "; " or "; or ", the last after "; or ". */
+    /** "(A) ...; or (B) ...": the labels must run in sequence, each after "; ", "; or " or ", or ". */
     private static List<Piece> split(String body) {
         char label;
         if (body.startsWith("(A) ")) {
@@ -205,7 +210,6 @@ public final class PsrTextParser {
         }
         List<Piece> pieces = new ArrayList<>();
         int start = 4;
-        boolean lastJoinedByOr = false;
         while (true) {
             char next = (char) (label + 1);
             String marker = " (" + next + ") ";
@@ -218,10 +222,11 @@ public final class PsrTextParser {
             int end;
             if (before.endsWith("; or ")) {
                 end = at + 1 - "; or ".length();
-                lastJoinedByOr = true;
+            } else if (before.endsWith(", or ")) {
+                // "(A) ..., or (B) ...": the alternatives are still labelled in sequence (GN 11(o), 8507.10-8507.50)
+                end = at + 1 - ", or ".length();
             } else if (before.endsWith("; ")) {
                 end = at + 1 - "; ".length();
-                lastJoinedByOr = false;
             } else {
                 throw refuse(Refusal.ALTERNATIVE_LABELS, "", "(" + next + ") does not follow '; or' or '; '",
                         body, Math.max(start, at - 40));
@@ -233,10 +238,8 @@ public final class PsrTextParser {
         if (pieces.size() == 1) {
             throw refuse(Refusal.ALTERNATIVE_LABELS, "", "(" + pieces.get(0).label() + ") is the only alternative", body, 0);
         }
-        if (!lastJoinedByOr) {
-            throw refuse(Refusal.ALTERNATIVE_LABELS, "", "the last alternative (" + label + ") is not joined by '; or'",
-                    body, Math.max(0, body.indexOf(" (" + label + ") ") - 40));
-        }
+        // The last alternative printed after "; " without "or" ("(A) ...; (B) ...") is still an alternative: labelled
+        // alternatives of a product-specific rule are alternatives whatever the conjunction (SOR/2020-155 s.3(6)).
         return pieces;
     }
 
@@ -262,7 +265,7 @@ public final class PsrTextParser {
             if (c.accept(", except from ")) {
                 exceptions(c, target, except, exceptDescribed);
             }
-            RvcRequirement rvc = c.startsWith(", provided there is ") ? rvc(c, packStart) : null;
+            RvcRequirement rvc = c.lookingAt(PROVISO) ? rvc(c, packStart) : null;
             end(c);
             return new RuleAlternative(piece.label(), new TariffShift(from, except, exceptDescribed), rvc, good.conditions());
         }
@@ -281,7 +284,7 @@ public final class PsrTextParser {
         if (c.atEnd()) {
             throw c.fail(Refusal.RVC_MISSING, "no 'provided there is a regional value content' follows", 0);
         }
-        if (!c.startsWith(", provided there is ")) {
+        if (!c.lookingAt(PROVISO)) {
             throw remainder(c);
         }
         RvcRequirement rvc = rvc(c, packStart);
@@ -686,7 +689,7 @@ public final class PsrTextParser {
 
     private static RvcRequirement rvc(Cursor c, LocalDate packStart) {
         int start = c.pos;
-        c.accept(", provided there is ");
+        c.accept(PROVISO);
         if (!c.accept("a regional value content") && !c.accept("an RVC")) {
             throw c.fail(Refusal.RVC_WORDING, "expected 'a regional value content' or 'an RVC'", start);
         }

@@ -502,14 +502,29 @@ class PsrTextParserTest {
     }
 
     @Test
-    void shouldRefuseAMisprintedRvcMethod() {
+    void shouldReadRvcProvisosWithPrintedSlipsThatDoNotChangeTheirMeaning() {
         // GN 11(o), chapter 90, subheading 9007.20: "where the net cost is used" (the word "method" is missing)
         String text = "(A) A change to subheading 9007.20 from any other heading; or (B) A change to subheading 9007.20 from "
                 + "subheading 9007.92, whether or not there is also a change from any other heading, provided there is a "
                 + "regional value content of not less than: (1) 60 percent where the transaction value method is used; or (2) "
                 + "50 percent where the net cost is used.";
-        assertThat(refused(text, Refusal.RVC_WORDING)).contains("alternative (B)")
-                .contains("\"provided there is a regional value content of not less than: (1) 60 percent");
+        RvcRequirement sixtyFifty = new RvcRequirement(Threshold.constant(START, BigDecimal.valueOf(60)), Threshold.constant(START, BigDecimal.valueOf(50)));
+        assertThat(parsed(text).get(1).regionalValueContent()).isEqualTo(sixtyFifty);
+        // chapter 84, 8454.10-8454.30: "where the transaction value method; or"; 8468.10-8468.80: "or 2)"; 8512.10-8512.40:
+        // "provided there is also"; 3301.12-3301.13: no comma before "provided"; chapter 73: "(i) ..., or (ii) ...".
+        for (String proviso : List.of(
+                ", provided there is a regional value content of not less than: (1) 60 percent where the transaction value method; or (2) 50 percent where the net cost method is used.",
+                ", provided there is a regional value content of not less than: (1) 60 percent where the transaction value method is used; or 2) 50 percent where the net cost method is used.",
+                ", provided there is also a regional value content of not less than: (1) 60 percent where the transaction value method is used; or (2) 50 percent where the net cost method is used.",
+                " provided there is a regional value content of not less than: (1) 60 percent where the transaction value is used; or (2) 50 percent where the net cost method is used.",
+                ", provided there is a regional value content of not less than: (i) 60 percent where the transaction value method is used, or (ii) 50 percent where the net cost method is used.")) {
+            assertThat(parsed("No change in tariff classification to a good of subheading 8454.10" + proviso))
+                    .as(proviso).containsExactly(alt("A", null, sixtyFifty));
+        }
+        // A proviso whose markers do not pair is still refused.
+        assertThat(refused("No change in tariff classification to a good of subheading 8454.10, provided there is a regional value "
+                + "content of not less than: (1) 60 percent where the transaction value method is used; or (ii) 50 percent where the "
+                + "net cost method is used.", Refusal.RVC_WORDING)).contains("do not match");
     }
 
     @Test
