@@ -142,7 +142,6 @@ public final class PsrTextParser {
     private static final Pattern NOTWITHSTANDING = Pattern.compile("(?i)not ?withstanding\\b");
     private static final Pattern TRADE_DIRECTION = Pattern.compile("(?i)for the purposes of (?:all other trade|trade between)");
     private static final Pattern END_USE = Pattern.compile("(?:\\(\\d+\\) )?For (?:a|any other) good of ");
-    private static final Pattern DATED = Pattern.compile("Beginning on ");
     private static final List<String> RULE_STARTS = List.of("(A) ", "(a) ", "A change to ",
             "No change in tariff classification", "No required change in tariff classification");
 
@@ -157,7 +156,11 @@ public final class PsrTextParser {
         }
         String normalized = text.strip().replaceAll("\\s+", " ");
         try {
-            return new ParseResult.Parsed(rule(normalized, packStart));
+            Matcher dated = STATED_PERIOD.matcher(normalized);
+            if (dated.lookingAt()) {
+                return statedPeriod(dated, normalized, packStart);
+            }
+            return new ParseResult.Parsed(rule(normalized, packStart, false));
         } catch (Refused refused) {
             return new ParseResult.Unparsed(refused.reason);
         }
@@ -169,7 +172,44 @@ public final class PsrTextParser {
     private record Piece(String label, String where, String text) {
     }
 
-    private List<RuleAlternative> rule(String text, LocalDate packStart) {
+    /**
+     * "Beginning on July 1, 2020 until July 1, 2025, the following rules of origin shall apply to subheadings 8504.21
+     * through 8504.34: (a) ..." and "Beginning on July 1, 2025, and thereafter, ...". The period is returned with the
+     * alternatives so the loader can check it against the rule's effectiveFrom / effectiveTo. "until" a date is read as
+     * ending the day before it: the next period of the same provisions begins on that date ("Beginning on July 1, 2025").
+     */
+    private ParseResult statedPeriod(Matcher dated, String text, LocalDate packStart) {
+        Cursor c = new Cursor(text, "");
+        c.accept("Beginning on ");
+        LocalDate from = date(c, 0);
+        LocalDate to = null;
+        if (c.accept(" until ")) {
+            to = date(c, 0).minusDays(1);
+        } else if (!c.accept(", and thereafter")) {
+            throw c.fail(Refusal.DATED_RULE, "expected 'until <date>' or ', and thereafter'");
+        }
+        boolean single;
+        if (c.accept(", the following rules of origin shall apply to ")) {
+            single = false;
+        } else if (c.accept(", the following rule of origin shall apply to ")) {
+            single = true;
+        } else {
+            throw c.fail(Refusal.DATED_RULE, "expected ', the following rule(s) of origin shall apply to <provisions>:'");
+        }
+        List<HsRange> provisions = provisions(c).orElseThrow(() -> c.fail(Refusal.DATED_RULE, "the period's provisions are not HS provisions"));
+        if (!c.accept(": ")) {
+            throw c.fail(Refusal.DATED_RULE, "expected ':' after the provisions");
+        }
+        if (to != null && to.isBefore(from)) {
+            throw c.fail(Refusal.DATED_RULE, "the period ends before it begins", 0);
+        }
+        List<RuleAlternative> alternatives = rule(c.rest(), packStart, single);
+        return new ParseResult.Parsed(alternatives, new ParseResult.Period(from, to, provisions));
+    }
+
+    private static final Pattern STATED_PERIOD = Pattern.compile("Beginning on ");
+
+    private List<RuleAlternative> rule(String text, LocalDate packStart, boolean singleLabelled) {
         Matcher trade = TRADE_DIRECTION.matcher(text);
         if (trade.find()) {
             throw refuse(Refusal.TRADE_DIRECTION, "", "trade-specific wording", text, trade.start());
@@ -180,9 +220,6 @@ public final class PsrTextParser {
         if (END_USE.matcher(text).lookingAt()) {
             throw refuse(Refusal.END_USE, "", "the text begins", text, 0);
         }
-        if (DATED.matcher(text).lookingAt()) {
-            throw refuse(Refusal.DATED_RULE, "", "the text begins", text, 0);
-        }
         if (RULE_STARTS.stream().noneMatch(text::startsWith)) {
             throw refuse(Refusal.NOT_A_CHANGE_RULE, "", "the text begins", text, 0);
         }
@@ -192,14 +229,14 @@ public final class PsrTextParser {
         String body = text.substring(0, text.length() - 1);
         List<RuleAlternative> alternatives = new ArrayList<>();
         List<Question> described = new ArrayList<>();
-        for (Piece piece : split(body)) {
+        for (Piece piece : split(body, singleLabelled)) {
             alternatives.add(alternative(piece, packStart, described));
         }
         return alternatives;
     }
 
     /** "(A) ...; or (B) ...": the labels must run in sequence, each after "; ", "; or " or ", or ". */
-    private static List<Piece> split(String body) {
+    private static List<Piece> split(String body, boolean singleLabelled) {
         char label;
         if (body.startsWith("(A) ")) {
             label = 'A';
@@ -235,7 +272,9 @@ public final class PsrTextParser {
             start = at + marker.length();
             label = next;
         }
-        if (pieces.size() == 1) {
+        // "the following rule of origin shall apply to ...: (a) ..." labels its only alternative; elsewhere a lone "(a)"
+        // suggests the rest of the text was lost.
+        if (pieces.size() == 1 && !singleLabelled) {
             throw refuse(Refusal.ALTERNATIVE_LABELS, "", "(" + pieces.get(0).label() + ") is the only alternative", body, 0);
         }
         // The last alternative printed after "; " without "or" ("(A) ...; (B) ...") is still an alternative: labelled

@@ -560,7 +560,7 @@ class PsrTextParserTest {
     }
 
     @Test
-    void shouldRefuseARuleForAStatedPeriod() {
+    void shouldReadTheStatedPeriodButStillRefuseAWeightConditionWithinIt() {
         // GN 11(o), chapter 86, subheadings 8607.11 through 8607.12 (phase 2)
         String text = "Beginning on July 1, 2023, and thereafter, the following rules of origin shall apply to subheadings "
                 + "8607.11 through 8607.12: (a) A change to subheadings 8607.11 through 8607.12 from any other heading, except "
@@ -570,7 +570,7 @@ class PsrTextParserTest {
                 + "classification to a good of subheadings 8607.11 through 8607.12, provided there is a regional value content "
                 + "of not less than: (i) 70 percent where the transaction value method is used; or (ii) 60 percent where the "
                 + "net cost method is used.";
-        assertThat(refused(text, Refusal.DATED_RULE)).contains("\"Beginning on July 1, 2023, and thereafter");
+        assertThat(refused(text, Refusal.WEIGHT_CONDITION)).contains("alternative (b)").contains("70 percent by weight");
     }
 
     @Test
@@ -635,6 +635,32 @@ class PsrTextParserTest {
 
     // ---------------------------------------------------------------------------------------------
     // Helpers
+
+    @Test
+    void shouldReadARuleStatedForAPeriodWithItsPeriod() {
+        // GN 11(o), chapter 86, subheading 8607.29: "until July 1, 2023" ends the day before the next period begins.
+        String text = "Beginning on July 1, 2020 until July 1, 2023, the following rule of origin shall apply to subheading 8607.29: "
+                + "(a) A change to subheading 8607.29 from any other heading; or (b) No change in tariff classification to a good of "
+                + "subheading 8607.29, provided there is a regional value content of not less than: (i) 60 percent where the "
+                + "transaction value method is used, or (ii) 50 percent where the net cost method is used.";
+        ParseResult.Parsed result = (ParseResult.Parsed) parser.parse(text, START);
+        assertThat(result.period()).isEqualTo(new ParseResult.Period(LocalDate.of(2020, 7, 1), LocalDate.of(2023, 6, 30),
+                List.of(HsRange.parse("8607.29"))));
+        assertThat(result.alternatives()).extracting(RuleAlternative::label).containsExactly("a", "b");
+
+        ParseResult.Parsed open = (ParseResult.Parsed) parser.parse("Beginning on July 1, 2020 until July 1, 2023, the following rule "
+                + "of origin shall apply to heading 8609: (a) A change to heading 8609 from any other heading.", START);
+        assertThat(open.alternatives()).containsExactly(alt("a", shift(new ShiftSource.AnyOther(HsLevel.HEADING)), null));
+        ParseResult.Parsed later = (ParseResult.Parsed) parser.parse("Beginning on July 1, 2025, and thereafter, the following rules of "
+                + "origin shall apply to subheading 8504.90: (a) A change to subheading 8504.90 from any other heading, except from "
+                + "headings 7225, 7226 or 7326; or (b) No change in tariff classification to a good of subheading 8504.90, provided "
+                + "there is a regional value content of not less than: (i) 65 percent where the transaction value method is used; or "
+                + "(ii) 55 percent where the net cost method is used.", START);
+        assertThat(later.period().from()).isEqualTo(LocalDate.of(2025, 7, 1));
+        assertThat(later.period().to()).isNull();
+        // Outside a stated period, a lone "(a)" still suggests a truncated text.
+        assertThat(refused("(a) A change to heading 7313 from any other heading.", Refusal.ALTERNATIVE_LABELS)).contains("only alternative");
+    }
 
     private List<RuleAlternative> parsed(String text) {
         ParseResult result = parser.parse(text, START);
