@@ -452,7 +452,12 @@ public final class RulePackLoader {
             parseNote = doc.manualReview();
         } else if (doc.alternatives() == null) {
             // The verbatim text is the source of truth: parse it; what cannot be parsed is kept for review, never dropped.
-            if (parsed instanceof ParseResult.Parsed ok) {
+            String periodMismatch = parsed instanceof ParseResult.Parsed ok ? periodMismatch(ok.period(), doc, scope) : null;
+            if (periodMismatch != null) {
+                // The text states its own period; a rule dated otherwise would apply the text on days it does not cover.
+                status = ParseStatus.MANUAL_REVIEW;
+                parseNote = "not applied: " + periodMismatch;
+            } else if (parsed instanceof ParseResult.Parsed ok) {
                 alternatives.addAll(ok.alternatives());
                 status = ParseStatus.PARSED;
             } else if (parsed instanceof ParseResult.Unparsed no) {
@@ -500,6 +505,21 @@ public final class RulePackLoader {
                 doc.vehicleClasses() == null ? null : java.util.Set.copyOf(doc.vehicleClasses()),
                 doc.effectiveFrom(), doc.effectiveTo(), doc.text().trim(), doc.citation(), doc.source(), doc.verification(), alternatives,
                 doc.notes(), doc.partsRuleUnavailable(), status, parseNote, file, line);
+    }
+
+    /** Why a text's stated period disagrees with the rule's scope or dates, or null when it agrees (or states none). */
+    static String periodMismatch(ParseResult.Period period, PackDocuments.RuleDoc doc, List<HsRange> scope) {
+        if (period == null) {
+            return null;
+        }
+        if (!period.provisions().equals(scope)) {
+            return "the text applies to " + period.provisions() + " but the rule's scope is " + scope;
+        }
+        if (!period.from().equals(doc.effectiveFrom()) || !java.util.Objects.equals(period.to(), doc.effectiveTo())) {
+            return "the text states the period " + period.from() + " to " + (period.to() == null ? "(open)" : period.to())
+                    + " but the rule is dated " + doc.effectiveFrom() + " to " + (doc.effectiveTo() == null ? "(open)" : doc.effectiveTo());
+        }
+        return null;
     }
 
     private TariffShift toShift(PackDocuments.ShiftDoc doc, String file, int line, String where, Problems problems) {

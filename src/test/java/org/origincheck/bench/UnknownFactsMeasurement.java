@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.origincheck.domain.automotive.AutomotiveFacts;
 import org.origincheck.domain.bom.BillOfMaterials;
-import org.origincheck.domain.bom.EndUse;
+import org.origincheck.domain.automotive.EndUse;
 import org.origincheck.domain.bom.Good;
 import org.origincheck.domain.bom.Material;
 import org.origincheck.domain.bom.MaterialKind;

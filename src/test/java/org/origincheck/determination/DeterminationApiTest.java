@@ -131,6 +131,18 @@ class DeterminationApiTest {
                 .when().get("/api/v1/product-rules").then().statusCode(200).extract().jsonPath().getString("rules[0].id"))
                 .isEqualTo("SOR13-8708.40-2");
 
+        // A rule that states conditions in words lists each question: id, the words of the law, and who answers it.
+        JsonPath described = given().queryParam("hsCode", "3206.49").when().get("/api/v1/product-rules").then().statusCode(200).extract().jsonPath();
+        assertThat(described.getList("rules[0].questions.id", String.class)).containsExactly(
+                "3206.49:pigments-or-preparations-based-on-cadmium-compounds",
+                "3206.49:pigments-and-preparations-based-on-hexacyanoferrates-bedff2c6", "3206.49:any-other-good");
+        assertThat(described.getList("rules[0].questions.about", String.class)).containsExactly("GOOD", "GOOD", "MATERIAL");
+        assertThat(described.getString("rules[0].questions[0].words"))
+                .isEqualTo("pigments or preparations based on cadmium compounds of subheading 3206.49");
+        assertThat(described.getString("rules[0].alternatives[2].appliesWhen[0].question"))
+                .isEqualTo("3206.49:pigments-or-preparations-based-on-cadmium-compounds");
+        assertThat(described.getBoolean("rules[0].alternatives[2].appliesWhen[0].answer")).isFalse();
+
         Response none = given().queryParam("hsCode", "6403.99").when().get("/api/v1/product-rules").then().extract().response();
         assertThat(none.statusCode()).isEqualTo(404);
         assertThat(none.contentType()).startsWith("application/problem+json");

@@ -76,6 +76,23 @@ final class GoldenExpectations {
                 assertThat(values).as("values of " + field).isEqualTo(wanted);
             }
         }
+        // A fact the law states in words is asked with its stable question id, the words of the law and its answers.
+        for (JsonNode want : expected.path("questions")) {
+            JsonNode got = null;
+            for (JsonNode m : actual.get("missingData")) {
+                if (m.get("field").asText().equals(want.get("field").asText())) {
+                    got = m;
+                }
+            }
+            assertThat(got).as("missingData " + want.get("field")).isNotNull();
+            assertThat(got.path("question").asText()).as("question of " + want.get("field")).isEqualTo(want.get("question").asText());
+            assertThat(got.path("legalText").asText()).as("legalText of " + want.get("field")).isEqualTo(want.get("legalText").asText());
+            List<String> values = new ArrayList<>();
+            got.path("values").forEach(v -> values.add(v.asText()));
+            List<String> wantValues = new ArrayList<>();
+            want.path("values").forEach(v -> wantValues.add(v.asText()));
+            assertThat(values).as("values of " + want.get("field")).isEqualTo(wantValues);
+        }
         for (JsonNode reason : actual.get("reasons")) {
             assertThat(reason.get("citation").asText()).as("citation of " + reason.get("code")).isNotBlank();
             // Reasons cite the law; where a text came from is productRule.provenance, never a message.

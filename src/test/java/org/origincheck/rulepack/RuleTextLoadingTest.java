@@ -77,6 +77,32 @@ class RuleTextLoadingTest {
     }
 
     @Test
+    void shouldApplyARuleStatedForAPeriodOnlyWhenItsDatesAgreeWithTheText() throws IOException {
+        String text = "Beginning on July 1, 2020 until July 1, 2023, the following rule of origin shall apply to subheading 6401.99: "
+                + "(a) A change to subheading 6401.99 from any other heading.";
+        addRule("""
+                  - id: "T-dated-agrees"
+                    scope: ["6401.99"]
+                    effectiveFrom: 2020-07-01
+                    effectiveTo: 2023-06-30
+                    citation: "test"
+                    source: "test"
+                    text: "%s"
+                  - id: "T-dated-disagrees"
+                    scope: ["6401.99"]
+                    effectiveFrom: 2023-07-01
+                    citation: "test"
+                    source: "test"
+                    text: "%s"
+                """.formatted(text, text));
+        LoadedRulePack loaded = new RulePackLoader().load(PackSource.directory(pack));
+        assertThat(rule(loaded, "T-dated-agrees").parseStatus()).isEqualTo(ParseStatus.PARSED);
+        ProductRule disagrees = rule(loaded, "T-dated-disagrees");
+        assertThat(disagrees.parseStatus()).isEqualTo(ParseStatus.MANUAL_REVIEW);
+        assertThat(disagrees.parseNote()).contains("2020-07-01 to 2023-06-30").contains("dated 2023-07-01");
+    }
+
+    @Test
     void shouldHonourAnExplicitManualReviewMark() throws IOException {
         addRule("""
                   - id: "T-3"

@@ -31,7 +31,7 @@ public record AlternativeUnderTest(String label, RuleAlternative alternative, St
 
     /** The tariff-shift outcome of one material under this alternative. */
     public ShiftOutcome shiftOf(Material material) {
-        return alternative.tariffShift().test(good, material.hsCode());
+        return alternative.tariffShift().test(good, material.hsCode(), material.declarations());
     }
 
     public TariffShift tariffShift() {

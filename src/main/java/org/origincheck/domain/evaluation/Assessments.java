@@ -35,7 +35,14 @@ public final class Assessments {
     /** Art. 4.2(d) for a part of Table B-F: whether its part threshold binds is unsettled, so the result is always reviewed. */
     public static final String PARTS_RULE_LISTED_PART = "PARTS_RULE_4_2_D_LISTED_PART";
 
+    /** The answers a declaration can take. */
+    static final List<String> YES_NO = List.of("true", "false");
+
     private Assessments() {
+    }
+
+    private static String quoted(org.origincheck.domain.rules.Question question) {
+        return "\"" + question.words() + "\" (question " + question.id() + ")";
     }
 
     /**
@@ -66,6 +73,16 @@ public final class Assessments {
                     "Product-specific rule " + rule.id() + " for " + rule.hsScope() + " applies to "
                             + subject.good().hsCode().formatted() + " on " + subject.asOf() + ": " + rule.text(),
                     rule.citation(), List.of(), null));
+        } else if (lookup instanceof RuleLookup.NeedsDeclarations needs) {
+            ProductRule rule = needs.rule();
+            for (org.origincheck.domain.rules.Question question : needs.questions()) {
+                findings.missing(new MissingData("good.declarations." + question.id(), "rule " + rule.id() + " states its alternatives for goods"
+                        + " described in words; declare whether the good is " + quoted(question), question.id(), question.words(), YES_NO));
+            }
+            findings.add(new Reason(ReasonCode.PRODUCT_RULE_NEEDS_DATA, Outcome.INSUFFICIENT_DATA, "Product-specific rule " + rule.id()
+                    + " for " + rule.hsScope() + " applies, but which of its alternatives apply depends on what the good is, which the law"
+                    + " states in words: " + String.join("; ", needs.questions().stream().map(Assessments::quoted).toList())
+                    + ". The producer answers in good.declarations: " + rule.text(), rule.citation(), List.of(), null));
         } else if (lookup instanceof RuleLookup.NeedsMoreData needs) {
             findings.missing(needs.field(), needs.message(), needs.legalText());
             findings.add(new Reason(ReasonCode.PRODUCT_RULE_NEEDS_DATA, Outcome.INSUFFICIENT_DATA, needs.message(),
@@ -186,12 +203,24 @@ public final class Assessments {
         }
         if (!undetermined.isEmpty()) {
             for (Material material : undetermined) {
+                List<org.origincheck.domain.rules.Question> asked = alternative.tariffShift()
+                        .unanswered(alternative.good(), material.hsCode(), material.declarations());
+                if (material.hsCode() != null && !asked.isEmpty()) {
+                    // The classification is precise enough: what the rule needs is a fact it states in words.
+                    for (org.origincheck.domain.rules.Question question : asked) {
+                        findings.missing(new MissingData(material.field("declarations." + question.id()), "the rule names materials"
+                                + " by words (alternative " + label + "); declare whether this material is " + quoted(question),
+                                question.id(), question.words(), YES_NO));
+                    }
+                    continue;
+                }
                 findings.missing(material.field("hsCode"), material.hsCode() == null
                         ? "the material is non-originating and has no HS code, so the tariff shift cannot be tested"
                         : "classify the material to 8 digits: the rule distinguishes tariff items");
             }
             findings.add(new Reason(ReasonCode.TARIFF_SHIFT, Outcome.INSUFFICIENT_DATA, undetermined.size()
-                    + " non-originating material(s) lack a classification precise enough to test the required change in tariff classification (" + required + ").",
+                    + " non-originating material(s) lack a classification precise enough, or a declaration about a condition the rule states in words,"
+                    + " to test the required change in tariff classification (" + required + ").",
                     citation, labels(undetermined), label));
         }
         Verdict optimistic = failing.isEmpty() ? Verdict.MET : deMinimis(subject, failing, label, findings, true);

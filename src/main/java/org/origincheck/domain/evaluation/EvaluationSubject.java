@@ -55,6 +55,10 @@ public final class EvaluationSubject {
         }
         this.partThresholds = thresholds;
         this.ruleAsWritten = found instanceof RuleLookup.Found f ? f.rule() : null;
+        if (found instanceof RuleLookup.Found f && f.rule().isApplicable()) {
+            // Alternatives for goods described in words apply as the producer declares the good (good.declarations).
+            found = f.rule().forDeclarations(good.declarations());
+        }
         if (found instanceof RuleLookup.Found f && f.rule().isApplicable() && partThresholds.applies()) {
             found = new RuleLookup.Found(partThresholds.applyTo(f.rule()));
         } else if (found instanceof RuleLookup.Found && partThresholds.missingField() != null) {

@@ -13,7 +13,7 @@ import org.origincheck.domain.automotive.VehicleBodyType;
 import org.origincheck.domain.automotive.VehicleClass;
 import org.origincheck.domain.automotive.VehicleFacts;
 import org.origincheck.domain.bom.BillOfMaterials;
-import org.origincheck.domain.bom.EndUse;
+import org.origincheck.domain.automotive.EndUse;
 import org.origincheck.domain.bom.Good;
 import org.origincheck.domain.bom.Material;
 

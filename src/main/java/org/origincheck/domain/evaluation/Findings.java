@@ -22,6 +22,7 @@ public final class Findings {
     // Sorted and merged, so the answer does not depend on the order in which an engine ran the tests.
     private final Map<String, java.util.SortedSet<String>> missing = new java.util.TreeMap<>();
     private final Map<String, String> legalTexts = new java.util.TreeMap<>();
+    private final Map<String, MissingData> questions = new java.util.HashMap<>();
     private final Map<OriginCriterion, Verdict> criteria = new EnumMap<>(OriginCriterion.class);
     private boolean noMaterialsListed;
     // Requirements the law adds to the origin criteria ("is originating only if ..."), e.g. SOR/2020-155 s.14(4), s.17, s.18.
@@ -78,6 +79,14 @@ public final class Findings {
         missing(field, message);
         if (legalText != null) {
             legalTexts.merge(field, legalText, (a, b) -> a.equals(b) || a.contains(b) ? a : a + " | " + b);
+        }
+    }
+
+    /** A missing fact with its question id, the words of the law it decides and the answers it can take. */
+    public void missing(MissingData data) {
+        missing(data.field(), data.message());
+        if (data.question() != null) {
+            questions.putIfAbsent(data.field(), data);
         }
     }
 
@@ -252,9 +261,15 @@ public final class Findings {
 
     private List<MissingData> missingData() {
         return missing.entrySet().stream().map(e -> {
+            MissingData asked = questions.get(e.getKey());
+            String message = String.join("; ", e.getValue());
+            if (asked != null) {
+                // The place that asked knew the question exactly (a condition of the rule stated in words): it wins.
+                return new MissingData(e.getKey(), message, asked.question(), asked.legalText(), asked.values());
+            }
             java.util.Optional<FactQuestions.Question> question = FactQuestions.of(e.getKey());
             String legalText = legalTexts.getOrDefault(e.getKey(), question.map(FactQuestions.Question::legalText).orElse(null));
-            return new MissingData(e.getKey(), String.join("; ", e.getValue()), question.map(FactQuestions.Question::question).orElse(e.getKey()),
+            return new MissingData(e.getKey(), message, question.map(FactQuestions.Question::question).orElse(e.getKey()),
                     legalText, question.map(FactQuestions.Question::values).orElse(List.of()));
         }).toList();
     }

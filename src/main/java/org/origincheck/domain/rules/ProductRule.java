@@ -69,6 +69,70 @@ public record ProductRule(String id, List<HsRange> scope, Set<EndUse> endUses, S
                 partsRuleBar == null ? partsRuleUnavailable : partsRuleBar, parseStatus, parseNote, file, line);
     }
 
+    /**
+     * The alternatives that apply to a good with these declarations (SOR/2020-155 s.3(6): any one of them suffices).
+     * An alternative for a good described in words applies only when the good is declared to be (or, for "any other
+     * good", not to be) that good; while a declaration that decides whether an alternative applies is missing, the rule
+     * cannot be applied, and the lookup asks for it.
+     */
+    public RuleLookup forDeclarations(java.util.Map<String, Boolean> declarations) {
+        if (alternatives.stream().allMatch(a -> a.goodConditions().isEmpty())) {
+            return new RuleLookup.Found(this);
+        }
+        List<RuleAlternative> applicable = new java.util.ArrayList<>();
+        List<Question> unanswered = new java.util.ArrayList<>();
+        for (RuleAlternative alternative : alternatives) {
+            boolean excluded = false;
+            List<Question> open = new java.util.ArrayList<>();
+            for (GoodCondition condition : alternative.goodConditions()) {
+                Boolean answer = condition.question().answerIn(declarations);
+                if (answer == null) {
+                    open.add(condition.question());
+                } else if (answer != condition.required()) {
+                    excluded = true;
+                }
+            }
+            if (excluded) {
+                continue;
+            }
+            if (open.isEmpty()) {
+                applicable.add(alternative);
+            } else {
+                open.stream().filter(q -> !unanswered.contains(q)).forEach(unanswered::add);
+            }
+        }
+        if (!unanswered.isEmpty()) {
+            return new RuleLookup.NeedsDeclarations(this, unanswered);
+        }
+        if (applicable.isEmpty()) {
+            return new RuleLookup.NeedsMoreData("good.declarations", "rule " + id + " (" + citation + ") states alternatives only for goods"
+                    + " described as " + String.join("; ", goodQuestions().stream().map(q -> "\"" + q.words() + "\"").toList())
+                    + ", and the good is declared to be none of them; a compliance officer must classify or apply it by hand");
+        }
+        return new RuleLookup.Found(new ProductRule(id, scope, endUses, vehicleClasses, effectiveFrom, effectiveTo, text, citation,
+                source, verification, applicable, notes, partsRuleUnavailable, parseStatus, parseNote, file, line));
+    }
+
+    /** The conditions on the good stated in words, in the order of the text. */
+    public List<Question> goodQuestions() {
+        List<Question> out = new java.util.ArrayList<>();
+        for (RuleAlternative alternative : alternatives) {
+            alternative.goodConditions().stream().map(GoodCondition::question).filter(q -> !out.contains(q)).forEach(out::add);
+        }
+        return out;
+    }
+
+    /** The conditions on materials stated in words, in the order of the text. */
+    public List<Question> materialQuestions() {
+        List<Question> out = new java.util.ArrayList<>();
+        for (RuleAlternative alternative : alternatives) {
+            if (alternative.tariffShift() != null) {
+                alternative.tariffShift().questions().stream().filter(q -> !out.contains(q)).forEach(out::add);
+            }
+        }
+        return out;
+    }
+
     public String hsScope() {
         return String.join(", ", scope.stream().map(HsRange::toString).toList());
     }

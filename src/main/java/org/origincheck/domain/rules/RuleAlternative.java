@@ -1,15 +1,24 @@
 package org.origincheck.domain.rules;
 
+import java.util.List;
+
 /**
  * One alternative of a product-specific rule: "(A) A change to ...; or (B) ...". A good needs to meet only
  * one (SOR/2020-155 s.3(6)). Either part may be absent: no shift is "no change in tariff classification
- * required", no RVC is a pure shift.
+ * required", no RVC is a pure shift. {@code goodConditions}: the alternative applies only to a good described in
+ * words ("(A) A change to klystrons of subheading 8540.79 ..."), as the producer declares it.
  */
-public record RuleAlternative(String label, TariffShift tariffShift, RvcRequirement regionalValueContent) {
+public record RuleAlternative(String label, TariffShift tariffShift, RvcRequirement regionalValueContent,
+                              List<GoodCondition> goodConditions) {
 
     public RuleAlternative {
         if (tariffShift == null && regionalValueContent == null) {
             throw new IllegalArgumentException("alternative " + label + " requires neither a shift nor an RVC");
         }
+        goodConditions = goodConditions == null ? List.of() : List.copyOf(goodConditions);
+    }
+
+    public RuleAlternative(String label, TariffShift tariffShift, RvcRequirement regionalValueContent) {
+        this(label, tariffShift, regionalValueContent, List.of());
     }
 }

@@ -16,4 +16,14 @@ public sealed interface RuleLookup {
             this(field, message, null);
         }
     }
+
+    /**
+     * The rule's alternatives apply to goods described in words, and the good's declarations do not say which of them
+     * it is: each {@code questions} entry must be answered in {@code good.declarations}.
+     */
+    record NeedsDeclarations(ProductRule rule, java.util.List<Question> questions) implements RuleLookup {
+        public NeedsDeclarations {
+            questions = java.util.List.copyOf(questions);
+        }
+    }
 }

@@ -16,7 +16,7 @@ import org.origincheck.domain.rules.ProductRuleBook;
 import org.origincheck.domain.rules.RuleAlternative;
 import org.origincheck.domain.rules.RulePack;
 import org.origincheck.domain.rules.RvcRequirement;
-import org.origincheck.domain.rules.Threshold;
+import org.origincheck.domain.dated.Threshold;
 
 /**
  * A proposed change to the law, as an overlay on the rule pack in force: changed parameters, thresholds and wage

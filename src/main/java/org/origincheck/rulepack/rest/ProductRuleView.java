@@ -7,6 +7,8 @@ import java.util.List;
 import org.origincheck.domain.automotive.EndUse;
 import org.origincheck.domain.hs.HsLevel;
 import org.origincheck.domain.hs.HsRange;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.origincheck.domain.rules.DescribedProvisions;
 import org.origincheck.domain.rules.ProductRule;
 import org.origincheck.domain.rules.RuleAlternative;
 import org.origincheck.domain.rules.ShiftSource;
@@ -22,18 +24,36 @@ public record ProductRuleView(String id, List<String> scope, List<EndUse> endUse
                                       + "INSUFFICIENT_DATA; parseNote says why)",
                                       enumeration = {"PARSED", "HAND_ENCODED", "PROVISIONAL", "MANUAL_REVIEW"}) String parseStatus,
                               List<AlternativeView> alternatives,
-                              String notes, String partsRuleUnavailable, String parseNote) {
+                              String notes, String partsRuleUnavailable, String parseNote,
+                              @Schema(description = "Conditions the rule states in words, which a classification cannot show: "
+                                      + "answer each in good.declarations (about GOOD) or materials[].declarations (about MATERIAL) "
+                                      + "under its id, true or false. words are the exact words of the rule text.")
+                              List<QuestionView> questions) {
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record AlternativeView(String label, ShiftView tariffShift, RvcView regionalValueContent) {
+    /** A condition stated in words: its stable id, the words of the law, and whether the good or a material answers it. */
+    public record QuestionView(String id, String words, String about) {
+    }
+
+    /** The alternative applies only when the good's declaration {@code question} is {@code answer}. */
+    public record ConditionView(String question, boolean answer) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    public record ShiftView(String description, List<FromView> from, List<String> except) {
+    public record AlternativeView(String label, ShiftView tariffShift, RvcView regionalValueContent, List<ConditionView> appliesWhen) {
     }
 
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record ShiftView(String description, List<FromView> from, List<String> except, List<FromView> exceptDescribed) {
+    }
+
+    /**
+     * One "from" clause: {@code anyOther} (with {@code within}: "any other subheading within heading 8518"), {@code outside},
+     * {@code provisions} (with {@code question}: materials of them named by words), or {@code withinOwn} (the good's own
+     * provision at that level, with {@code question} for "any other good within that subheading").
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record FromView(HsLevel anyOther, List<String> outside, List<String> provisions) {
+    public record FromView(HsLevel anyOther, List<String> outside, List<String> provisions, List<String> within, HsLevel withinOwn,
+                           String question) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -49,27 +69,49 @@ public record ProductRuleView(String id, List<String> scope, List<EndUse> endUse
                 rule.endUses().stream().sorted().toList(), rule.effectiveFrom(), rule.effectiveTo(), rule.text(),
                 rule.citation(), rule.source(), rule.verification(), rule.parseStatus().name(),
                 rule.alternatives().stream().map(ProductRuleView::alternative).toList(),
-                rule.notes(), rule.partsRuleUnavailable(), rule.parseNote());
+                rule.notes(), rule.partsRuleUnavailable(), rule.parseNote(), questions(rule));
+    }
+
+    private static List<QuestionView> questions(ProductRule rule) {
+        List<QuestionView> out = new java.util.ArrayList<>();
+        rule.goodQuestions().forEach(q -> out.add(new QuestionView(q.id(), q.words(), "GOOD")));
+        rule.materialQuestions().forEach(q -> out.add(new QuestionView(q.id(), q.words(), "MATERIAL")));
+        return out;
     }
 
     private static AlternativeView alternative(RuleAlternative alternative) {
         ShiftView shift = alternative.tariffShift() == null ? null : new ShiftView(alternative.tariffShift().describe(),
                 alternative.tariffShift().from().stream().map(ProductRuleView::from).toList(),
-                alternative.tariffShift().except().stream().map(HsRange::toString).toList());
+                alternative.tariffShift().except().stream().map(HsRange::toString).toList(),
+                alternative.tariffShift().exceptDescribed().stream().map(ProductRuleView::described).toList());
         RvcView rvc = alternative.regionalValueContent() == null ? null : new RvcView(
                 dated(alternative.regionalValueContent().transactionValue()), dated(alternative.regionalValueContent().netCost()));
-        return new AlternativeView(alternative.label(), shift, rvc);
+        return new AlternativeView(alternative.label(), shift, rvc, alternative.goodConditions().stream()
+                .map(c -> new ConditionView(c.question().id(), c.required())).toList());
+    }
+
+    private static FromView described(DescribedProvisions described) {
+        return new FromView(null, null, described.ranges().stream().map(HsRange::toString).toList(), null, null, described.question().id());
     }
 
     private static FromView from(ShiftSource source) {
         if (source instanceof ShiftSource.AnyOther any) {
-            return new FromView(any.level(), null, null);
+            return new FromView(any.level(), null, null, null, null, null);
         }
         if (source instanceof ShiftSource.Outside outside) {
-            return new FromView(null, outside.ranges().stream().map(HsRange::toString).toList(), null);
+            return new FromView(null, outside.ranges().stream().map(HsRange::toString).toList(), null, null, null, null);
+        }
+        if (source instanceof ShiftSource.Described described) {
+            return described(described.materials());
+        }
+        if (source instanceof ShiftSource.SameProvision same) {
+            return new FromView(null, null, null, null, same.level(), same.question() == null ? null : same.question().id());
+        }
+        if (source instanceof ShiftSource.OtherWithin within) {
+            return new FromView(within.level(), null, null, within.ranges().stream().map(HsRange::toString).toList(), null, null);
         }
         ShiftSource.From from = (ShiftSource.From) source;
-        return new FromView(null, null, from.ranges().stream().map(HsRange::toString).toList());
+        return new FromView(null, null, from.ranges().stream().map(HsRange::toString).toList(), null, null, null);
     }
 
     static List<DatedValueView> dated(Threshold threshold) {

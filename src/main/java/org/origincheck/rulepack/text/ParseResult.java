@@ -10,9 +10,23 @@ import org.origincheck.domain.rules.RuleAlternative;
 public sealed interface ParseResult {
 
     /** Every word of the text was understood; the alternatives in the order and with the labels of the text. */
-    record Parsed(List<RuleAlternative> alternatives) implements ParseResult {
+    record Parsed(List<RuleAlternative> alternatives, Period period) implements ParseResult {
         public Parsed {
             alternatives = List.copyOf(alternatives);
+        }
+
+        public Parsed(List<RuleAlternative> alternatives) {
+            this(alternatives, null);
+        }
+    }
+
+    /**
+     * The period a text states for itself ("Beginning on July 1, 2020 until July 1, 2025, the following rules of origin shall
+     * apply to subheadings 8504.21 through 8504.34: ..."): first and last day in force ({@code to} null: "and thereafter").
+     */
+    record Period(java.time.LocalDate from, java.time.LocalDate to, List<org.origincheck.domain.hs.HsRange> provisions) {
+        public Period {
+            provisions = List.copyOf(provisions);
         }
     }
 

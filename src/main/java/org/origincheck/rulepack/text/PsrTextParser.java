@@ -14,6 +14,9 @@ import java.util.regex.Pattern;
 import org.origincheck.domain.hs.HsLevel;
 import org.origincheck.domain.hs.HsRange;
 import org.origincheck.domain.dated.DatedValue;
+import org.origincheck.domain.rules.DescribedProvisions;
+import org.origincheck.domain.rules.GoodCondition;
+import org.origincheck.domain.rules.Question;
 import org.origincheck.domain.rules.RuleAlternative;
 import org.origincheck.domain.rules.RvcRequirement;
 import org.origincheck.domain.rules.ShiftSource;
@@ -30,7 +33,7 @@ import org.origincheck.domain.dated.Threshold;
  *
  * <pre>
  * rule        := alternative "."                                   (label "A")
- *              | "(A) " alternative (("; " | "; or ") "(B) " alternative)* ... "."   (last joined by "; or")
+ *              | "(A) " alternative (("; " | "; or " | ", or ") "(B) " alternative)* ... "."
  *                (or "(a) ", "(b) ", ... : labels kept as printed)
  * alternative := "A change to " target " from " sources
  *                    [", whether or not there is also a change from " sources]
@@ -120,10 +123,15 @@ public final class PsrTextParser {
     private static final Pattern SOURCE_SEPARATOR = Pattern.compile(",? or |, ");
 
     private static final String PERCENT = "(\\d{1,3}(?:\\.\\d+)?)(?: percent|%)";
+    /** ", provided there is"; also printed without the comma, and "provided there is also". */
+    private static final Pattern PROVISO = Pattern.compile(",? provided there is (?:also )?(?=a regional value content|an RVC)");
     private static final Pattern PERCENT_ONLY = Pattern.compile(PERCENT);
+    // Printed slips that do not change the meaning are read, each listed in rules/README.md: "transaction value is used"
+    // or "net cost is used" (without "method"), "transaction value method; or" (without "is used"), ", or" for "; or",
+    // "2)" for "(2)".
     private static final Pattern TV_AND_NC = Pattern.compile(" of not less than: \\((1|i|A)\\) " + PERCENT
-            + " where the transaction value method is used; or \\((2|ii|B)\\) " + PERCENT
-            + " where the net cost method is used");
+            + " where the transaction value(?: method)?(?: is used)?[;,] or \\(?(2|ii|B)\\) " + PERCENT
+            + " where the net cost(?: method)? is used");
     private static final Pattern TV_AND_NC_UNDER = Pattern.compile(" of not less than \\((a|1|i)\\) " + PERCENT
             + " under the transaction value method; or \\((b|2|ii)\\) " + PERCENT + " under the net cost method");
     private static final Pattern NC_OF = Pattern.compile(" of not less than " + PERCENT + " under the net cost method");
@@ -134,7 +142,6 @@ public final class PsrTextParser {
     private static final Pattern NOTWITHSTANDING = Pattern.compile("(?i)not ?withstanding\\b");
     private static final Pattern TRADE_DIRECTION = Pattern.compile("(?i)for the purposes of (?:all other trade|trade between)");
     private static final Pattern END_USE = Pattern.compile("(?:\\(\\d+\\) )?For (?:a|any other) good of ");
-    private static final Pattern DATED = Pattern.compile("Beginning on ");
     private static final List<String> RULE_STARTS = List.of("(A) ", "(a) ", "A change to ",
             "No change in tariff classification", "No required change in tariff classification");
 
@@ -149,7 +156,11 @@ public final class PsrTextParser {
         }
         String normalized = text.strip().replaceAll("\\s+", " ");
         try {
-            return new ParseResult.Parsed(rule(normalized, packStart));
+            Matcher dated = STATED_PERIOD.matcher(normalized);
+            if (dated.lookingAt()) {
+                return statedPeriod(dated, normalized, packStart);
+            }
+            return new ParseResult.Parsed(rule(normalized, packStart, false));
         } catch (Refused refused) {
             return new ParseResult.Unparsed(refused.reason);
         }
@@ -161,7 +172,44 @@ public final class PsrTextParser {
     private record Piece(String label, String where, String text) {
     }
 
-    private List<RuleAlternative> rule(String text, LocalDate packStart) {
+    /**
+     * "Beginning on July 1, 2020 until July 1, 2025, the following rules of origin shall apply to subheadings 8504.21
+     * through 8504.34: (a) ..." and "Beginning on July 1, 2025, and thereafter, ...". The period is returned with the
+     * alternatives so the loader can check it against the rule's effectiveFrom / effectiveTo. "until" a date is read as
+     * ending the day before it: the next period of the same provisions begins on that date ("Beginning on July 1, 2025").
+     */
+    private ParseResult statedPeriod(Matcher dated, String text, LocalDate packStart) {
+        Cursor c = new Cursor(text, "");
+        c.accept("Beginning on ");
+        LocalDate from = date(c, 0);
+        LocalDate to = null;
+        if (c.accept(" until ")) {
+            to = date(c, 0).minusDays(1);
+        } else if (!c.accept(", and thereafter")) {
+            throw c.fail(Refusal.DATED_RULE, "expected 'until <date>' or ', and thereafter'");
+        }
+        boolean single;
+        if (c.accept(", the following rules of origin shall apply to ")) {
+            single = false;
+        } else if (c.accept(", the following rule of origin shall apply to ")) {
+            single = true;
+        } else {
+            throw c.fail(Refusal.DATED_RULE, "expected ', the following rule(s) of origin shall apply to <provisions>:'");
+        }
+        List<HsRange> provisions = provisions(c).orElseThrow(() -> c.fail(Refusal.DATED_RULE, "the period's provisions are not HS provisions"));
+        if (!c.accept(": ")) {
+            throw c.fail(Refusal.DATED_RULE, "expected ':' after the provisions");
+        }
+        if (to != null && to.isBefore(from)) {
+            throw c.fail(Refusal.DATED_RULE, "the period ends before it begins", 0);
+        }
+        List<RuleAlternative> alternatives = rule(c.rest(), packStart, single);
+        return new ParseResult.Parsed(alternatives, new ParseResult.Period(from, to, provisions));
+    }
+
+    private static final Pattern STATED_PERIOD = Pattern.compile("Beginning on ");
+
+    private List<RuleAlternative> rule(String text, LocalDate packStart, boolean singleLabelled) {
         Matcher trade = TRADE_DIRECTION.matcher(text);
         if (trade.find()) {
             throw refuse(Refusal.TRADE_DIRECTION, "", "trade-specific wording", text, trade.start());
@@ -172,9 +220,6 @@ public final class PsrTextParser {
         if (END_USE.matcher(text).lookingAt()) {
             throw refuse(Refusal.END_USE, "", "the text begins", text, 0);
         }
-        if (DATED.matcher(text).lookingAt()) {
-            throw refuse(Refusal.DATED_RULE, "", "the text begins", text, 0);
-        }
         if (RULE_STARTS.stream().noneMatch(text::startsWith)) {
             throw refuse(Refusal.NOT_A_CHANGE_RULE, "", "the text begins", text, 0);
         }
@@ -183,14 +228,15 @@ public final class PsrTextParser {
         }
         String body = text.substring(0, text.length() - 1);
         List<RuleAlternative> alternatives = new ArrayList<>();
-        for (Piece piece : split(body)) {
-            alternatives.add(alternative(piece, packStart));
+        List<Question> described = new ArrayList<>();
+        for (Piece piece : split(body, singleLabelled)) {
+            alternatives.add(alternative(piece, packStart, described));
         }
         return alternatives;
     }
 
-    /** "(A) ...; or (B) ...": the labels must run in sequence, each after "; " or "; or ", the last after "; or ". */
-    private static List<Piece> split(String body) {
+    /** "(A) ...; or (B) ...": the labels must run in sequence, each after "; ", "; or " or ", or ". */
+    private static List<Piece> split(String body, boolean singleLabelled) {
         char label;
         if (body.startsWith("(A) ")) {
             label = 'A';
@@ -201,7 +247,6 @@ public final class PsrTextParser {
         }
         List<Piece> pieces = new ArrayList<>();
         int start = 4;
-        boolean lastJoinedByOr = false;
         while (true) {
             char next = (char) (label + 1);
             String marker = " (" + next + ") ";
@@ -214,10 +259,11 @@ public final class PsrTextParser {
             int end;
             if (before.endsWith("; or ")) {
                 end = at + 1 - "; or ".length();
-                lastJoinedByOr = true;
+            } else if (before.endsWith(", or ")) {
+                // "(A) ..., or (B) ...": the alternatives are still labelled in sequence (GN 11(o), 8507.10-8507.50)
+                end = at + 1 - ", or ".length();
             } else if (before.endsWith("; ")) {
                 end = at + 1 - "; ".length();
-                lastJoinedByOr = false;
             } else {
                 throw refuse(Refusal.ALTERNATIVE_LABELS, "", "(" + next + ") does not follow '; or' or '; '",
                         body, Math.max(start, at - 40));
@@ -226,13 +272,13 @@ public final class PsrTextParser {
             start = at + marker.length();
             label = next;
         }
-        if (pieces.size() == 1) {
+        // "the following rule of origin shall apply to ...: (a) ..." labels its only alternative; elsewhere a lone "(a)"
+        // suggests the rest of the text was lost.
+        if (pieces.size() == 1 && !singleLabelled) {
             throw refuse(Refusal.ALTERNATIVE_LABELS, "", "(" + pieces.get(0).label() + ") is the only alternative", body, 0);
         }
-        if (!lastJoinedByOr) {
-            throw refuse(Refusal.ALTERNATIVE_LABELS, "", "the last alternative (" + label + ") is not joined by '; or'",
-                    body, Math.max(0, body.indexOf(" (" + label + ") ") - 40));
-        }
+        // The last alternative printed after "; " without "or" ("(A) ...; (B) ...") is still an alternative: labelled
+        // alternatives of a product-specific rule are alternatives whatever the conjunction (SOR/2020-155 s.3(6)).
         return pieces;
     }
 
@@ -240,10 +286,11 @@ public final class PsrTextParser {
         return new Piece(String.valueOf(label), "alternative (" + label + "): ", text);
     }
 
-    private RuleAlternative alternative(Piece piece, LocalDate packStart) {
+    private RuleAlternative alternative(Piece piece, LocalDate packStart, List<Question> described) {
         Cursor c = new Cursor(piece.text(), piece.where());
         if (c.accept("A change to ")) {
-            List<HsRange> target = target(c);
+            Target good = target(c, described);
+            List<HsRange> target = good.ranges();
             if (!c.accept(" from ")) {
                 throw c.fail(c.startsWith(",") || c.startsWith(" of ") ? Refusal.GOOD_DESCRIBED : Refusal.UNRECOGNISED,
                         "expected ' from ' after the good's provisions");
@@ -252,23 +299,23 @@ public final class PsrTextParser {
             if (c.accept(", whether or not there is also a change from ")) {
                 from.addAll(sources(c, target));
             }
-            List<HsRange> except = List.of();
+            List<HsRange> except = new ArrayList<>();
+            List<DescribedProvisions> exceptDescribed = new ArrayList<>();
             if (c.accept(", except from ")) {
-                int at = c.pos;
-                except = provisions(c).orElseThrow(() -> c.fail(Refusal.MATERIAL_DESCRIBED,
-                        "the exception does not name HS provisions", at));
+                exceptions(c, target, except, exceptDescribed);
             }
-            RvcRequirement rvc = c.startsWith(", provided there is ") ? rvc(c, packStart) : null;
+            RvcRequirement rvc = c.lookingAt(PROVISO) ? rvc(c, packStart) : null;
             end(c);
-            return new RuleAlternative(piece.label(), new TariffShift(from, except), rvc);
+            return new RuleAlternative(piece.label(), new TariffShift(from, except, exceptDescribed), rvc, good.conditions());
         }
+        List<GoodCondition> conditions = List.of();
         if (c.accept("No change in tariff classification required")) {
             // nothing else names the good
         } else if (c.accept("No change in tariff classification to ")) {
-            target(c);
+            conditions = target(c, described).conditions();
             c.accept(" is required");
         } else if (c.accept("No required change in tariff classification to ")) {
-            target(c);
+            conditions = target(c, described).conditions();
         } else {
             throw c.fail(END_USE.matcher(piece.text()).lookingAt() ? Refusal.END_USE : Refusal.ALTERNATIVE_FORM,
                     "the alternative begins");
@@ -276,12 +323,12 @@ public final class PsrTextParser {
         if (c.atEnd()) {
             throw c.fail(Refusal.RVC_MISSING, "no 'provided there is a regional value content' follows", 0);
         }
-        if (!c.startsWith(", provided there is ")) {
+        if (!c.lookingAt(PROVISO)) {
             throw remainder(c);
         }
         RvcRequirement rvc = rvc(c, packStart);
         end(c);
-        return new RuleAlternative(piece.label(), null, rvc);
+        return new RuleAlternative(piece.label(), null, rvc, conditions);
     }
 
     private static void end(Cursor c) {
@@ -315,17 +362,157 @@ public final class PsrTextParser {
     // ------------------------------------------------------------------------------------------------
     // Provisions and "from" clauses
 
-    private static List<HsRange> target(Cursor c) {
+    /** The good an alternative is for: its provisions, and when it is described in words, the declaration that decides it. */
+    private record Target(List<HsRange> ranges, List<GoodCondition> conditions) {
+    }
+
+    /**
+     * "subheading 8540.79", "a good of subheadings 0907.10 through 0907.20", "klystrons of subheading 8540.79" (a good
+     * described in words: the alternative applies when the good is declared to be one), "any other good of subheading
+     * 8540.79" (when it is declared to be none of the goods the rule's earlier alternatives describe).
+     */
+    private static Target target(Cursor c, List<Question> described) {
+        int start = c.pos;
+        if (c.accept("any other good of ")) {
+            List<HsRange> ranges = provisions(c).orElseThrow(() -> c.fail(Refusal.GOOD_DESCRIBED, "the good is not named by HS provisions"));
+            if (described.isEmpty()) {
+                throw c.fail(Refusal.GOOD_DESCRIBED, "'any other good' where no earlier alternative of the text describes a good", start);
+            }
+            return new Target(ranges, described.stream().map(q -> new GoodCondition(q, false)).toList());
+        }
         c.accept("a good of ");
         c.accept("any of ");
         if (c.lookingAt(STARTS_CODE)) {
             throw c.fail(Refusal.PROVISION, "a provision number without 'chapter', 'heading', 'subheading' or 'tariff item'");
         }
-        return provisions(c).orElseThrow(() -> c.fail(Refusal.GOOD_DESCRIBED, "the good is not named by HS provisions"));
+        Optional<List<HsRange>> named = provisions(c);
+        if (named.isPresent()) {
+            return new Target(named.get(), List.of());
+        }
+        Optional<DescribedProvisions> words = describedOf(c);
+        if (words.isEmpty() || !(c.startsWith(" from ") || c.startsWith(",") || c.startsWith(" is required") || c.atEnd())) {
+            throw c.fail(Refusal.GOOD_DESCRIBED, "the good is not named by HS provisions", start);
+        }
+        Question question = words.get().question();
+        if (!described.contains(question)) {
+            described.add(question);
+        }
+        return new Target(words.get().ranges(), List.of(new GoodCondition(question, true)));
     }
+
+    /** Words that may describe a good or material: no clause punctuation, no parenthesis, no provision of their own. */
+    private static final Pattern DESCRIPTION = Pattern.compile(
+            "([A-Za-z\"][A-Za-z0-9\"'(),/ -]*?),? of (?=(?:chapter|heading|subheading|tariff item)s? \\d)");
+    private static final Pattern DESCRIPTION_WITHIN = Pattern.compile(
+            "([A-Za-z\"][A-Za-z0-9\"'(),/ -]*?) within (that|those) (chapter|heading|subheading|tariff item)s?(?![a-z])");
+
+    /** "housings of subheadings 8467.91 or 8467.99": words, then the provisions they are found in. */
+    private static Optional<DescribedProvisions> describedOf(Cursor c) {
+        int start = c.pos;
+        Matcher m = c.accept(DESCRIPTION);
+        if (m == null || startsClause(m.group(1))) {
+            c.pos = start;
+            return Optional.empty();
+        }
+        Optional<List<HsRange>> ranges = provisions(c, false);
+        if (ranges.isEmpty()) {
+            c.pos = start;
+            return Optional.empty();
+        }
+        String words = c.text.substring(start, c.pos);
+        return Optional.of(new DescribedProvisions(ranges.get(), question(ranges.get(), m.group(1), words), true));
+    }
+
+    /** Words that begin another clause of the grammar are not a description. */
+    private static boolean startsClause(String words) {
+        String lower = words.toLowerCase(Locale.ROOT);
+        return lower.startsWith("any ") || lower.startsWith("another ") || lower.startsWith("within ") || lower.startsWith("from ")
+                || lower.startsWith("except") || lower.startsWith("whether") || lower.startsWith("provided") || lower.equals("any")
+                || lower.contains(" from ") || lower.contains("except ") || lower.contains(" or any ") || lower.contains("provided ")
+                || lower.contains("whether ") || lower.contains("percent") || lower.contains(" change ")
+                || ALTERNATIVE_LABEL.matcher(words).find() || words.chars().filter(ch -> ch == '(').count() != words.chars().filter(ch -> ch == ')').count();
+    }
+
+    private static final Pattern ALTERNATIVE_LABEL = Pattern.compile("\\([A-Za-z0-9]{1,4}\\) ");
+
+    /**
+     * A stable question id: the provisions the words are found in, then the words as a slug
+     * ({@code 3206.49:pigments-or-preparations-based-on-cadmium-compounds}). Ids are at most 80 characters (the API's
+     * limit); a longer slug is cut at a word and ends with a digest of the full words, so two descriptions never share one.
+     */
+    static Question question(List<HsRange> ranges, String description, String words) {
+        String key = String.join("_", ranges.stream().map(HsRange::toString).toList());
+        String slug = description.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        String id = key + ":" + slug;
+        if (id.length() > 80) {
+            String digest = sha256(words).substring(0, 8);
+            String cut = id.substring(0, 80 - digest.length() - 1);
+            int hyphen = cut.lastIndexOf('-');
+            if (hyphen > key.length() + 1) {
+                cut = cut.substring(0, hyphen);
+            }
+            id = cut + "-" + digest;
+        }
+        return new Question(id, words);
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * ", except from headings 7208 through 7229, housings of subheading 8467.91 or any subheading within that group":
+     * provisions, materials described by words within provisions, or the good's own group.
+     */
+    private static void exceptions(Cursor c, List<HsRange> target, List<HsRange> except, List<DescribedProvisions> described) {
+        while (true) {
+            int at = c.pos;
+            Optional<List<HsRange>> ranges = provisions(c);
+            if (ranges.isPresent()) {
+                except.addAll(ranges.get());
+            } else if (c.lookingAt(ANY_WITHIN_THAT_GROUP)) {
+                Matcher m = c.accept(ANY_WITHIN_THAT_GROUP);
+                HsLevel level = levelOfWord(m.group(1));
+                if (!isGroup(target, level)) {
+                    throw c.fail(Refusal.GROUP, "the good's provisions are not a group of " + level.legalName() + "s", at);
+                }
+                except.addAll(target);
+            } else {
+                Optional<DescribedProvisions> words = describedOf(c);
+                if (words.isEmpty()) {
+                    throw c.fail(Refusal.MATERIAL_DESCRIBED, "the exception does not name HS provisions", at);
+                }
+                described.add(words.get());
+            }
+            int save = c.pos;
+            if (c.accept(SOURCE_SEPARATOR) == null) {
+                return;
+            }
+            if (c.startsWith("provided") || c.startsWith("whether")) {
+                c.pos = save;
+                return;
+            }
+        }
+    }
+
+    private static final Pattern ANY_WITHIN_THAT_GROUP =
+            Pattern.compile("any (chapter|heading|subheading|tariff item) within that group");
 
     /** A list of provisions starting with a level word, or empty when the text here does not start with one. */
     private static Optional<List<HsRange>> provisions(Cursor c) {
+        return provisions(c, true);
+    }
+
+    /**
+     * With {@code newLevelWord} false, the list ends at the next level word: in "housings of subheadings 8467.91 or
+     * 8467.99 or heading 8501" the words describe only the subheadings, and "heading 8501" is a clause of its own.
+     */
+    private static Optional<List<HsRange>> provisions(Cursor c, boolean newLevelWord) {
         int start = c.pos;
         Matcher word = c.accept(LEVEL_WORD);
         if (word == null) {
@@ -340,7 +527,7 @@ public final class PsrTextParser {
                 break;
             }
             int itemStart = c.pos;
-            Matcher next = c.accept(LEVEL_WORD);
+            Matcher next = newLevelWord ? c.accept(LEVEL_WORD) : null;
             if (next != null) {
                 level = levelOfWord(next.group(1));
                 ranges.add(item(c, level, itemStart));
@@ -400,6 +587,7 @@ public final class PsrTextParser {
             if (c.accept(SOURCE_SEPARATOR) == null) {
                 break;
             }
+            c.accept("from "); // "... of subheading 0904.21 or from any other chapter"
             ShiftSource next = source(c, target);
             if (next == null) {
                 c.pos = save;
@@ -410,15 +598,73 @@ public final class PsrTextParser {
         return sources;
     }
 
+    private static final Pattern WITHIN_OWN = Pattern.compile("within (that|those|the same) (chapter|heading|subheading|tariff item)s?(?![a-z])");
+
     /** One "from" clause, or null when the text here does not start one. */
     private static ShiftSource source(Cursor c, List<HsRange> target) {
         int start = c.pos;
+        Matcher within = c.accept(WITHIN_OWN);
+        if (within != null) {
+            // "from within that subheading": any material of the good's own provision (or, "those", of its group).
+            HsLevel level = levelOfWord(within.group(2));
+            if (level != target.get(0).level()) {
+                throw c.fail(Refusal.GROUP, "'" + within.group() + "' is not at the level of the good's provisions", start);
+            }
+            return within.group(1).equals("those") ? new ShiftSource.From(target) : new ShiftSource.SameProvision(level, null);
+        }
+        if (c.accept("any other good ")) {
+            // "any other good within that subheading" / "any other good of subheading 3206.49": a material of the provision
+            // that is a good other than the one produced, which only the producer can say.
+            int wordsStart = start;
+            Matcher own = c.accept(WITHIN_OWN);
+            if (own != null) {
+                HsLevel level = levelOfWord(own.group(2));
+                if (level != target.get(0).level()) {
+                    throw c.fail(Refusal.GROUP, "'" + own.group() + "' is not at the level of the good's provisions", start);
+                }
+                Question question = question(target, "any other good", c.text.substring(wordsStart, c.pos));
+                return own.group(1).equals("those")
+                        ? new ShiftSource.Described(new DescribedProvisions(target, question, true))
+                        : new ShiftSource.SameProvision(level, question);
+            }
+            if (c.accept("of ")) {
+                List<HsRange> ranges = provisions(c).orElseThrow(() -> c.fail(Refusal.MATERIAL_DESCRIBED,
+                        "'any other good of' does not name HS provisions", start));
+                return new ShiftSource.Described(new DescribedProvisions(ranges,
+                        question(ranges, "any other good", c.text.substring(wordsStart, c.pos)), true));
+            }
+            throw c.fail(Refusal.MATERIAL_DESCRIBED, "expected 'any other good within that <level>' or 'any other good of <provisions>'", start);
+        }
         if (c.accept("any other ")) {
             Matcher word = c.accept(SINGULAR_LEVEL);
             if (word == null) {
                 throw c.fail(Refusal.MATERIAL_DESCRIBED, "'any other' does not name a chapter, heading, subheading or tariff item", start);
             }
             HsLevel level = levelOfWord(word.group(1));
+            if (c.accept(" within ")) {
+                // "any other subheading within heading 8518" / "within that group": another provision at the level, inside these.
+                int groupAt = c.pos;
+                List<HsRange> ranges;
+                if (c.accept("that group")) {
+                    if (!isGroup(target, level)) {
+                        throw c.fail(Refusal.GROUP, "the good's provisions are not a group of " + level.legalName() + "s", groupAt);
+                    }
+                    ranges = target;
+                } else {
+                    ranges = provisions(c).orElseThrow(() -> c.fail(Refusal.FROM_CLAUSE, "expected 'that group' or HS provisions after 'within'", groupAt));
+                    if (ranges.stream().anyMatch(r -> r.level().digits() > level.digits())) {
+                        throw c.fail(Refusal.PROVISION, "the provisions after 'within' are narrower than a " + level.legalName(), groupAt);
+                    }
+                }
+                int including = c.pos;
+                if (c.accept(", including another ")) {
+                    Matcher again = c.accept(SINGULAR_LEVEL);
+                    if (again == null || !c.accept(" within that group") || levelOfWord(again.group(1)) != level || !isGroup(target, level)) {
+                        throw c.fail(Refusal.GROUP, "expected 'including another " + level.legalName() + " within that group'", including);
+                    }
+                }
+                return new ShiftSource.OtherWithin(level, ranges);
+            }
             int including = c.pos;
             if (c.accept(", including another ")) {
                 Matcher again = c.accept(SINGULAR_LEVEL);
@@ -452,7 +698,24 @@ public final class PsrTextParser {
             }
             return new ShiftSource.Outside(ranges);
         }
-        return provisions(c).<ShiftSource>map(ShiftSource.From::new).orElse(null);
+        Optional<List<HsRange>> named = provisions(c);
+        if (named.isPresent()) {
+            return new ShiftSource.From(named.get());
+        }
+        Matcher words = c.accept(DESCRIPTION_WITHIN);
+        if (words != null && !startsClause(words.group(1))) {
+            // "from a non-smoked good within those subheadings", "from klystrons within that subheading"
+            HsLevel level = levelOfWord(words.group(3));
+            if (level != target.get(0).level()) {
+                throw c.fail(Refusal.GROUP, "'" + words.group() + "' is not at the level of the good's provisions", start);
+            }
+            Question question = question(target, words.group(1), words.group());
+            return words.group(2).equals("those")
+                    ? new ShiftSource.Described(new DescribedProvisions(target, question, true))
+                    : new ShiftSource.SameProvision(level, question);
+        }
+        c.pos = start;
+        return describedOf(c).<ShiftSource>map(ShiftSource.Described::new).orElse(null);
     }
 
     /** "that group": the good's provisions form a range or list, all at the level the clause names. */
@@ -465,7 +728,7 @@ public final class PsrTextParser {
 
     private static RvcRequirement rvc(Cursor c, LocalDate packStart) {
         int start = c.pos;
-        c.accept(", provided there is ");
+        c.accept(PROVISO);
         if (!c.accept("a regional value content") && !c.accept("an RVC")) {
             throw c.fail(Refusal.RVC_WORDING, "expected 'a regional value content' or 'an RVC'", start);
         }

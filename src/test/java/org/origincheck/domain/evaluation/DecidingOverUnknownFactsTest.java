@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.origincheck.domain.bom.BillOfMaterials;
-import org.origincheck.domain.bom.EndUse;
+import org.origincheck.domain.automotive.EndUse;
 import org.origincheck.domain.bom.Good;
 import org.origincheck.domain.bom.Material;
 import org.origincheck.domain.bom.MaterialKind;

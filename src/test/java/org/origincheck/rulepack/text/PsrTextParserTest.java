@@ -14,6 +14,9 @@ import org.origincheck.domain.hs.HsLevel;
 import org.origincheck.domain.hs.HsRange;
 import org.origincheck.domain.dated.DatedValue;
 import org.origincheck.domain.rules.ProductRule;
+import org.origincheck.domain.rules.DescribedProvisions;
+import org.origincheck.domain.rules.GoodCondition;
+import org.origincheck.domain.rules.Question;
 import org.origincheck.domain.rules.RuleAlternative;
 import org.origincheck.domain.rules.RulePack;
 import org.origincheck.domain.rules.RvcRequirement;
@@ -376,11 +379,62 @@ class PsrTextParserTest {
     }
 
     @Test
-    void shouldRefuseAChangeFromAnyOtherGoodWithinThatSubheading() {
-        // GN 11(o), chapter 84, subheading 8443.99
+    void shouldReadAChangeFromAnyOtherGoodWithinThatSubheadingAsAMaterialDeclaration() {
+        // GN 11(o), chapter 84, subheading 8443.99: a material of the good's own subheading counts only if it is another
+        // good, which its classification cannot show, so the producer declares it.
         String text = "A change to a good of subheading 8443.99 from any other good within that subheading or any other subheading.";
-        assertThat(refused(text, Refusal.MATERIAL_DESCRIBED))
-                .contains("\"any other good within that subheading or any other subheading\"");
+        Question otherGood = new Question("8443.99:any-other-good", "any other good within that subheading");
+        assertThat(parsed(text)).containsExactly(alt("A",
+                shift(new ShiftSource.SameProvision(HsLevel.SUBHEADING, otherGood), new ShiftSource.AnyOther(HsLevel.SUBHEADING)), null));
+    }
+
+    @Test
+    void shouldReadFromWithinThatSubheadingAsTheGoodsOwnSubheading() {
+        // GN 11(o), chapter 13, subheading 1301.20
+        String text = "A change to a good of subheading 1301.20 from within that subheading or any other chapter.";
+        assertThat(parsed(text)).containsExactly(alt("A",
+                shift(new ShiftSource.SameProvision(HsLevel.SUBHEADING, null), new ShiftSource.AnyOther(HsLevel.CHAPTER)), null));
+    }
+
+    @Test
+    void shouldReadAnyOtherSubheadingWithinAHeading() {
+        // GN 11(o), chapter 85, subheading 8518.90 (B)
+        String text = "(A) A change to subheading 8518.90 from any other heading; or (B) A change to subheading 8518.90 from any "
+                + "other subheading within heading 8518, whether or not there is also a change from any other heading, provided "
+                + "there is a regional value content of not less than: (1) 30 percent where the transaction value method is used; "
+                + "or (2) 25 percent where the net cost method is used.";
+        List<RuleAlternative> alternatives = parsed(text);
+        assertThat(alternatives.get(1).tariffShift().from()).containsExactly(
+                new ShiftSource.OtherWithin(HsLevel.SUBHEADING, List.of(HsRange.parse("85.18"))), new ShiftSource.AnyOther(HsLevel.HEADING));
+    }
+
+    @Test
+    void shouldReadAnExceptionOfAnySubheadingWithinThatGroup() {
+        // GN 11(o), chapter 85, subheadings 8539.10 through 8539.49
+        String text = "A change to subheadings 8539.10 through 8539.49 from any other subheading, except from any subheading within that group.";
+        assertThat(parsed(text)).containsExactly(alt("A",
+                new TariffShift(List.of(new ShiftSource.AnyOther(HsLevel.SUBHEADING)), List.of(HsRange.parse("8539.10-8539.49"))), null));
+    }
+
+    @Test
+    void shouldRefuseAnyOtherGoodWhenNoAlternativeDescribesAGood() {
+        // GN 11(o), chapter 85, subheading 8536.30: the goods "any other good" is set against are not in this text.
+        String text = "(A) A change to any other good of subheading 8536.30 from any other heading, except from tariff items "
+                + "8538.90.10, 8538.90.30 or 8538.90.60; or (B) A change to any other good of subheading 8536.30 from tariff items "
+                + "8538.90.10, 8538.90.30 or 8538.90.60, whether or not there is also a change from any other heading, provided "
+                + "there is a regional value content of not less than: (1) 60 percent where the transaction value method is used; "
+                + "or (2) 50 percent where the net cost method is used.";
+        assertThat(refused(text, Refusal.GOOD_DESCRIBED)).contains("no earlier alternative");
+    }
+
+    @Test
+    void shouldKeepQuestionIdsWithinTheApiLimitAndDistinct() {
+        Question a = PsrTextParser.question(List.of(HsRange.parse("4802")), "paper or paperboard in rectangular (including square) sheets "
+                + "with the larger dimension not exceeding 36 cm", "words one");
+        Question b = PsrTextParser.question(List.of(HsRange.parse("4802")), "paper or paperboard in rectangular (including square) sheets "
+                + "with the larger dimension exceeding 36 cm", "words two");
+        assertThat(a.id()).hasSizeLessThanOrEqualTo(80).matches("[A-Za-z0-9][A-Za-z0-9.:_\\[\\]-]{0,79}").startsWith("4802:paper-or-paperboard");
+        assertThat(b.id()).hasSizeLessThanOrEqualTo(80).isNotEqualTo(a.id());
     }
 
     @Test
@@ -434,24 +488,43 @@ class PsrTextParserTest {
     }
 
     @Test
-    void shouldRefuseAGoodDescribedByWords() {
-        // GN 11(o), chapter 09, subheading 0904.22
+    void shouldReadAGoodDescribedByWordsAsAGoodDeclaration() {
+        // GN 11(o), chapter 09, subheading 0904.22: (A) applies to allspice crushed or ground, (B) to any other good.
         String text = "(A) A change to allspice, crushed or ground, of subheading 0904.22 from allspice, neither crushed nor "
                 + "ground of subheading 0904.21 or from any other chapter; or (B) A change to any other good of subheading "
                 + "0904.22 from any other chapter.";
-        assertThat(refused(text, Refusal.GOOD_DESCRIBED)).contains("alternative (A)")
-                .contains("\"allspice, crushed or ground, of subheading 0904.22");
+        Question good = new Question("0904.22:allspice-crushed-or-ground", "allspice, crushed or ground, of subheading 0904.22");
+        Question material = new Question("0904.21:allspice-neither-crushed-nor-ground", "allspice, neither crushed nor ground of subheading 0904.21");
+        assertThat(parsed(text)).containsExactly(
+                new RuleAlternative("A", shift(new ShiftSource.Described(new DescribedProvisions(List.of(HsRange.parse("0904.21")), material, true)),
+                        new ShiftSource.AnyOther(HsLevel.CHAPTER)), null, List.of(new GoodCondition(good, true))),
+                new RuleAlternative("B", shift(new ShiftSource.AnyOther(HsLevel.CHAPTER)), null, List.of(new GoodCondition(good, false))));
     }
 
     @Test
-    void shouldRefuseAMisprintedRvcMethod() {
+    void shouldReadRvcProvisosWithPrintedSlipsThatDoNotChangeTheirMeaning() {
         // GN 11(o), chapter 90, subheading 9007.20: "where the net cost is used" (the word "method" is missing)
         String text = "(A) A change to subheading 9007.20 from any other heading; or (B) A change to subheading 9007.20 from "
                 + "subheading 9007.92, whether or not there is also a change from any other heading, provided there is a "
                 + "regional value content of not less than: (1) 60 percent where the transaction value method is used; or (2) "
                 + "50 percent where the net cost is used.";
-        assertThat(refused(text, Refusal.RVC_WORDING)).contains("alternative (B)")
-                .contains("\"provided there is a regional value content of not less than: (1) 60 percent");
+        RvcRequirement sixtyFifty = new RvcRequirement(Threshold.constant(START, BigDecimal.valueOf(60)), Threshold.constant(START, BigDecimal.valueOf(50)));
+        assertThat(parsed(text).get(1).regionalValueContent()).isEqualTo(sixtyFifty);
+        // chapter 84, 8454.10-8454.30: "where the transaction value method; or"; 8468.10-8468.80: "or 2)"; 8512.10-8512.40:
+        // "provided there is also"; 3301.12-3301.13: no comma before "provided"; chapter 73: "(i) ..., or (ii) ...".
+        for (String proviso : List.of(
+                ", provided there is a regional value content of not less than: (1) 60 percent where the transaction value method; or (2) 50 percent where the net cost method is used.",
+                ", provided there is a regional value content of not less than: (1) 60 percent where the transaction value method is used; or 2) 50 percent where the net cost method is used.",
+                ", provided there is also a regional value content of not less than: (1) 60 percent where the transaction value method is used; or (2) 50 percent where the net cost method is used.",
+                " provided there is a regional value content of not less than: (1) 60 percent where the transaction value is used; or (2) 50 percent where the net cost method is used.",
+                ", provided there is a regional value content of not less than: (i) 60 percent where the transaction value method is used, or (ii) 50 percent where the net cost method is used.")) {
+            assertThat(parsed("No change in tariff classification to a good of subheading 8454.10" + proviso))
+                    .as(proviso).containsExactly(alt("A", null, sixtyFifty));
+        }
+        // A proviso whose markers do not pair is still refused.
+        assertThat(refused("No change in tariff classification to a good of subheading 8454.10, provided there is a regional value "
+                + "content of not less than: (1) 60 percent where the transaction value method is used; or (ii) 50 percent where the "
+                + "net cost method is used.", Refusal.RVC_WORDING)).contains("do not match");
     }
 
     @Test
@@ -487,7 +560,7 @@ class PsrTextParserTest {
     }
 
     @Test
-    void shouldRefuseARuleForAStatedPeriod() {
+    void shouldReadTheStatedPeriodButStillRefuseAWeightConditionWithinIt() {
         // GN 11(o), chapter 86, subheadings 8607.11 through 8607.12 (phase 2)
         String text = "Beginning on July 1, 2023, and thereafter, the following rules of origin shall apply to subheadings "
                 + "8607.11 through 8607.12: (a) A change to subheadings 8607.11 through 8607.12 from any other heading, except "
@@ -497,21 +570,26 @@ class PsrTextParserTest {
                 + "classification to a good of subheadings 8607.11 through 8607.12, provided there is a regional value content "
                 + "of not less than: (i) 70 percent where the transaction value method is used; or (ii) 60 percent where the "
                 + "net cost method is used.";
-        assertThat(refused(text, Refusal.DATED_RULE)).contains("\"Beginning on July 1, 2023, and thereafter");
+        assertThat(refused(text, Refusal.WEIGHT_CONDITION)).contains("alternative (b)").contains("70 percent by weight");
     }
 
     @Test
-    void shouldRefuseAnExceptionThatDescribesTheMaterialsByWords() {
-        // GN 11(o), chapter 84, subheadings 8467.21 through 8467.29: the exception names "housings of" some
-        // subheadings, not the subheadings themselves, so the whole text is refused (never half-read).
+    void shouldReadAnExceptionThatDescribesTheMaterialsByWords() {
+        // GN 11(o), chapter 84, subheadings 8467.21 through 8467.29: "housings of" describes the subheadings 8467.91 and
+        // 8467.99 only; "heading 8501" (motors) is an exception of its own.
         String text = "(A) A change to subheadings 8467.21 through 8467.29 from any subheading outside that group, except "
                 + "from housings of subheadings 8467.91 or 8467.99 or heading 8501; or (B) A change to subheadings 8467.21 "
                 + "through 8467.29 from housings of subheadings 8467.91 or 8467.99 or heading 8501, whether or not there is "
                 + "also a change from any subheading outside that group, provided there is a regional value content of not "
                 + "less than: (1) 60 percent where the transaction value method is used; or (2) 50 percent where the net cost "
                 + "method is used.";
-        assertThat(refused(text, Refusal.MATERIAL_DESCRIBED)).contains("alternative (A)")
-                .contains("\"housings of subheadings 8467.91 or 8467.99 or heading 8501");
+        DescribedProvisions housings = new DescribedProvisions(List.of(HsRange.parse("8467.91"), HsRange.parse("8467.99")),
+                new Question("8467.91_8467.99:housings", "housings of subheadings 8467.91 or 8467.99"), true);
+        List<RuleAlternative> alternatives = parsed(text);
+        assertThat(alternatives.get(0).tariffShift()).isEqualTo(new TariffShift(
+                List.of(new ShiftSource.Outside(List.of(HsRange.parse("8467.21-8467.29")))), List.of(HsRange.parse("85.01")), List.of(housings)));
+        assertThat(alternatives.get(1).tariffShift().from()).containsExactly(new ShiftSource.Described(housings),
+                new ShiftSource.From(List.of(HsRange.parse("85.01"))), new ShiftSource.Outside(List.of(HsRange.parse("8467.21-8467.29"))));
     }
 
     @Test
@@ -557,6 +635,32 @@ class PsrTextParserTest {
 
     // ---------------------------------------------------------------------------------------------
     // Helpers
+
+    @Test
+    void shouldReadARuleStatedForAPeriodWithItsPeriod() {
+        // GN 11(o), chapter 86, subheading 8607.29: "until July 1, 2023" ends the day before the next period begins.
+        String text = "Beginning on July 1, 2020 until July 1, 2023, the following rule of origin shall apply to subheading 8607.29: "
+                + "(a) A change to subheading 8607.29 from any other heading; or (b) No change in tariff classification to a good of "
+                + "subheading 8607.29, provided there is a regional value content of not less than: (i) 60 percent where the "
+                + "transaction value method is used, or (ii) 50 percent where the net cost method is used.";
+        ParseResult.Parsed result = (ParseResult.Parsed) parser.parse(text, START);
+        assertThat(result.period()).isEqualTo(new ParseResult.Period(LocalDate.of(2020, 7, 1), LocalDate.of(2023, 6, 30),
+                List.of(HsRange.parse("8607.29"))));
+        assertThat(result.alternatives()).extracting(RuleAlternative::label).containsExactly("a", "b");
+
+        ParseResult.Parsed open = (ParseResult.Parsed) parser.parse("Beginning on July 1, 2020 until July 1, 2023, the following rule "
+                + "of origin shall apply to heading 8609: (a) A change to heading 8609 from any other heading.", START);
+        assertThat(open.alternatives()).containsExactly(alt("a", shift(new ShiftSource.AnyOther(HsLevel.HEADING)), null));
+        ParseResult.Parsed later = (ParseResult.Parsed) parser.parse("Beginning on July 1, 2025, and thereafter, the following rules of "
+                + "origin shall apply to subheading 8504.90: (a) A change to subheading 8504.90 from any other heading, except from "
+                + "headings 7225, 7226 or 7326; or (b) No change in tariff classification to a good of subheading 8504.90, provided "
+                + "there is a regional value content of not less than: (i) 65 percent where the transaction value method is used; or "
+                + "(ii) 55 percent where the net cost method is used.", START);
+        assertThat(later.period().from()).isEqualTo(LocalDate.of(2025, 7, 1));
+        assertThat(later.period().to()).isNull();
+        // Outside a stated period, a lone "(a)" still suggests a truncated text.
+        assertThat(refused("(a) A change to heading 7313 from any other heading.", Refusal.ALTERNATIVE_LABELS)).contains("only alternative");
+    }
 
     private List<RuleAlternative> parsed(String text) {
         ParseResult result = parser.parse(text, START);
