@@ -218,6 +218,6 @@ public final class DecidingOverUnknownFacts implements OriginEngine {
 
     private static Evaluation with(Evaluation e, List<Reason> reasons, List<MissingData> missing) {
         return new Evaluation(e.reference(), e.asOf(), e.rulePack(), e.status(), e.originCriterion(), e.productRule(),
-                e.regionalValueContent(), reasons, missing, e.automotive());
+                e.regionalValueContent(), reasons, missing, e.automotive(), e.provisional());
     }
 }

@@ -99,17 +99,17 @@ public final class FactQuestions {
             case "good.endUse" -> {
                 return Optional.of(withGood(bom, new Good(g.partNumber(), g.description(), g.hsCode(), EndUse.valueOf(value), g.producerCountry(),
                         g.currency(), g.transactionValue(), g.netCost(), g.costs(), g.whollyObtained(), g.vehicle(), g.weight(),
-                        g.importingCountry(), g.importedFrom(), g.declarations())));
+                        g.importingCountry(), g.importedFrom(), g.declarations(), g.classifiedAsSet())));
             }
             case "good.importingCountry" -> {
                 return Optional.of(withGood(bom, new Good(g.partNumber(), g.description(), g.hsCode(), g.endUse(), g.producerCountry(),
                         g.currency(), g.transactionValue(), g.netCost(), g.costs(), g.whollyObtained(), g.vehicle(), g.weight(),
-                        value, g.importedFrom(), g.declarations())));
+                        value, g.importedFrom(), g.declarations(), g.classifiedAsSet())));
             }
             case "good.importedFrom" -> {
                 return Optional.of(withGood(bom, new Good(g.partNumber(), g.description(), g.hsCode(), g.endUse(), g.producerCountry(),
                         g.currency(), g.transactionValue(), g.netCost(), g.costs(), g.whollyObtained(), g.vehicle(), g.weight(),
-                        g.importingCountry(), value, g.declarations())));
+                        g.importingCountry(), value, g.declarations(), g.classifiedAsSet())));
             }
             case "good.vehicle.offRoad", "good.vehicle.compressionIgnition", "good.vehicle.bodyType" -> {
                 VehicleFacts v = g.vehicle() == null ? new VehicleFacts(null, null, null, null) : g.vehicle();
@@ -120,7 +120,7 @@ public final class FactQuestions {
                 };
                 return Optional.of(withGood(bom, new Good(g.partNumber(), g.description(), g.hsCode(), g.endUse(), g.producerCountry(),
                         g.currency(), g.transactionValue(), g.netCost(), g.costs(), g.whollyObtained(), assumed, g.weight(),
-                        g.importingCountry(), g.importedFrom(), g.declarations())));
+                        g.importingCountry(), g.importedFrom(), g.declarations(), g.classifiedAsSet())));
             }
             case "automotive.forVehicleClass" -> {
                 AutomotiveFacts a = bom.automotive();
@@ -139,7 +139,7 @@ public final class FactQuestions {
             declarations.put(field.substring(GOOD_DECLARATION.length()), Boolean.valueOf(value));
             return Optional.of(withGood(bom, new Good(g.partNumber(), g.description(), g.hsCode(), g.endUse(), g.producerCountry(),
                     g.currency(), g.transactionValue(), g.netCost(), g.costs(), g.whollyObtained(), g.vehicle(), g.weight(),
-                    g.importingCountry(), g.importedFrom(), declarations)));
+                    g.importingCountry(), g.importedFrom(), declarations, g.classifiedAsSet())));
         }
         Matcher m = MATERIAL_FIELD.matcher(field);
         if (!m.matches()) {

@@ -51,7 +51,9 @@ public final class MultiLevelEvaluation {
         if (bom.good().classifiedAsSet()) {
             // A set (Art. 4.17; SOR s.6): the goods in it are decided first, like any material, then s.6 replaces the set's own rule.
             Level level = level(engine, bom.materials(), bom.good(), bom, pack);
-            return new Assessed(SetRule.evaluate(bom, level.materials(), pack, level.evidenceReasons()), allStated ? null : level.origins());
+            // A good in the set decided under a provisional rule makes the set's answer provisional too.
+            return new Assessed(provisionalIfAnyIs(SetRule.evaluate(bom, level.materials(), pack, level.evidenceReasons()), level.origins()),
+                    allStated ? null : level.origins());
         }
         if (allStated) {
             return new Assessed(engine.evaluate(bom, pack), null, bom, null, null);

@@ -137,6 +137,6 @@ public final class SetRule {
         all.add(new Reason(ReasonCode.ORIGIN_DETERMINED, status == DeterminationStatus.ORIGINATING ? Outcome.PASS
                 : status == DeterminationStatus.NOT_ORIGINATING ? Outcome.FAIL : Outcome.INSUFFICIENT_DATA, summary, CITATION, List.of(), null));
         return new Evaluation(bom.reference(), bom.asOf(), pack.ref(), status, null, null, List.of(), all,
-                status == DeterminationStatus.INSUFFICIENT_DATA ? missing : List.of(), null);
+                status == DeterminationStatus.INSUFFICIENT_DATA ? missing : List.of(), null, false);
     }
 }

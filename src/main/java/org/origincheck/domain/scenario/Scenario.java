@@ -101,7 +101,7 @@ public record Scenario(String id, String title, String basePack, Label label, St
             }).toList();
             automotive = new AutomotiveRules(automotive.tables(), partSchedules, automotive.laborValueContent(), automotive.credits(),
                     wageFloors, automotive.steelAndAluminum(), automotive.stagingRegime(), automotive.corePartsRollUp(),
-                    automotive.steelAndAluminumShare(), automotive.partsRuleForListedParts());
+                    automotive.steelAndAluminumShare(), automotive.partsRuleForListedParts(), automotive.corePartSubheadings());
         }
         return new RulePack(base.id(), base.version() + "+scenario." + id, sha256, base.effectiveFrom(), base.effectiveTo(), base.sources(),
                 new Parameters(parameters), rules, base.deMinimisExclusions(), base.notes(), base.options(), automotive, base.scheduleTwo());

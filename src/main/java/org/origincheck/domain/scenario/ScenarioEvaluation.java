@@ -60,7 +60,7 @@ public final class ScenarioEvaluation {
         List<MissingData> asked = status == DeterminationStatus.INSUFFICIENT_DATA ? missing : failed ? List.of() : e.missingData();
         return new Evaluation(e.reference(), e.asOf(), overlay.ref(), status, status == DeterminationStatus.ORIGINATING ? e.originCriterion() : null,
                 e.productRule(), e.regionalValueContent(), reasons, asked,
-                e.automotive());
+                e.automotive(), e.provisional());
     }
 
     private static String labelText(Scenario.Label label) {

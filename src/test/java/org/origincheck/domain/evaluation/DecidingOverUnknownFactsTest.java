@@ -55,12 +55,12 @@ class DecidingOverUnknownFactsTest {
 
     private static Evaluation answer(DeterminationStatus status, OriginCriterion criterion) {
         return new Evaluation("r", AS_OF, null, status, criterion, null, List.of(),
-                List.of(new Reason(ReasonCode.ORIGIN_DETERMINED, Outcome.INFO, status.name(), "USMCA Art. 4.2", List.of(), null)), List.of(), null);
+                List.of(new Reason(ReasonCode.ORIGIN_DETERMINED, Outcome.INFO, status.name(), "USMCA Art. 4.2", List.of(), null)), List.of(), null, false);
     }
 
     private static Evaluation insufficient(List<MissingData> missing) {
         return new Evaluation("r", AS_OF, null, DeterminationStatus.INSUFFICIENT_DATA, null, null, List.of(),
-                List.of(new Reason(ReasonCode.ORIGIN_DETERMINED, Outcome.INSUFFICIENT_DATA, "cannot", "USMCA Art. 4.2", List.of(), null)), missing, null);
+                List.of(new Reason(ReasonCode.ORIGIN_DETERMINED, Outcome.INSUFFICIENT_DATA, "cannot", "USMCA Art. 4.2", List.of(), null)), missing, null, false);
     }
 
     private static BillOfMaterials bom() {
