@@ -47,6 +47,32 @@ public record Good(String partNumber, String description, HsCode hsCode, EndUse 
         this(partNumber, description, hsCode, endUse, producerCountry, currency, transactionValue, netCost, costs, whollyObtained, null);
     }
 
+    /** The same good with one fact assumed: used to try each value of a fact the submission did not give. */
+    public Good withEndUse(EndUse value) {
+        return new Good(partNumber, description, hsCode, value, producerCountry, currency, transactionValue, netCost, costs, whollyObtained,
+                vehicle, weight, importingCountry, importedFrom, declarations, classifiedAsSet);
+    }
+
+    public Good withVehicle(VehicleFacts value) {
+        return new Good(partNumber, description, hsCode, endUse, producerCountry, currency, transactionValue, netCost, costs, whollyObtained,
+                value, weight, importingCountry, importedFrom, declarations, classifiedAsSet);
+    }
+
+    public Good withImportingCountry(String value) {
+        return new Good(partNumber, description, hsCode, endUse, producerCountry, currency, transactionValue, netCost, costs, whollyObtained,
+                vehicle, weight, value, importedFrom, declarations, classifiedAsSet);
+    }
+
+    public Good withImportedFrom(String value) {
+        return new Good(partNumber, description, hsCode, endUse, producerCountry, currency, transactionValue, netCost, costs, whollyObtained,
+                vehicle, weight, importingCountry, value, declarations, classifiedAsSet);
+    }
+
+    public Good withDeclarations(Map<String, Boolean> value) {
+        return new Good(partNumber, description, hsCode, endUse, producerCountry, currency, transactionValue, netCost, costs, whollyObtained,
+                vehicle, weight, importingCountry, importedFrom, value, classifiedAsSet);
+    }
+
     public Optional<BigDecimal> transactionValueBasis() {
         return Optional.ofNullable(transactionValue);
     }

@@ -97,19 +97,13 @@ public final class FactQuestions {
         Good g = bom.good();
         switch (field) {
             case "good.endUse" -> {
-                return Optional.of(withGood(bom, new Good(g.partNumber(), g.description(), g.hsCode(), EndUse.valueOf(value), g.producerCountry(),
-                        g.currency(), g.transactionValue(), g.netCost(), g.costs(), g.whollyObtained(), g.vehicle(), g.weight(),
-                        g.importingCountry(), g.importedFrom(), g.declarations(), g.classifiedAsSet())));
+                return Optional.of(withGood(bom, g.withEndUse(EndUse.valueOf(value))));
             }
             case "good.importingCountry" -> {
-                return Optional.of(withGood(bom, new Good(g.partNumber(), g.description(), g.hsCode(), g.endUse(), g.producerCountry(),
-                        g.currency(), g.transactionValue(), g.netCost(), g.costs(), g.whollyObtained(), g.vehicle(), g.weight(),
-                        value, g.importedFrom(), g.declarations(), g.classifiedAsSet())));
+                return Optional.of(withGood(bom, g.withImportingCountry(value)));
             }
             case "good.importedFrom" -> {
-                return Optional.of(withGood(bom, new Good(g.partNumber(), g.description(), g.hsCode(), g.endUse(), g.producerCountry(),
-                        g.currency(), g.transactionValue(), g.netCost(), g.costs(), g.whollyObtained(), g.vehicle(), g.weight(),
-                        g.importingCountry(), value, g.declarations(), g.classifiedAsSet())));
+                return Optional.of(withGood(bom, g.withImportedFrom(value)));
             }
             case "good.vehicle.offRoad", "good.vehicle.compressionIgnition", "good.vehicle.bodyType" -> {
                 VehicleFacts v = g.vehicle() == null ? new VehicleFacts(null, null, null, null) : g.vehicle();
@@ -118,9 +112,7 @@ public final class FactQuestions {
                     case "good.vehicle.compressionIgnition" -> new VehicleFacts(v.offRoad(), Boolean.valueOf(value), v.bodyType(), v.passengerCapacity());
                     default -> new VehicleFacts(v.offRoad(), v.compressionIgnition(), VehicleBodyType.valueOf(value), v.passengerCapacity());
                 };
-                return Optional.of(withGood(bom, new Good(g.partNumber(), g.description(), g.hsCode(), g.endUse(), g.producerCountry(),
-                        g.currency(), g.transactionValue(), g.netCost(), g.costs(), g.whollyObtained(), assumed, g.weight(),
-                        g.importingCountry(), g.importedFrom(), g.declarations(), g.classifiedAsSet())));
+                return Optional.of(withGood(bom, g.withVehicle(assumed)));
             }
             case "automotive.forVehicleClass" -> {
                 AutomotiveFacts a = bom.automotive();
@@ -137,9 +129,7 @@ public final class FactQuestions {
         if (field.startsWith(GOOD_DECLARATION)) {
             Map<String, Boolean> declarations = new HashMap<>(g.declarations());
             declarations.put(field.substring(GOOD_DECLARATION.length()), Boolean.valueOf(value));
-            return Optional.of(withGood(bom, new Good(g.partNumber(), g.description(), g.hsCode(), g.endUse(), g.producerCountry(),
-                    g.currency(), g.transactionValue(), g.netCost(), g.costs(), g.whollyObtained(), g.vehicle(), g.weight(),
-                    g.importingCountry(), g.importedFrom(), declarations, g.classifiedAsSet())));
+            return Optional.of(withGood(bom, g.withDeclarations(declarations)));
         }
         Matcher m = MATERIAL_FIELD.matcher(field);
         if (!m.matches()) {
