@@ -185,7 +185,7 @@ class DeterminationBatchApiTest {
         String status = answers(post(bom("L0-" + run, 5))).get(0).get("determinationStatus").asText();
         double before = counted(given().get("/q/metrics").asString(), status);
         StringBuilder body = new StringBuilder();
-        int lines = DeterminationService.BATCH_TRANSACTION_SIZE * 2 + 17;
+        int lines = DeterminationBatches.BATCH_TRANSACTION_SIZE * 2 + 17;
         for (int i = 0; i < lines; i++) {
             body.append(bom("L-" + run, 5)).append('\n');
         }

@@ -30,6 +30,7 @@ import org.origincheck.api.ApiException;
 import org.origincheck.api.Problem;
 import org.origincheck.config.BatchLimitsConfig;
 import org.origincheck.determination.DeterminationRefused;
+import org.origincheck.determination.DeterminationBatches;
 import org.origincheck.determination.DeterminationService;
 import org.origincheck.security.Caller;
 import org.origincheck.security.Roles;
@@ -48,16 +49,16 @@ public class DeterminationBatchResource {
 
     private static final Logger LOG = Logger.getLogger(DeterminationBatchResource.class);
 
-    private final DeterminationService service;
+    private final DeterminationBatches batches;
     private final SubmissionMapper submissions;
     private final Caller caller;
     private final BatchLimitsConfig limits;
     private final ObjectMapper mapper;
     private final ObjectWriter answerWriter;
 
-    public DeterminationBatchResource(DeterminationService service, SubmissionMapper submissions, Caller caller, BatchLimitsConfig limits,
+    public DeterminationBatchResource(DeterminationBatches batches, SubmissionMapper submissions, Caller caller, BatchLimitsConfig limits,
                                       ObjectMapper mapper) {
-        this.service = service;
+        this.batches = batches;
         this.submissions = submissions;
         this.caller = caller;
         this.limits = limits;
@@ -124,7 +125,7 @@ public class DeterminationBatchResource {
                     + limits.maxLines() + " are accepted (origincheck.batches.max-lines); nothing was stored"));
         }
         LineAnswer[] answers = new LineAnswer[lines.size()];
-        List<DeterminationService.BatchLine> accepted = new ArrayList<>();
+        List<DeterminationBatches.BatchLine> accepted = new ArrayList<>();
         List<Integer> acceptedIndexes = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             try {
@@ -138,16 +139,16 @@ public class DeterminationBatchResource {
                 answers[i] = LineAnswer.refused(i, unexpected(e));
             }
         }
-        List<DeterminationService.LineOutcome> outcomes = service.createAll(accepted, tenant, subject);
+        List<DeterminationBatches.LineOutcome> outcomes = batches.createAll(accepted, tenant, subject);
         for (int j = 0; j < outcomes.size(); j++) {
             int i = acceptedIndexes.get(j);
-            DeterminationService.LineOutcome outcome = outcomes.get(j);
-            if (outcome instanceof DeterminationService.Created c) {
+            DeterminationBatches.LineOutcome outcome = outcomes.get(j);
+            if (outcome instanceof DeterminationBatches.Created c) {
                 answers[i] = LineAnswer.created(i, c.stored());
-            } else if (outcome instanceof DeterminationService.Refused r) {
+            } else if (outcome instanceof DeterminationBatches.Refused r) {
                 answers[i] = LineAnswer.refused(i, DeterminationProblems.problem(r.refusal()));
             } else {
-                answers[i] = LineAnswer.refused(i, unexpected(((DeterminationService.Failed) outcome).error()));
+                answers[i] = LineAnswer.refused(i, unexpected(((DeterminationBatches.Failed) outcome).error()));
             }
         }
         StringBuilder out = new StringBuilder(answers.length * 120);
@@ -180,7 +181,7 @@ public class DeterminationBatchResource {
         return lines;
     }
 
-    private DeterminationService.BatchLine read(String line, String tenant) {
+    private DeterminationBatches.BatchLine read(String line, String tenant) {
         if (longerThan(line, limits.maxLineBytes())) {
             throw new ApiException(Problem.of(413, "Content Too Large", "the line is longer than " + limits.maxLineBytes()
                     + " bytes (origincheck.batches.max-line-bytes); send it alone to POST /api/v1/determinations"));
@@ -188,7 +189,7 @@ public class DeterminationBatchResource {
         Envelope envelope = envelope(line);
         checkKey(envelope.idempotencyKey());
         BomSubmission submission = submissions.parse(envelope.submission());
-        return new DeterminationService.BatchLine(new DeterminationService.Received(envelope.submission(), MediaType.APPLICATION_JSON, null),
+        return new DeterminationBatches.BatchLine(new DeterminationService.Received(envelope.submission(), MediaType.APPLICATION_JSON, null),
                 submissions.toBom(submission, tenant), submission.rulePack(), envelope.idempotencyKey());
     }
 
