@@ -558,9 +558,12 @@ document.addEventListener('DOMContentLoaded', async () => {
   document.getElementById('content').hidden = false;
   const d = determination;
   if (submissionKind === 'CSV') {
-    const csvLink = OC.el('a', { href: '#', id: 'csv-download' }, 'the CSV as received');
-    csvLink.addEventListener('click', e => { e.preventDefault(); download(`/api/v1/determinations/${id}/submission`, 'text/csv', `submission-${id}.csv`); });
-    document.getElementById('bom-note').replaceChildren('Submitted as CSV (', csvLink, '), shown here as its bill of materials. A what-if is evaluated, and saved, as JSON. ',
+    // The copy for a spreadsheet has every formula neutralised; the exact bytes are the evidence (issue 14, CSV injection).
+    const csvLink = OC.el('a', { href: '#', id: 'csv-download' }, 'for a spreadsheet');
+    csvLink.addEventListener('click', e => { e.preventDefault(); download(`/api/v1/determinations/${id}/submission?form=spreadsheet-safe`, 'text/csv', `submission-${id}-spreadsheet-safe.csv`); });
+    const exactLink = OC.el('a', { href: '#', id: 'csv-download-exact' }, 'exactly as received');
+    exactLink.addEventListener('click', e => { e.preventDefault(); download(`/api/v1/determinations/${id}/submission`, 'text/csv', `submission-${id}.csv`); });
+    document.getElementById('bom-note').replaceChildren('Submitted as CSV (download it ', csvLink, ', or ', exactLink, ' as evidence), shown here as its bill of materials. A what-if is evaluated, and saved, as JSON. ',
       'Nothing is stored until you save it as a new determination.');
   }
   renderAnswer(d);

@@ -113,6 +113,27 @@ class AttackFindingsTest {
         assertThat(comment.getList("errors.field", String.class)).contains("justification");
     }
 
+    /**
+     * CSV injection in the submission as received: the evidence stays byte for byte (an attachment), and the copy for a
+     * spreadsheet runs no formula; an unknown form is a 400 naming the parameter.
+     */
+    @Test
+    void shouldServeTheCsvSubmissionExactAndSpreadsheetSafe() {
+        String csv = "partNumber,description,hsCode,origin,countryOfOrigin,value\r\nM1,\"=HYPERLINK(\"\"http://x.example\"\")\",7208.51,NON_ORIGINATING,CN,20\r\n";
+        String id = as(Roles.SUBMITTER).contentType("text/csv").body(csv)
+                .queryParam("hsCode", "8402.11").queryParam("producerCountry", "MX").queryParam("currency", "USD").queryParam("transactionValue", "100")
+                .post("/api/v1/determinations").then().statusCode(201).extract().path("id");
+        Response exact = as(Roles.REVIEWER).get("/api/v1/determinations/" + id + "/submission");
+        exact.then().statusCode(200).header("Content-Disposition", "attachment; filename=\"submission-" + id + ".csv\"");
+        assertThat(exact.asString()).isEqualTo(csv);
+        String safe = as(Roles.REVIEWER).queryParam("form", "spreadsheet-safe").get("/api/v1/determinations/" + id + "/submission")
+                .then().statusCode(200).extract().asString();
+        assertThat(safe).contains("\"'=HYPERLINK(\"\"http://x.example\"\")\"").doesNotContain(",\"=HYPERLINK");
+        JsonPath bad = as(Roles.REVIEWER).queryParam("form", "raw").get("/api/v1/determinations/" + id + "/submission")
+                .then().statusCode(400).contentType("application/problem+json").extract().jsonPath();
+        assertThat(bad.getList("errors.field", String.class)).contains("form");
+    }
+
     /** Finding 3: a token whose subject PostgreSQL cannot store is refused, not a 500. */
     @Test
     void shouldRefuseATokenWhoseSubjectCannotBeStored() {

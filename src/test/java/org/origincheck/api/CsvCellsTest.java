@@ -21,4 +21,13 @@ class CsvCellsTest {
         assertThat(CsvCells.cell("")).isEqualTo("\"\"");
         assertThat(CsvCells.cell(null)).isEmpty();
     }
+
+    @Test
+    void shouldRewriteAWholeCsvKeepingEveryValueButTheFormulas() {
+        String csv = "partNumber,description,value\r\nM1,\"a, \"\"quoted\"\" =text\",20\n-M2,=SUM(A1),\"@x\"\r\n";
+        assertThat(CsvCells.spreadsheetSafe(csv)).isEqualTo(
+                "\"partNumber\",\"description\",\"value\"\r\n"
+                + "\"M1\",\"a, \"\"quoted\"\" =text\",\"20\"\r\n"
+                + "\"'-M2\",\"'=SUM(A1)\",\"'@x\"\r\n");
+    }
 }

@@ -142,7 +142,7 @@ class ScenarioApiTest {
         assertThat(changes.getList("[0].reasons.code", String.class)).containsExactly("SCENARIO_CONDITION");
         String csv = as(Roles.AUDITOR).accept("text/csv").get("/api/v1/scenario-runs/" + run + "/changes").then().statusCode(200).extract().asString();
         assertThat(csv.split("\r\n")).hasSize(2);
-        assertThat(csv.split("\r\n")[1]).startsWith(chinese + ",P-CN,760310,76,100").contains("SCENARIO_CONDITION FAIL");
+        assertThat(csv.split("\r\n")[1]).startsWith(chinese + ",\"P-CN\",760310,\"76\",100").contains("SCENARIO_CONDITION FAIL");
 
         assertThat(as(Roles.AUDITOR).get("/api/v1/determinations/" + chinese).then().extract().<String>path("status")).as("original untouched").isEqualTo("ORIGINATING");
         given().header("Authorization", "Bearer " + TestTokens.token("someone-else", Roles.ADMIN)).get("/api/v1/scenario-runs/" + run).then().statusCode(404);

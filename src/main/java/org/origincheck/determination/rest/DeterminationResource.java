@@ -225,18 +225,38 @@ public class DeterminationResource {
     @Produces({MediaType.APPLICATION_JSON, CsvBillOfMaterials.MEDIA_TYPE})
     @RolesAllowed({Roles.SUBMITTER, Roles.REVIEWER, Roles.AUDITOR})
     @Operation(summary = "The submission exactly as it was received (JSON or CSV), with its media type",
-            description = "For a CSV, the query string that described the good is in the header OriginCheck-Submission-Parameters.")
-    public Response submission(@PathParam("id") String id) {
+            description = "For a CSV, the query string that described the good is in the header OriginCheck-Submission-Parameters. "
+                    + "A CSV is the evidence of what was submitted and is returned byte for byte by default (form=as-received), as an "
+                    + "attachment; form=spreadsheet-safe returns a copy for opening in a spreadsheet, every cell quoted and a cell that "
+                    + "begins with =, +, -, @, a tab, CR or LF prefixed with an apostrophe, so that no formula runs (CSV injection). "
+                    + "The workspace's download uses the spreadsheet-safe copy. A JSON submission is returned as received whatever the form.")
+    @APIResponse(responseCode = "200", description = "The submission",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON), @Content(mediaType = CsvBillOfMaterials.MEDIA_TYPE)})
+    @APIResponse(responseCode = "400", description = "form is neither as-received nor spreadsheet-safe", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "No such determination in the caller's tenant", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Response submission(@PathParam("id") String id,
+                               @QueryParam("form") @DefaultValue(AS_RECEIVED) @Pattern(regexp = AS_RECEIVED + "|" + SPREADSHEET_SAFE,
+                                       message = "must be " + AS_RECEIVED + " or " + SPREADSHEET_SAFE) String form) {
         DeterminationRecord record = DeterminationRecord.findInTenant(ApiException.uuidOrNotFound(id, "such resource"), caller.tenant());
         if (record == null) {
             throw ApiException.notFound("no determination " + id);
         }
-        Response.ResponseBuilder response = Response.ok(record.submission, record.submissionMediaType);
+        boolean csv = CsvBillOfMaterials.MEDIA_TYPE.equals(record.submissionMediaType);
+        String body = csv && SPREADSHEET_SAFE.equals(form) ? org.origincheck.api.CsvCells.spreadsheetSafe(record.submission) : record.submission;
+        Response.ResponseBuilder response = Response.ok(body, record.submissionMediaType);
+        if (csv) {
+            response.header("Content-Disposition", "attachment; filename=\"submission-" + record.id
+                    + (SPREADSHEET_SAFE.equals(form) ? "-spreadsheet-safe" : "") + ".csv\"");
+        }
         if (record.submissionParameters != null) {
             response.header("OriginCheck-Submission-Parameters", record.submissionParameters);
         }
         return response.build();
     }
+
+    /** The forms of GET .../submission: the evidence byte for byte, or a copy a spreadsheet opens without running formulas. */
+    static final String AS_RECEIVED = "as-received";
+    static final String SPREADSHEET_SAFE = "spreadsheet-safe";
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)

@@ -118,12 +118,8 @@ public class ScenarioRunResource {
         return Response.ok(out.toString(), "text/csv;charset=UTF-8").build();
     }
 
-    /** RFC 4180 quoting; a leading =, +, - or @ is prefixed with ' so a spreadsheet does not run it as a formula. */
+    /** One cell, as every CSV of the service writes it (api/CsvCells: no formula runs in a spreadsheet, a leading tab or CR included). */
     private static String csv(String value) {
-        if (value == null) {
-            return "";
-        }
-        String v = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        return v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
+        return org.origincheck.api.CsvCells.cell(value);
     }
 }
