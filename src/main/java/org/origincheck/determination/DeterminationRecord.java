@@ -73,6 +73,14 @@ public class DeterminationRecord extends PanacheEntityBase {
     @Column(name = "submission_media_type", nullable = false)
     public String submissionMediaType = "application/json";
 
+    /** For a part under the automotive thresholds (SOR/2020-155 Part 6): its schedule, read when a vehicle names it as a core part's evidence. */
+    @Column(name = "part_schedule")
+    public String partSchedule;
+
+    /** ... and the net-cost RVC that schedule required on the determination's date. */
+    @Column(name = "part_net_cost_threshold")
+    public java.math.BigDecimal partNetCostThreshold;
+
     /** A new determination of a bill of materials; its response is written by the caller before it is stored. */
     static DeterminationRecord of(UUID id, Instant createdAt, BillOfMaterials bom, Evaluation evaluation, DeterminationService.Received received,
                                   String tenant, String subject) {
@@ -94,6 +102,10 @@ public class DeterminationRecord extends PanacheEntityBase {
         record.submissionParameters = received.parameters();
         record.tenantId = tenant;
         record.submittedBy = subject;
+        if (evaluation.automotive() != null && evaluation.automotive().thresholds() != null) {
+            record.partSchedule = evaluation.automotive().thresholds().schedule();
+            record.partNetCostThreshold = evaluation.automotive().thresholds().netCost();
+        }
         return record;
     }
 

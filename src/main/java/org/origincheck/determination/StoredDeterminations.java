@@ -1,8 +1,5 @@
 package org.origincheck.determination;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import java.util.UUID;
@@ -17,11 +14,9 @@ import org.origincheck.domain.evaluation.DeterminationStatus;
 public class StoredDeterminations {
 
     private final SettledConclusions conclusions;
-    private final ObjectMapper mapper;
 
-    public StoredDeterminations(SettledConclusions conclusions, ObjectMapper mapper) {
+    public StoredDeterminations(SettledConclusions conclusions) {
         this.conclusions = conclusions;
-        this.mapper = mapper;
     }
 
     /** Empty when the tenant has no determination with this id. */
@@ -30,19 +25,8 @@ public class StoredDeterminations {
         if (record == null) {
             return Optional.empty();
         }
-        // The part's schedule and net cost are recorded only in the stored response (no columns of their own).
-        JsonNode thresholds = readTree(record.response).path("automotive").path("thresholds");
         String status = conclusions.settled(record).orElse(DeterminationStatus.INSUFFICIENT_DATA).name();
         return Optional.of(new AutomotiveFacts.StoredDetermination(record.id.toString(), status, record.hsCode, record.asOf,
-                thresholds.hasNonNull("schedule") ? thresholds.get("schedule").asText() : null,
-                thresholds.hasNonNull("netCost") ? thresholds.get("netCost").decimalValue() : null));
-    }
-
-    private JsonNode readTree(String json) {
-        try {
-            return mapper.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored response is not JSON", e);
-        }
+                record.partSchedule, record.partNetCostThreshold));
     }
 }

@@ -60,6 +60,12 @@ class AutomotiveApiTest {
                 .when().post("/api/v1/determinations").then().statusCode(201).extract().path("id");
         String failing = given().contentType("application/json").body(suspension(300))
                 .when().post("/api/v1/determinations").then().statusCode(201).extract().path("id");
+        // The part's schedule and threshold are kept as columns of its row, the same as in its answer (issue 12).
+        JsonPath passingAnswer = given().get("/api/v1/determinations/" + passing).then().statusCode(200).extract().jsonPath();
+        DeterminationRecord row = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .call(() -> DeterminationRecord.<DeterminationRecord>findById(java.util.UUID.fromString(passing)));
+        assertThat(row.partSchedule).isNotNull().isEqualTo(passingAnswer.getString("automotive.thresholds.schedule"));
+        assertThat(row.partNetCostThreshold).isEqualByComparingTo(passingAnswer.getString("automotive.thresholds.netCost"));
         // A non-originating result waits for review; until an officer settles it, it is not relied on.
         JsonPath pending = given().contentType("application/json").body(withSuspension(failing))
                 .when().post("/api/v1/evaluations").then().statusCode(200).extract().jsonPath();

@@ -113,7 +113,7 @@ class GoldenCasesInProcessTest {
                 throw new UnsupportedOperationException("the in-process runner stores nothing");
             }
         };
-        submissions = new SubmissionMapper(validator, json, limits, new StoredDeterminations(none, json),
+        submissions = new SubmissionMapper(validator, json, limits, new StoredDeterminations(none),
                 new MaterialTreeMapper(limits, new MaterialEvidence(noDeclarations, none)));
         LoadedRulePack loaded = new RulePackLoader().load(PackSource.directory(Path.of("rules/usmca")));
         pack = loaded.pack();
