@@ -114,7 +114,7 @@ class GeneratedInputTest {
         while (m.find()) {
             uris.add(m.group(1));
         }
-        System.out.println("[generated-input] " + uris.size() + " uri tags: " + uris);
+        System.out.println("[generated-input] " + uris.size() + " uri tags of the HTTP server metrics");
         assertThat(uris).as("uri tags of the HTTP server metrics").isNotEmpty().hasSizeLessThan(80);
     }
 
