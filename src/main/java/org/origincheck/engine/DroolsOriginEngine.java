@@ -8,7 +8,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.drools.model.codegen.ExecutableModelProject;
-import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
@@ -16,6 +15,7 @@ import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.runtime.KieContainer;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
 import org.origincheck.domain.bom.BillOfMaterials;
 import org.origincheck.domain.evaluation.AlternativeUnderTest;
 import org.origincheck.domain.evaluation.Assessments;
@@ -30,14 +30,23 @@ import org.origincheck.rulepack.RulePackException;
 
 /**
  * The Drools adapter behind the {@link OriginEngine} port. Each pack's DRL is compiled once, with the
- * executable model, into a KieBase keyed by the pack's SHA-256; each evaluation runs in a fresh session.
+ * executable model, into a KieBase keyed by the pack's SHA-256; each evaluation runs in a session of that base's pool,
+ * empty when taken (see {@link #evaluate}).
  */
 public final class DroolsOriginEngine implements OriginEngine {
 
     private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)\\s*;?");
 
     private final ClassLoader classLoader;
-    private final Map<String, KieBase> bases = new ConcurrentHashMap<>();
+    /**
+     * A session pool per compiled pack. A multi-level BOM is one evaluation per intermediate material (780 for issue 15's
+     * 5-level BOM), and a fresh session per evaluation paid most of its time creating the session's node and segment memories
+     * (docs/benchmarks.md); a pooled session keeps them and is reset (every fact, activation, agenda focus and memory content
+     * dropped) when disposed. The pool grows to the number of evaluations running at once.
+     */
+    private static final int INITIAL_POOL_SIZE = 2;
+
+    private final Map<String, KieSessionsPool> pools = new ConcurrentHashMap<>();
 
     /** The class loader must be the application's: under Quarkus the system one breaks Drools' accumulate functions. */
     public DroolsOriginEngine(ClassLoader classLoader) {
@@ -46,7 +55,7 @@ public final class DroolsOriginEngine implements OriginEngine {
 
     public void compile(LoadedRulePack loaded) {
         RulePack pack = loaded.pack();
-        if (bases.containsKey(pack.sha256())) {
+        if (pools.containsKey(pack.sha256())) {
             return;
         }
         KieServices services = KieServices.Factory.get();
@@ -80,7 +89,7 @@ public final class DroolsOriginEngine implements OriginEngine {
         KieContainer container = services.newKieContainer(releaseId, classLoader);
         // The repository is JVM-wide and keeps every module built; the container holds what it needs.
         services.getRepository().removeKieModule(releaseId);
-        bases.put(pack.sha256(), container.getKieBase());
+        pools.put(pack.sha256(), container.getKieBase().newKieSessionsPool(INITIAL_POOL_SIZE));
     }
 
     /**
@@ -88,23 +97,23 @@ public final class DroolsOriginEngine implements OriginEngine {
      * it overlays, under its own digest.
      */
     public void alias(String overlaySha256, String baseSha256) {
-        KieBase base = bases.get(baseSha256);
-        if (base == null) {
+        KieSessionsPool pool = pools.get(baseSha256);
+        if (pool == null) {
             throw new IllegalStateException("the pack with digest " + baseSha256 + " was not compiled");
         }
-        bases.put(overlaySha256, base);
+        pools.put(overlaySha256, pool);
     }
 
     @Override
     public Evaluation evaluate(BillOfMaterials bom, RulePack pack) {
-        KieBase base = bases.get(pack.sha256());
-        if (base == null) {
+        KieSessionsPool pool = pools.get(pack.sha256());
+        if (pool == null) {
             throw new IllegalStateException("rule pack " + pack.id() + " " + pack.version() + " was not compiled");
         }
         EvaluationSubject subject = new EvaluationSubject(bom, pack);
         Findings findings = new Findings();
         Assessments.preliminaries(subject, findings);
-        KieSession session = base.newKieSession();
+        KieSession session = pool.newKieSession();
         try {
             session.setGlobal("findings", findings);
             session.insert(subject);
@@ -121,7 +130,7 @@ public final class DroolsOriginEngine implements OriginEngine {
             }
             session.fireAllRules();
         } finally {
-            session.dispose();
+            session.dispose(); // back to the pool, reset
         }
         return findings.conclude(subject);
     }

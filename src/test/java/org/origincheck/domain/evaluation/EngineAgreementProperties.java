@@ -153,6 +153,31 @@ class EngineAgreementProperties {
         assertThat(byRules).isEqualTo(byReference);
     }
 
+    /**
+     * The Drools adapter takes its sessions from a pool and resets them on dispose: BOMs evaluated at the same time, on more
+     * threads than the pool starts with, each on a session another BOM used before, get the reference's answer all the same.
+     */
+    @Property(tries = 40)
+    void pooledSessionsUsedAtOnceLeaveNothingBehind(@ForAll("bomLists") List<BillOfMaterials> boms) throws Exception {
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Evaluation>> byDrools = new ArrayList<>();
+            for (BillOfMaterials bom : boms) {
+                byDrools.add(threads.submit(() -> drools.evaluate(bom, loaded.pack())));
+            }
+            for (int i = 0; i < boms.size(); i++) {
+                assertThat(byDrools.get(i).get()).isEqualTo(REFERENCE.evaluate(boms.get(i), loaded.pack()));
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Provide
+    Arbitrary<List<BillOfMaterials>> bomLists() {
+        return boms().list().ofMinSize(4).ofMaxSize(12);
+    }
+
     @Property(tries = 500)
     void everyDeterminationIsConsistentAndCited(@ForAll("boms") BillOfMaterials bom) {
         Evaluation e = drools.evaluate(bom, loaded.pack());
