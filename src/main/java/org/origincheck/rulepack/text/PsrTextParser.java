@@ -408,6 +408,14 @@ public final class PsrTextParser {
             return new Target(named.get(), List.of());
         }
         Optional<DescribedProvisions> words = describedOf(c);
+        DescribedGoods.Trailing trailing = words.isEmpty() ? null : DescribedGoods.after(c.text, c.pos);
+        if (trailing != null) {
+            // Hook: words after the provision describe the good too (DescribedGoods); the question is the whole description.
+            String all = c.text.substring(start, trailing.wordsEnd());
+            c.pos = trailing.resumeAt();
+            Question asked = DescribedGoods.sameWords(described, all).orElse(question(words.get().ranges(), all, all));
+            words = Optional.of(new DescribedProvisions(words.get().ranges(), asked, true));
+        }
         if (words.isEmpty() || !(c.startsWith(" from ") || c.startsWith(",") || c.startsWith(" is required") || c.atEnd())) {
             throw c.fail(Refusal.GOOD_DESCRIBED, "the good is not named by HS provisions", start);
         }

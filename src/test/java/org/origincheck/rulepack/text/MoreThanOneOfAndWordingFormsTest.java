@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.origincheck.domain.hs.HsLevel;
 import org.origincheck.domain.hs.HsRange;
 import org.origincheck.domain.rules.DescribedProvisions;
+import org.origincheck.domain.rules.GoodCondition;
 import org.origincheck.domain.rules.MoreThanOneOf;
 import org.origincheck.domain.rules.RuleAlternative;
 import org.origincheck.domain.rules.ShiftSource;
@@ -143,6 +144,57 @@ class MoreThanOneOfAndWordingFormsTest {
         // constructed near miss: "these" at another level than the good's provisions
         assertThat(refused("A change to subheadings 3101.00 through 3105.90 from any other good within these headings or any other"
                 + " subheading.", Refusal.GROUP)).contains("is not at the level of the good's provisions");
+    }
+
+    @Test
+    void shouldReadAGoodDescribedOnBothSidesOfItsProvisionAsOneGoodDeclaration() {
+        // GN11o-hides-41-4101
+        List<RuleAlternative> alternatives = parsed("(A) A change to hides or skins of heading 4101 which have undergone a tanning"
+                + " (including pre-tanning) process which is reversible from any other good of heading 4101 or any other chapter; or"
+                + " (B) A change to any other good of heading 4101 from any other chapter.");
+        GoodCondition tanned = alternatives.get(0).goodConditions().get(0);
+        assertThat(tanned.question().words()).isEqualTo("hides or skins of heading 4101 which have undergone a tanning"
+                + " (including pre-tanning) process which is reversible");
+        assertThat(tanned.required()).isTrue();
+        assertThat(tanned.question().id()).startsWith("4101:hides-or-skins-of-heading-4101-which-have").hasSizeLessThanOrEqualTo(80);
+        // (B), "any other good": the good declared not to be the one (A) describes
+        assertThat(alternatives.get(1).goodConditions()).containsExactly(new GoodCondition(tanned.question(), false));
+        assertThat(alternatives.get(0).tariffShift().from()).hasSize(2);
+    }
+
+    @Test
+    void shouldReadWordsAfterAProvisionUpToTheCommaBeforeFrom() {
+        // GN11o-plastics-40-4009-12
+        List<RuleAlternative> alternatives = parsed("(A) A change to tubes, pipes, or hoses of subheading 4009.12, of a kind for use"
+                + " in a motor vehicle of tariff items 8702.10.60, 8702.90.30 or 8702.90.60, subheadings 8703.21 through 8703.90,"
+                + " 8704.21 or 8704.31, or heading 8711, from any other heading, except from headings 4010 through 4017; (B) A change"
+                + " to tubes, pipes or hoses of subheading 4009.12, of a kind for use in a motor vehicle of tariff items 8702.10.60,"
+                + " 8702.90.30 or 8702.90.60, subheadings 8703.21 through 8703.90, 8704.21 or 8704.31, or heading 8711, from"
+                + " subheadings 4009.11 through 4017.00, whether or not there is also a change from any other heading, provided there"
+                + " is a regional value content of not less than: (1) 60 percent where the transaction value method is used, or (2)"
+                + " 50 percent where the net cost method is used; or (C) A change to tubes, pipes or hoses of subheading 4009.12,"
+                + " other than those of a kind for use in a motor vehicle of tariff items 8702.10.60, 8702.90.30 or 8702.90.60,"
+                + " subheadings 8703.21 through 8703.90, 8704.21 or 8704.31, or heading 8711, from any other heading, except from"
+                + " headings 4010 through 4017.");
+        assertThat(alternatives.get(0).goodConditions().get(0).question().words()).isEqualTo("tubes, pipes, or hoses of subheading"
+                + " 4009.12, of a kind for use in a motor vehicle of tariff items 8702.10.60, 8702.90.30 or 8702.90.60, subheadings"
+                + " 8703.21 through 8703.90, 8704.21 or 8704.31, or heading 8711");
+        assertThat(alternatives.get(0).tariffShift().except()).isEqualTo(ranges("40.10-40.17"));
+        // (C) is its own declaration, in its own words ("other than those of a kind ...")
+        assertThat(alternatives.get(2).goodConditions().get(0).question().words()).startsWith("tubes, pipes or hoses of subheading"
+                + " 4009.12, other than those of a kind for use");
+    }
+
+    @Test
+    void shouldRefuseWordsAfterAProvisionThatAreNotPlainWords() {
+        // constructed from GN11o-hides-41-4101: a proviso before "from" is not a description
+        assertThat(refused("A change to hides or skins of heading 4101, provided that they are tanned from any other chapter.",
+                Refusal.GOOD_DESCRIBED)).contains("expected ' from ' after the good's provisions");
+        // GN11o-mach-85-8507-60 (A): "excluding battery cells of 8507.90" after the change is still not understood
+        assertThat(refused("(A) A change to a battery of subheading 8507.60, of a kind used as the primary source of electrical"
+                + " power for the propulsion of an electric passenger vehicle or light truck from any other subheading, excluding"
+                + " battery cells of 8507.90; or (B) A change to any other good of subheading 8507.60 from any other heading.",
+                Refusal.UNRECOGNISED)).contains("excluding battery cells");
     }
 
     private List<RuleAlternative> parsed(String text) {
