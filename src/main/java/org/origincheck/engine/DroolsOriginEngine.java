@@ -121,7 +121,7 @@ public final class DroolsOriginEngine implements OriginEngine {
             // (EvaluationSubject.nonOriginatingMaterials), since no test of the law looks at an originating one and
             // inserting a 10,000-line BOM line by line was most of the evaluation time.
             if (subject.hasProductRule()) {
-                AlternativeUnderTest.of(subject.rule().orElseThrow(), bom.good().hsCode()).forEach(session::insert);
+                AlternativeUnderTest.of(subject.rule().orElseThrow(), bom.good().hsCode(), subject.nonOriginatingMaterials()).forEach(session::insert);
             }
             // The law's steps in order: the first step's group on top of the focus stack (LegalStep).
             LegalStep[] steps = LegalStep.values();

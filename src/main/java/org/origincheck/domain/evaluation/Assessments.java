@@ -203,6 +203,17 @@ public final class Assessments {
         }
         if (!undetermined.isEmpty()) {
             for (Material material : undetermined) {
+                if (alternative.undeterminedOnlyByOthers(material)) {
+                    // "more than one of the following": the other materials' classifications decide it, so those are asked.
+                    for (Material other : subject.nonOriginatingMaterials()) {
+                        if (other.subjectToTariffShift() && (other.hsCode() == null
+                                || !alternative.tariffShift().exceptMoreThanOne().classifies(other.hsCode()))) {
+                            findings.missing(other.field("hsCode"), "classify the material precisely enough to tell whether it is in one of the"
+                                    + " groups of \"except from more than one of the following\" (alternative " + label + ")");
+                        }
+                    }
+                    continue;
+                }
                 List<org.origincheck.domain.rules.Question> asked = alternative.tariffShift()
                         .unanswered(alternative.good(), material.hsCode(), material.declarations());
                 if (material.hsCode() != null && !asked.isEmpty()) {

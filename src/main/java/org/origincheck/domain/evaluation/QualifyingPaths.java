@@ -65,7 +65,7 @@ public final class QualifyingPaths {
         List<PathToQualify.Option> options = new ArrayList<>();
         List<String> notSearched = new ArrayList<>();
         ProductRule rule = subject.rule().orElseThrow();
-        for (AlternativeUnderTest alternative : AlternativeUnderTest.of(rule, bom.good().hsCode())) {
+        for (AlternativeUnderTest alternative : AlternativeUnderTest.of(rule, bom.good().hsCode(), subject.nonOriginatingMaterials())) {
             options.addAll(forAlternative(subject, alternative, notSearched));
         }
         if (evaluation.regionalValueContent().stream().anyMatch(e -> e.requirement().startsWith("PARTS_RULE"))) {

@@ -12,8 +12,11 @@ import org.origincheck.domain.hs.Match;
  * It applies only to non-originating materials (Annex 4-B, Section A; SOR/2020-155 s.3(2)).
  * {@code exceptDescribed} are exceptions that name materials by words within a provision ("except from housings of
  * subheadings 8467.91 or 8467.99"): they apply to a material of the provision the producer declares to be one.
+ * {@code exceptMoreThanOne} (may be null): "except from more than one of the following: (A) ..., (B) ...", a condition on the
+ * non-originating materials taken together (see {@link MoreThanOneOf}).
  */
-public record TariffShift(List<ShiftSource> from, List<HsRange> except, List<DescribedProvisions> exceptDescribed) {
+public record TariffShift(List<ShiftSource> from, List<HsRange> except, List<DescribedProvisions> exceptDescribed,
+                          MoreThanOneOf exceptMoreThanOne) {
 
     public TariffShift {
         if (from == null || from.isEmpty()) {
@@ -24,8 +27,12 @@ public record TariffShift(List<ShiftSource> from, List<HsRange> except, List<Des
         exceptDescribed = exceptDescribed == null ? List.of() : List.copyOf(exceptDescribed);
     }
 
+    public TariffShift(List<ShiftSource> from, List<HsRange> except, List<DescribedProvisions> exceptDescribed) {
+        this(from, except, exceptDescribed, null);
+    }
+
     public TariffShift(List<ShiftSource> from, List<HsRange> except) {
-        this(from, except, List.of());
+        this(from, except, List.of(), null);
     }
 
     public ShiftOutcome test(HsCode good, HsCode material) {
@@ -34,12 +41,23 @@ public record TariffShift(List<ShiftSource> from, List<HsRange> except, List<Des
 
     /** The outcome for a material with the producer's declarations about it (question id to answer). */
     public ShiftOutcome test(HsCode good, HsCode material, Map<String, Boolean> declarations) {
+        return test(good, material, declarations, null);
+    }
+
+    /**
+     * As {@link #test(HsCode, HsCode, Map)}, knowing which groups of {@code exceptMoreThanOne} the other non-originating
+     * materials are in; without it ({@code presence} null) a material of a group is undetermined.
+     */
+    public ShiftOutcome test(HsCode good, HsCode material, Map<String, Boolean> declarations, MoreThanOneOf.Presence presence) {
         if (material == null) {
             return ShiftOutcome.UNDETERMINED;
         }
         Match excepted = HsRange.anyContains(except, material);
         for (DescribedProvisions described : exceptDescribed) {
             excepted = excepted.or(described.matches(material, declarations));
+        }
+        if (exceptMoreThanOne != null) {
+            excepted = excepted.or(exceptMoreThanOne.excepts(material, presence));
         }
         if (excepted == Match.YES) {
             return ShiftOutcome.EXCEPTED;
@@ -104,12 +122,15 @@ public record TariffShift(List<ShiftSource> from, List<HsRange> except, List<Des
             }
             text.append(from.get(i).describe());
         }
-        if (!except.isEmpty() || !exceptDescribed.isEmpty()) {
+        if (!except.isEmpty() || !exceptDescribed.isEmpty() || exceptMoreThanOne != null) {
             List<String> parts = new ArrayList<>();
             if (!except.isEmpty()) {
                 parts.add(RangeText.join(except));
             }
             exceptDescribed.forEach(d -> parts.add(d.describe()));
+            if (exceptMoreThanOne != null) {
+                parts.add(exceptMoreThanOne.describe());
+            }
             text.append(", except from ").append(String.join(" or ", parts));
         }
         return text.toString();

@@ -42,8 +42,15 @@ public record ProductRuleView(String id, List<String> scope, List<EndUse> endUse
     public record AlternativeView(String label, ShiftView tariffShift, RvcView regionalValueContent, List<ConditionView> appliesWhen) {
     }
 
+    /**
+     * {@code exceptMoreThanOneOf}: "except from more than one of the following: (A) ..., (B) ...", each group's provisions by
+     * its label; the shift fails when non-originating materials come from two or more of the groups.
+     */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    public record ShiftView(String description, List<FromView> from, List<String> except, List<FromView> exceptDescribed) {
+    public record ShiftView(String description, List<FromView> from, List<String> except, List<FromView> exceptDescribed,
+                            @Schema(description = "'except from more than one of the following': the provisions of each labelled group;"
+                                    + " the change is not met when non-originating materials come from two or more groups")
+                            java.util.Map<String, List<String>> exceptMoreThanOneOf) {
     }
 
     /**
@@ -83,11 +90,20 @@ public record ProductRuleView(String id, List<String> scope, List<EndUse> endUse
         ShiftView shift = alternative.tariffShift() == null ? null : new ShiftView(alternative.tariffShift().describe(),
                 alternative.tariffShift().from().stream().map(ProductRuleView::from).toList(),
                 alternative.tariffShift().except().stream().map(HsRange::toString).toList(),
-                alternative.tariffShift().exceptDescribed().stream().map(ProductRuleView::described).toList());
+                alternative.tariffShift().exceptDescribed().stream().map(ProductRuleView::described).toList(),
+                moreThanOneOf(alternative.tariffShift().exceptMoreThanOne()));
         RvcView rvc = alternative.regionalValueContent() == null ? null : new RvcView(
                 dated(alternative.regionalValueContent().transactionValue()), dated(alternative.regionalValueContent().netCost()));
         return new AlternativeView(alternative.label(), shift, rvc, alternative.goodConditions().stream()
                 .map(c -> new ConditionView(c.question().id(), c.required())).toList());
+    }
+
+    private static java.util.Map<String, List<String>> moreThanOneOf(org.origincheck.domain.rules.MoreThanOneOf groups) {
+        java.util.Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+        if (groups != null) {
+            groups.groups().forEach(g -> out.put(g.label(), g.ranges().stream().map(HsRange::toString).toList()));
+        }
+        return out;
     }
 
     private static FromView described(DescribedProvisions described) {

@@ -16,6 +16,7 @@ import org.origincheck.domain.hs.HsRange;
 import org.origincheck.domain.dated.DatedValue;
 import org.origincheck.domain.rules.DescribedProvisions;
 import org.origincheck.domain.rules.GoodCondition;
+import org.origincheck.domain.rules.MoreThanOneOf;
 import org.origincheck.domain.rules.Question;
 import org.origincheck.domain.rules.RuleAlternative;
 import org.origincheck.domain.rules.RvcRequirement;
@@ -268,7 +269,7 @@ public final class PsrTextParser {
                 throw refuse(Refusal.ALTERNATIVE_LABELS, "", "(" + next + ") does not follow '; or' or '; '",
                         body, Math.max(start, at - 40));
             }
-            pieces.add(piece(label, body.substring(start, end)));
+            pieces.add(piece(label, withoutStop(body.substring(start, end))));
             start = at + marker.length();
             label = next;
         }
@@ -280,6 +281,14 @@ public final class PsrTextParser {
         // The last alternative printed after "; " without "or" ("(A) ...; (B) ...") is still an alternative: labelled
         // alternatives of a product-specific rule are alternatives whatever the conjunction (SOR/2020-155 s.3(6)).
         return pieces;
+    }
+
+    /**
+     * A printed slip: an alternative ended with a full stop before "; or (C)" (GN 11(o) 8418.29, 8471.50, 8508.19, 8508.70:
+     * "... 50 percent where the net cost method is used.; or (C) ..."). The full stop ends nothing the "; or" does not.
+     */
+    private static String withoutStop(String alternative) {
+        return alternative.endsWith(".") && !alternative.endsWith("..") ? alternative.substring(0, alternative.length() - 1) : alternative;
     }
 
     private static Piece piece(char label, String text) {
@@ -301,19 +310,28 @@ public final class PsrTextParser {
             }
             List<HsRange> except = new ArrayList<>();
             List<DescribedProvisions> exceptDescribed = new ArrayList<>();
+            List<MoreThanOneOf> exceptMoreThanOne = new ArrayList<>();
             if (c.accept(", except from ")) {
-                exceptions(c, target, except, exceptDescribed);
+                exceptions(c, target, except, exceptDescribed, exceptMoreThanOne);
             }
             RvcRequirement rvc = c.lookingAt(PROVISO) ? rvc(c, packStart) : null;
             end(c);
-            return new RuleAlternative(piece.label(), new TariffShift(from, except, exceptDescribed), rvc, good.conditions());
+            return new RuleAlternative(piece.label(), new TariffShift(from, except, exceptDescribed,
+                    exceptMoreThanOne.isEmpty() ? null : exceptMoreThanOne.get(0)), rvc, good.conditions());
         }
         List<GoodCondition> conditions = List.of();
         if (c.accept("No change in tariff classification required")) {
             // nothing else names the good
         } else if (c.accept("No change in tariff classification to ")) {
-            conditions = target(c, described).conditions();
+            Target good = target(c, described);
+            conditions = good.conditions();
             c.accept(" is required");
+            if (c.accept(", whether or not there is also a change from ")) {
+                // "No change ... to a good of subheading 3301.29, whether or not there is also a change from any other chapter,
+                // provided there is a regional value content ...": with no change required, a change from anywhere meets it too,
+                // so the clause adds nothing; it is read (it must be well formed) and the alternative is the RVC alone.
+                sources(c, good.ranges());
+            }
         } else if (c.accept("No required change in tariff classification to ")) {
             conditions = target(c, described).conditions();
         } else {
@@ -390,6 +408,14 @@ public final class PsrTextParser {
             return new Target(named.get(), List.of());
         }
         Optional<DescribedProvisions> words = describedOf(c);
+        DescribedGoods.Trailing trailing = words.isEmpty() ? null : DescribedGoods.after(c.text, c.pos);
+        if (trailing != null) {
+            // Hook: words after the provision describe the good too (DescribedGoods); the question is the whole description.
+            String all = c.text.substring(start, trailing.wordsEnd());
+            c.pos = trailing.resumeAt();
+            Question asked = DescribedGoods.sameWords(described, all).orElse(question(words.get().ranges(), all, all));
+            words = Optional.of(new DescribedProvisions(words.get().ranges(), asked, true));
+        }
         if (words.isEmpty() || !(c.startsWith(" from ") || c.startsWith(",") || c.startsWith(" is required") || c.atEnd())) {
             throw c.fail(Refusal.GOOD_DESCRIBED, "the good is not named by HS provisions", start);
         }
@@ -469,12 +495,26 @@ public final class PsrTextParser {
      * ", except from headings 7208 through 7229, housings of subheading 8467.91 or any subheading within that group":
      * provisions, materials described by words within provisions, or the good's own group.
      */
-    private static void exceptions(Cursor c, List<HsRange> target, List<HsRange> except, List<DescribedProvisions> described) {
+    private static void exceptions(Cursor c, List<HsRange> target, List<HsRange> except, List<DescribedProvisions> described,
+                                   List<MoreThanOneOf> moreThanOne) {
         while (true) {
             int at = c.pos;
             Optional<List<HsRange>> ranges = provisions(c);
             if (ranges.isPresent()) {
                 except.addAll(ranges.get());
+            } else if (MoreThanOneOfExceptions.startsAt(c.text, c.pos)) {
+                // Hook: "except from more than one of the following: (A) ..., (B) ..." (MoreThanOneOfExceptions).
+                MoreThanOneOfExceptions.Result read = MoreThanOneOfExceptions.read(c.text, c.pos);
+                if (read instanceof MoreThanOneOfExceptions.Result.Refused refused) {
+                    throw c.fail(Refusal.MATERIAL_DESCRIBED, refused.what(), refused.at());
+                }
+                if (!moreThanOne.isEmpty()) {
+                    throw c.fail(Refusal.MATERIAL_DESCRIBED, "a second 'more than one of the following' in one exception", at);
+                }
+                MoreThanOneOfExceptions.Result.Read done = (MoreThanOneOfExceptions.Result.Read) read;
+                moreThanOne.add(done.exception());
+                c.pos = done.end();
+                return;
             } else if (c.lookingAt(ANY_WITHIN_THAT_GROUP)) {
                 Matcher m = c.accept(ANY_WITHIN_THAT_GROUP);
                 HsLevel level = levelOfWord(m.group(1));
@@ -502,6 +542,17 @@ public final class PsrTextParser {
 
     private static final Pattern ANY_WITHIN_THAT_GROUP =
             Pattern.compile("any (chapter|heading|subheading|tariff item) within that group");
+
+    /** The whole of {@code text} read as a list of provisions ("tariff items 8466.93.15, 8466.93.30 or 8466.93.53"), or null. */
+    static List<HsRange> provisionsExactly(String text) {
+        Cursor c = new Cursor(text, "");
+        try {
+            Optional<List<HsRange>> ranges = provisions(c);
+            return ranges.isPresent() && c.atEnd() ? ranges.get() : null;
+        } catch (Refused malformed) {
+            return null;
+        }
+    }
 
     /** A list of provisions starting with a level word, or empty when the text here does not start with one. */
     private static Optional<List<HsRange>> provisions(Cursor c) {
@@ -598,7 +649,8 @@ public final class PsrTextParser {
         return sources;
     }
 
-    private static final Pattern WITHIN_OWN = Pattern.compile("within (that|those|the same) (chapter|heading|subheading|tariff item)s?(?![a-z])");
+    // "these subheadings" (GN 11(o) 3101-3105, "any other good within these subheadings") names the good's own group, as "those" does.
+    private static final Pattern WITHIN_OWN = Pattern.compile("within (that|those|these|the same) (chapter|heading|subheading|tariff item)s?(?![a-z])");
 
     /** One "from" clause, or null when the text here does not start one. */
     private static ShiftSource source(Cursor c, List<HsRange> target) {
@@ -610,7 +662,7 @@ public final class PsrTextParser {
             if (level != target.get(0).level()) {
                 throw c.fail(Refusal.GROUP, "'" + within.group() + "' is not at the level of the good's provisions", start);
             }
-            return within.group(1).equals("those") ? new ShiftSource.From(target) : new ShiftSource.SameProvision(level, null);
+            return within.group(1).equals("those") || within.group(1).equals("these") ? new ShiftSource.From(target) : new ShiftSource.SameProvision(level, null);
         }
         if (c.accept("any other good ")) {
             // "any other good within that subheading" / "any other good of subheading 3206.49": a material of the provision
@@ -623,9 +675,19 @@ public final class PsrTextParser {
                     throw c.fail(Refusal.GROUP, "'" + own.group() + "' is not at the level of the good's provisions", start);
                 }
                 Question question = question(target, "any other good", c.text.substring(wordsStart, c.pos));
-                return own.group(1).equals("those")
+                return own.group(1).equals("those") || own.group(1).equals("these")
                         ? new ShiftSource.Described(new DescribedProvisions(target, question, true))
                         : new ShiftSource.SameProvision(level, question);
+            }
+            if (c.accept("within ")) {
+                // "from any other good within subheading 8406.90" (a good of tariff item 8406.90.20): a material of the
+                // provisions named that is a good other than the one produced, which the producer declares.
+                // The words name only the provisions up to the next level word: in "within subheading 8456.90, subheadings
+                // 8456.10 through 8456.30 or any other heading" the other subheadings are clauses of their own.
+                List<HsRange> ranges = provisions(c, false).orElseThrow(() -> c.fail(Refusal.MATERIAL_DESCRIBED,
+                        "'any other good within' does not name HS provisions", start));
+                return new ShiftSource.Described(new DescribedProvisions(ranges,
+                        question(ranges, "any other good", c.text.substring(wordsStart, c.pos)), true));
             }
             if (c.accept("of ")) {
                 List<HsRange> ranges = provisions(c).orElseThrow(() -> c.fail(Refusal.MATERIAL_DESCRIBED,
@@ -668,7 +730,8 @@ public final class PsrTextParser {
             int including = c.pos;
             if (c.accept(", including another ")) {
                 Matcher again = c.accept(SINGULAR_LEVEL);
-                if (again == null || !c.accept(" within that group")) {
+                // "within thatgroup" (GN 11(o) 8436.10-8436.80): a missing space, read as "that group" (rules/README.md).
+                if (again == null || !(c.accept(" within that group") || c.accept(" within thatgroup"))) {
                     throw c.fail(Refusal.UNRECOGNISED, "expected 'including another <level> within that group'", including);
                 }
                 if (levelOfWord(again.group(1)) != level || !isGroup(target, level)) {

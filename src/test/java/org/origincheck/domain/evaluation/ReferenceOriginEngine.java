@@ -39,7 +39,7 @@ public final class ReferenceOriginEngine implements OriginEngine {
             ProductRule rule = subject.rule().get();
             List<ShiftAssessment> shifts = new ArrayList<>();
             List<Verdict> alternatives = new ArrayList<>();
-            for (AlternativeUnderTest alternative : AlternativeUnderTest.of(rule, bom.good().hsCode())) {
+            for (AlternativeUnderTest alternative : AlternativeUnderTest.of(rule, bom.good().hsCode(), shiftTested)) {
                 Verdict shift = Verdict.MET;
                 if (alternative.requiresTariffShift()) {
                     List<MaterialShiftResult> notAllowed = new ArrayList<>();
