@@ -233,6 +233,64 @@ function rvcChart(entries) {
   return wrap;
 }
 
+// ------------------------------------------------------------------ the origin of the materials, as a tree (issue 15)
+
+const SOURCE_TEXT = { STATED: 'stated in the submission', DECLARATION: "supplier's declaration", DETERMINATION: 'stored determination',
+  COMPONENTS: 'determined from its components' };
+
+/** What decided a material's origin, with a link to the evidence: a stored determination's page, or the declaration's. */
+function evidence(m) {
+  const link = (href, label) => OC.el('a', { href }, label);
+  if (m.originSource === 'DETERMINATION') {
+    return m.originSourceId && UUID_FORM.test(m.originSourceId)
+      ? ['from ', link('determination.html?id=' + encodeURIComponent(m.originSourceId), 'determination ' + m.originSourceId.slice(0, 8))]
+      : ['from a stored determination'];
+  }
+  if (m.originSource === 'DECLARATION') {
+    const supplier = m.supplierId ? ` of supplier ${m.supplierId}` : '';
+    return m.originSourceId
+      ? ['from ', link('declarations.html?id=' + encodeURIComponent(m.originSourceId), `the declaration${supplier}`)]
+      : [`no valid declaration${supplier} for this part on the date: `, link('declarations.html', 'see the declarations and gaps')];
+  }
+  return [SOURCE_TEXT[m.originSource] || text(m.originSource), m.supplierId ? ` (supplier ${m.supplierId}, recorded for the gaps report)` : ''];
+}
+
+function materialLine(m) {
+  return [OC.el('strong', {}, m.partNumber || `material ${m.index}`), ' ', OC.badge(m.origin), ' ', OC.el('span', { class: 'evidence muted' }, ...evidence(m))];
+}
+
+/** An intermediate material's own determination, in one or two lines: its answer, rule, RVC and what it lacks. */
+function nestedDetermination(e) {
+  const lines = [OC.el('p', {}, 'Its own determination: ', OC.badge(e.status), e.originCriterion ? ` criterion ${e.originCriterion}` : '',
+    e.productRule ? OC.el('span', {}, ' · rule ', OC.hsCell(e.productRule.hsScope || e.productRule.id), ' ', OC.el('span', { class: 'muted' }, e.productRule.citation || '')) : '')];
+  // An originating intermediate shows what met its rule: the tests of alternatives or criteria not taken were not needed,
+  // and are not failures (as on the page's own deciding path). Otherwise, what was not met or is undetermined.
+  const originating = e.status === 'ORIGINATING';
+  const rvc = (e.regionalValueContent || []).filter(r => !originating || r.met)
+    .map(r => `${r.alternative ? 'alt. ' + r.alternative + ' ' : ''}RVC ${OC.pct(r.value)} (${OC.label(r.method).toLowerCase()}) against ${OC.pct(r.threshold, 0)}: ${r.met ? 'met' : 'not met'}`);
+  if (rvc.length) lines.push(OC.el('p', { class: 'muted' }, rvc.join(' · ')));
+  const shown = (e.reasons || []).filter(r => originating ? r.outcome === 'PASS' && ['PRODUCT_RULE_ALTERNATIVE', 'WHOLLY_OBTAINED', 'EXCLUSIVELY_ORIGINATING_MATERIALS', 'PARTS_RULE_4_2_D'].includes(r.code)
+    : r.outcome === 'FAIL' || r.outcome === 'INSUFFICIENT_DATA').slice(0, 3);
+  if (shown.length) lines.push(OC.el('ul', {}, ...shown.map(r => OC.el('li', { class: 'muted' }, OC.badge(r.outcome), ' ', r.message, r.citation ? ` (${r.citation})` : ''))));
+  if ((e.missingData || []).length) lines.push(OC.el('p', { class: 'muted' }, 'Missing: ' + e.missingData.map(x => x.field).join(', ')));
+  return lines;
+}
+
+function treeNode(m, depth) {
+  if (!m.components || !m.components.length) return OC.el('li', { 'data-part': m.partNumber || '' }, ...materialLine(m));
+  const details = OC.el('details', { 'data-part': m.partNumber || '', class: 'intermediate' }, OC.el('summary', {}, ...materialLine(m)),
+    ...(m.determination ? nestedDetermination(m.determination) : []),
+    OC.el('ul', {}, ...m.components.map(c => treeNode(c, depth + 1))));
+  if (depth === 0) details.open = true; // the first level open; deeper levels one click away
+  return OC.el('li', {}, details);
+}
+
+function renderOriginTree(d) {
+  if (!Array.isArray(d.materials) || !d.materials.length) return; // every origin stated: the BOM below says it all
+  document.getElementById('tree-section').hidden = false;
+  document.getElementById('origin-tree').replaceChildren(OC.el('ul', {}, ...d.materials.map(m => treeNode(m, 0))));
+}
+
 // ------------------------------------------------------------------ the bill of materials and the what-if
 
 /** RFC 4180 fields of one CSV text (quotes, doubled quotes, CRLF), enough to show a stored CSV submission as its BOM. */
@@ -570,6 +628,7 @@ document.addEventListener('DOMContentLoaded', async () => {
   renderAutomotive(d.automotive);
   document.getElementById('rvc').replaceChildren(d.regionalValueContent.length ? rvcChart(d.regionalValueContent) : OC.el('p', { class: 'muted' }, 'No regional value content was computed.'));
   renderPathToQualify(d);
+  renderOriginTree(d);
   document.getElementById('evidence').textContent = `id ${d.id} · created ${d.createdAt} · rule pack ${d.rulePack.id} ${d.rulePack.version} · sha256 ${d.rulePack.sha256}`;
   if (submission && Array.isArray(submission.materials)) startDraft();
   renderGoodFigures();

@@ -4,12 +4,20 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.origincheck.domain.bom.BillOfMaterials;
+import org.origincheck.domain.evaluation.Evaluation;
+import org.origincheck.domain.evaluation.OriginEngine;
+import org.origincheck.domain.rules.RulePack;
+import org.origincheck.domain.scenario.Scenario;
+import org.origincheck.rulepack.ScenarioRegistry;
 import org.origincheck.security.Roles;
 import org.origincheck.security.TestTokens;
 
@@ -85,6 +93,37 @@ class ScenarioApiTest {
         as(Roles.SUBMITTER).contentType("application/json").body(powder("P-X", "CN", "8", "[\"no-such-scenario\"]"))
                 .post("/api/v1/evaluations").then().statusCode(400).body("errors[0].field", equalTo("scenarios[0]"));
         assertThat(as(Roles.AUDITOR).get("/api/v1/determinations").then().extract().jsonPath().getInt("totalItems")).as("nothing stored").isZero();
+    }
+
+    @Inject
+    ScenarioRegistry registry;
+
+    @Inject
+    OriginEngine engine;
+
+    /**
+     * Issue 18: the scenarios' answers are computed before the determination is stored. A scenario whose evaluation fails
+     * (here made to fail on purpose) answers a problem and leaves nothing stored, not even the Idempotency-Key; before, the
+     * determination was stored first and the request then failed with a 500, so a retry stored a second one.
+     */
+    @Test
+    void shouldStoreNothingWhenAScenarioFailsToEvaluate() {
+        QuarkusMock.installMockForType(new ScenarioService(registry, engine) {
+            @Override
+            public Evaluation evaluate(BillOfMaterials bom, RulePack base, Scenario scenario) {
+                throw new IllegalStateException("scenario evaluation failed on purpose");
+            }
+        }, ScenarioService.class);
+        as(Roles.SUBMITTER).contentType("application/json").header("Idempotency-Key", "scenario-fails-" + tenant)
+                .body(powder("P-FAIL", "CN", "8", "[\"cn-aluminum-zero\"]"))
+                .post("/api/v1/determinations")
+                .then().statusCode(500).contentType("application/problem+json");
+        assertThat(as(Roles.AUDITOR).get("/api/v1/determinations").then().extract().jsonPath().getInt("totalItems")).as("nothing stored").isZero();
+        // Without scenarios the same submission is stored: the failure was the scenario's alone, and the key was not taken.
+        as(Roles.SUBMITTER).contentType("application/json").header("Idempotency-Key", "scenario-fails-" + tenant)
+                .body(powder("P-FAIL", "CN", "8", null))
+                .post("/api/v1/determinations").then().statusCode(201).header("Idempotent-Replayed", org.hamcrest.Matchers.nullValue());
+        assertThat(as(Roles.AUDITOR).get("/api/v1/determinations").then().extract().jsonPath().getInt("totalItems")).isEqualTo(1);
     }
 
     @Test

@@ -411,4 +411,131 @@ class WorkspaceBrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("items"), "7208.51"));
         assertThat(driver.findElement(By.id("revoke-form")).isDisplayed()).isFalse();
     }
+
+    /** Aluminium powder (76.03) with non-originating scrap of 76.02 from {@code country}, 8% of a transaction value of 100: originating under the law. */
+    private static String powder(String partNumber, String country) {
+        return """
+                {"asOf":"2026-07-01","good":{"partNumber":"%s","hsCode":"7603.10","producerCountry":"MX","currency":"USD","transactionValue":100},
+                 "materials":[{"partNumber":"SCRAP","hsCode":"7602.00","origin":"NON_ORIGINATING","countryOfOrigin":"%s","value":8},
+                              {"partNumber":"INGOT","hsCode":"7601.10","origin":"ORIGINATING","value":50}]}""".formatted(partNumber, country);
+    }
+
+    /**
+     * Issue 18: the scenario page, reached from the navigation. A reviewer picks a scenario (its label says it is not law),
+     * runs it on the tenant's three determinations, follows it to the end, sees the chart of what changes and the one good
+     * that stops qualifying (linked to its determination), and downloads the changes as CSV.
+     */
+    @Test
+    void shouldRunAScenarioOnThePortfolioChartWhatChangesAndListTheChangedGood() throws Exception {
+        String tenant = "browser-scenarios-" + UUID.randomUUID().toString().substring(0, 8);
+        String submitter = TestTokens.token(tenant, Roles.SUBMITTER);
+        String chinese = submit(submitter, "application/json", powder("ALU-CN", "CN"), "");
+        submit(submitter, "application/json", powder("ALU-DE", "DE"), "");
+        submit(submitter, "application/json", BOILER.formatted("BROWSER-SCENARIO"), "");
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        driver.manage().window().setSize(new Dimension(1280, 1500));
+        signIn(TestTokens.token(tenant, Roles.REVIEWER));
+        driver.get(base + "workspace/index.html");
+        wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Scenarios"))).click();
+        wait.until(d -> d.findElements(By.cssSelector("#scenario option")).size() >= 5);
+        new Select(driver.findElement(By.id("scenario"))).selectByValue("cn-aluminum-zero");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("scenario-detail"), "Reported or stakeholder proposal · not law"));
+        assertThat(driver.findElement(By.cssSelector(".not-law")).getText()).contains("None is in force");
+        assertThat(driver.findElement(By.id("scenario-detail")).getText()).contains("What it changes").contains("Source of the proposal");
+
+        driver.findElement(By.id("start")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("progress-text"), "DONE"));
+        assertThat(driver.findElement(By.id("progress-text")).getText()).contains("3 of 3 (100%)").contains("1 change").contains("0 failed");
+        assertThat(driver.getCurrentUrl()).contains("scenarios.html?id=");
+        assertThat(driver.findElement(By.id("run-scenario")).getText()).contains("not law");
+        // The chart: by status change, by chapter, by value, each an SVG labelled for a screen reader.
+        var charts = driver.findElements(By.cssSelector("#charts svg.impact-chart"));
+        assertThat(charts).hasSize(3);
+        assertThat(charts.get(0).getAttribute("aria-label")).contains("Originating → Not originating 1 from Originating to Not originating").contains("No change 2 unchanged");
+        assertThat(charts.get(1).getAttribute("aria-label")).contains("Chapter 76 1 stop qualifying").contains("Chapter 84");
+        assertThat(charts.get(2).getAttribute("aria-label")).contains("USD 100 USD stop qualifying");
+        assertThat(driver.findElements(By.cssSelector("#charts rect.seg-stop"))).hasSize(3);
+
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("changes"), "ALU-CN"));
+        String changes = driver.findElement(By.id("changes")).getText();
+        assertThat(changes).contains("7603.10").contains("Originating").contains("Not originating").doesNotContain("ALU-DE").doesNotContain("BLR-9");
+        assertThat(driver.findElements(By.cssSelector("#changes tr"))).hasSize(1);
+        screenshot("workspace-scenario-run");
+
+        driver.findElement(By.id("changes-csv")).click();
+        String csv = Files.readString(waitForDownload("-changes.csv"));
+        assertThat(csv.split("\r\n")).hasSize(2);
+        assertThat(csv.split("\r\n")[1]).startsWith(chinese + ",ALU-CN,760310,76,100").contains("ORIGINATING,NOT_ORIGINATING");
+
+        driver.findElement(By.linkText("ALU-CN")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("verdict-status"), "Originating"));
+        assertThat(driver.getCurrentUrl()).endsWith("determination.html?id=" + chinese);
+
+        // An auditor reads runs but is not offered to start one.
+        signIn(TestTokens.token(tenant, Roles.AUDITOR));
+        driver.get(base + "workspace/scenarios.html");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("start-role")));
+        assertThat(driver.findElement(By.id("start")).isEnabled()).isFalse();
+    }
+
+    /**
+     * Issue 15: a two-level BOM's determination shows each material's origin as a tree: the self-produced frame (an
+     * intermediate material) collapsible with its own determination and components, a material from a stored determination
+     * linked to that determination's page, one from a supplier's declaration linked to the declaration.
+     */
+    @Test
+    void shouldShowTheMaterialsAsATreeWithTheirEvidenceLinked() throws Exception {
+        String tenant = "browser-tree-" + UUID.randomUUID().toString().substring(0, 8);
+        String submitter = TestTokens.token(tenant, Roles.SUBMITTER);
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        String declaration = given().header("Authorization", "Bearer " + submitter).contentType("application/json").body("""
+                {"supplier":{"id":"ACEROS","name":"Aceros del Norte SA","country":"MX"},
+                 "items":[{"partNumber":"SEAT-POST","hsCode":"7306.30","origin":"ORIGINATING","originCriterion":"B"}],
+                 "validFrom":"%s","validTo":"%s","certifier":{"name":"R. Garza","title":"Export manager","email":"rgarza@example.com"},
+                 "issuedAt":"%s"}""".formatted(today.minusMonths(1), today.plusMonths(6), today.minusMonths(1)))
+                .post("/api/v1/supplier-declarations").then().statusCode(201).extract().path("id");
+        // Originating and approved by the review policy, so usable as evidence (docs/bills-of-materials.md).
+        String evidence = submit(submitter, "application/json", """
+                {"good":{"partNumber":"BOILER-KIT","hsCode":"8402.11","producerCountry":"MX","currency":"USD","transactionValue":100},
+                 "materials":[{"partNumber":"PLATE","hsCode":"7208.51","origin":"NON_ORIGINATING","value":20}]}""", "");
+        // Golden case 320's bicycle (SOR/2020-155 s.8 Example 3, situation C), with two more materials that point to evidence.
+        String id = submit(submitter, "application/json", """
+                {"reference":"BROWSER-TREE","good":{"partNumber":"BICYCLE","hsCode":"8402.90","producerCountry":"MX","currency":"USD",
+                  "costs":{"totalCost":23.2,"excludedCosts":0.2}},
+                 "materials":[{"partNumber":"FRAME","hsCode":"8402.90","value":10.6,"costs":{"totalCost":10.6,"excludedCosts":0.2},
+                               "components":[{"partNumber":"FRAME-ORIG-INPUTS","hsCode":"7306.30","origin":"ORIGINATING","value":1.0},
+                                             {"partNumber":"FRAME-NONORIG-INPUTS","hsCode":"7306.30","origin":"NON_ORIGINATING","countryOfOrigin":"CN","value":7.5}]},
+                              {"partNumber":"PARTS","hsCode":"8402.90","origin":"NON_ORIGINATING","countryOfOrigin":"CN","value":5.5},
+                              {"partNumber":"SEAT-POST","hsCode":"7306.30","supplierId":"ACEROS","value":0.5},
+                              {"partNumber":"BOILER-KIT","determinationId":"%s","value":0.5}]}""".formatted(evidence), "");
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        driver.manage().window().setSize(new Dimension(1280, 1000));
+        signIn(TestTokens.token(tenant, Roles.AUDITOR));
+        driver.get(base + "workspace/determination.html?id=" + id);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("origin-tree")));
+        WebElement frame = driver.findElement(By.cssSelector("#origin-tree details[data-part='FRAME']"));
+        assertThat(frame.getAttribute("open")).as("the first level open").isNotNull();
+        assertThat(frame.findElement(By.tagName("summary")).getText()).contains("FRAME").contains("Originating").contains("determined from its components");
+        assertThat(frame.getText()).contains("Its own determination").contains("FRAME-NONORIG-INPUTS").contains("Non-originating");
+        // The frame originates under alternative A (a change of heading): alternative B's RVC and criterion C were not needed, so no "Not met".
+        assertThat(frame.getText()).contains("Met ").doesNotContain("Not met");
+        // Collapsible with the keyboard, like any details element.
+        frame.findElement(By.tagName("summary")).sendKeys(org.openqa.selenium.Keys.ENTER);
+        wait.until(d -> d.findElement(By.cssSelector("#origin-tree details[data-part='FRAME']")).getAttribute("open") == null);
+        assertThat(driver.findElement(By.cssSelector("#origin-tree li[data-part='FRAME-ORIG-INPUTS']")).isDisplayed()).isFalse();
+        frame.findElement(By.tagName("summary")).click();
+        wait.until(d -> d.findElement(By.cssSelector("#origin-tree li[data-part='FRAME-ORIG-INPUTS']")).isDisplayed());
+        String tree = driver.findElement(By.id("origin-tree")).getText();
+        assertThat(tree).contains("PARTS").contains("stated in the submission");
+        assertThat(driver.findElement(By.cssSelector("#origin-tree li[data-part='SEAT-POST'] a")).getAttribute("href"))
+                .endsWith("declarations.html?id=" + declaration);
+        assertThat(driver.findElement(By.cssSelector("#origin-tree li[data-part='BOILER-KIT'] a")).getAttribute("href"))
+                .endsWith("determination.html?id=" + evidence);
+        js("document.getElementById('tree-section').scrollIntoView();");
+        screenshot("workspace-bom-tree");
+        driver.findElement(By.cssSelector("#origin-tree li[data-part='BOILER-KIT'] a")).click();
+        wait.until(d -> d.getCurrentUrl().endsWith("determination.html?id=" + evidence));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("verdict-status"), "Originating"));
+        assertThat(driver.findElement(By.id("tree-section")).isDisplayed()).as("every origin stated: no tree").isFalse();
+    }
 }

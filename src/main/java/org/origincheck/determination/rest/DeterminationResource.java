@@ -89,7 +89,8 @@ public class DeterminationResource {
                     + "another body is a 422. Accept: application/xml answers a JUnit XML report, text/plain a summary; the header "
                     + "OriginCheck-Status carries the status in every form. With scenarios: [\"id\", ...] (GET /api/v1/scenarios), this response "
                     + "also has scenarios[], each scenario's answer as if it were law; they are not stored (a scenario is not law), so GET returns "
-                    + "the determination without them. An unknown scenario id is a 400 naming scenarios[i], and nothing is stored.")
+                    + "the determination without them. An unknown scenario id is a 400 naming scenarios[i], and nothing is stored; the scenarios are "
+                    + "evaluated before the determination is stored, so a scenario that fails leaves nothing stored either.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = BomSubmission.class),
             examples = {@ExampleObject(name = "steam boiler", value = OpenApiExamples.BOILER),
@@ -109,14 +110,17 @@ public class DeterminationResource {
         checkKey(idempotencyKey);
         BomSubmission submission = submissions.parse(body);
         var bom = submissions.toBom(submission, caller.tenant());
-        List<org.origincheck.domain.scenario.Scenario> chosen = submission.scenarios() == null || submission.scenarios().isEmpty() ? List.of()
-                : scenarios.check(submission.scenarios(), service.selectPack(submission.rulePack(), bom.asOf()));
+        List<ScenarioAnswer> answers = List.of();
+        if (submission.scenarios() != null && !submission.scenarios().isEmpty()) {
+            // Computed before the transaction that stores: a scenario that cannot be evaluated must leave nothing stored
+            // (and no Idempotency-Key taken), not a stored determination behind a failed request.
+            var base = service.selectPack(submission.rulePack(), bom.asOf());
+            answers = scenarios.check(submission.scenarios(), base).stream().map(s -> ScenarioAnswer.of(s, scenarios.evaluate(bom, base, s))).toList();
+        }
         DeterminationService.Stored stored = service.create(new DeterminationService.Received(body, MediaType.APPLICATION_JSON, null),
                 bom, submission.rulePack(), caller.tenant(), caller.subject(), idempotencyKey);
-        if (!chosen.isEmpty()) {
+        if (!answers.isEmpty()) {
             // The scenarios' answers go beside the determination in this response only: they are not law, so not evidence.
-            var base = service.selectPack(submission.rulePack(), bom.asOf());
-            List<ScenarioAnswer> answers = chosen.stream().map(s -> ScenarioAnswer.of(s, scenarios.evaluate(bom, base, s))).toList();
             stored = new DeterminationService.Stored(stored.id(), withScenarios(stored.json(), answers), stored.status(), stored.replayed());
         }
         return created(stored, uri, headers);
