@@ -435,7 +435,10 @@ public final class RulePackLoader {
         List<RuleAlternative> alternatives = new ArrayList<>();
         ParseStatus status = ParseStatus.HAND_ENCODED;
         String parseNote = null;
-        ParseResult parsed = blank(doc.text()) ? null : textParser.parse(doc.text(), manifest.effectiveFrom());
+        // A rule dated in the file was printed under a period heading ("the following rule of origin shall apply to ..."), which
+        // the file keeps as its dates: a lone "(a)" is then the whole rule (the phase 1 steel rules of chapter 73).
+        boolean dated = doc.effectiveTo() != null;
+        ParseResult parsed = blank(doc.text()) ? null : textParser.parse(doc.text(), manifest.effectiveFrom(), dated);
         if (doc.unverified() != null && blank(doc.unverified())) {
             problems.add(file, line, where + "'unverified' must say why the text is not verified against the official text");
         }
@@ -453,6 +456,9 @@ public final class RulePackLoader {
         } else if (doc.alternatives() == null) {
             // The verbatim text is the source of truth: parse it; what cannot be parsed is kept for review, never dropped.
             String periodMismatch = parsed instanceof ParseResult.Parsed ok ? periodMismatch(ok.period(), doc, scope) : null;
+            if (periodMismatch == null && parsed instanceof ParseResult.Parsed ok) {
+                periodMismatch = endUseMismatch(ok.forUse(), doc, scope);
+            }
             if (periodMismatch != null) {
                 // The text states its own period; a rule dated otherwise would apply the text on days it does not cover.
                 status = ParseStatus.MANUAL_REVIEW;
@@ -505,6 +511,27 @@ public final class RulePackLoader {
                 doc.vehicleClasses() == null ? null : java.util.Set.copyOf(doc.vehicleClasses()),
                 doc.effectiveFrom(), doc.effectiveTo(), doc.text().trim(), doc.citation(), doc.source(), doc.verification(), alternatives,
                 doc.notes(), doc.partsRuleUnavailable(), status, parseNote, file, line);
+    }
+
+    /**
+     * Why a text's end-use preamble ("For a good of subheading 8708.50 for use in a heavy truck:") disagrees with the rule's
+     * scope or {@code endUses}, or null when it agrees (or states none). "For any other good of ...:" is the rule for the end
+     * uses no other rule names, so the rule must name none.
+     */
+    static String endUseMismatch(ParseResult.ForUse forUse, PackDocuments.RuleDoc doc, List<HsRange> scope) {
+        if (forUse == null) {
+            return null;
+        }
+        if (!forUse.provisions().equals(scope)) {
+            return "the text's preamble \"" + forUse.words() + "\" names " + forUse.provisions() + " but the rule's scope is " + scope;
+        }
+        java.util.Set<org.origincheck.domain.automotive.EndUse> declared = doc.endUses() == null ? java.util.Set.of() : java.util.Set.copyOf(doc.endUses());
+        if (!forUse.endUses().equals(declared)) {
+            return "the text's preamble \"" + forUse.words() + "\" is for " + (forUse.anyOther() ? "the end uses no other rule names"
+                    : new java.util.TreeSet<>(forUse.endUses()).toString()) + " but the rule is for end uses "
+                    + (declared.isEmpty() ? "(any)" : new java.util.TreeSet<>(declared).toString());
+        }
+        return null;
     }
 
     /** Why a text's stated period disagrees with the rule's scope or dates, or null when it agrees (or states none). */

@@ -54,7 +54,7 @@ const OC = {
     EXCLUSIVELY_ORIGINATING_MATERIALS: 'Only originating materials (criterion C)', MATERIAL_TREATMENT: 'Treatment of materials',
     TARIFF_SHIFT: 'Tariff shift', TARIFF_SHIFT_DE_MINIMIS: 'De minimis (tariff shift)', RVC_TRANSACTION_VALUE: 'RVC, transaction value',
     RVC_NET_COST: 'RVC, net cost', RVC_METHOD_UNAVAILABLE: 'RVC method not available', RVC_DE_MINIMIS: 'De minimis (RVC)',
-    PRODUCT_RULE_ALTERNATIVE: 'Alternative of the rule', PRODUCT_RULE_MET: 'Product-specific rule (criterion B)',
+    PRODUCT_RULE_ALTERNATIVE: 'Alternative of the rule', PRODUCT_RULE_PROVISO: 'Proviso of the alternative', PRODUCT_RULE_MET: 'Product-specific rule (criterion B)',
     AUTOMOTIVE_CLASSIFICATION: 'Vehicle class', AUTOMOTIVE_THRESHOLDS: 'Automotive thresholds', ALTERNATIVE_STAGING_REGIME: 'Alternative staging regime',
     CORE_PARTS: 'Core parts', CORE_PARTS_ROLL_UP: 'Roll-up of core parts', STEEL_AND_ALUMINUM: 'Steel and aluminum', LABOR_VALUE_CONTENT: 'Labor value content',
     ORIGIN_DETERMINED: 'Conclusion', AUTO_APPROVED: 'Approved by policy', REVIEW_REQUIRED: 'Review required', APPROVE: 'Approve', REJECT: 'Reject',

@@ -473,10 +473,20 @@ public final class Assessments {
         return Verdict.NOT_MET;
     }
 
-    public static Verdict alternative(AlternativeUnderTest alternative, Verdict shift, Verdict rvc, Findings findings) {
+    /**
+     * An alternative is met when its shift, its RVC and each of its provisos ("provided that ...") are. A proviso's missing
+     * fact is asked only when the shift and RVC do not already fail, since then it cannot change the answer.
+     */
+    public static Verdict alternative(EvaluationSubject subject, AlternativeUnderTest alternative, Verdict shift, Verdict rvc, Findings findings) {
         Verdict verdict = shift.and(rvc);
+        Verdict provisos = Verdict.MET;
+        if (!alternative.alternative().provisos().isEmpty()) {
+            provisos = ProvisoAssessments.provisos(subject, alternative, verdict != Verdict.NOT_MET, findings);
+            verdict = verdict.and(provisos);
+        }
         String parts = (alternative.requiresTariffShift() ? "tariff shift " + shift : "no change in tariff classification required")
-                + (alternative.requiresRegionalValueContent() ? ", regional value content " + rvc : "");
+                + (alternative.requiresRegionalValueContent() ? ", regional value content " + rvc : "")
+                + (alternative.alternative().provisos().isEmpty() ? "" : ", proviso " + provisos);
         findings.add(new Reason(ReasonCode.PRODUCT_RULE_ALTERNATIVE, verdict.outcome(), "Alternative " + alternative.label()
                 + (verdict == Verdict.MET ? " is met" : verdict == Verdict.NOT_MET ? " is not met" : " cannot be decided") + " (" + parts + ").",
                 "SOR/2020-155 s.3(6); " + alternative.citation(), List.of(), alternative.label()));

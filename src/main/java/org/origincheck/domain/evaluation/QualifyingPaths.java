@@ -66,6 +66,13 @@ public final class QualifyingPaths {
         List<String> notSearched = new ArrayList<>();
         ProductRule rule = subject.rule().orElseThrow();
         for (AlternativeUnderTest alternative : AlternativeUnderTest.of(rule, bom.good().hsCode(), subject.nonOriginatingMaterials())) {
+            if (!alternative.alternative().provisos().isEmpty()) {
+                // A change of sourcing that meets the shift and RVC may still leave the proviso unmet, so none is offered.
+                notSearched.add("Alternative " + alternative.label() + ": its proviso (\"" + String.join("\"; \"",
+                        alternative.alternative().provisos().stream().map(org.origincheck.domain.rules.Proviso::words).toList())
+                        + "\") is not searched.");
+                continue;
+            }
             options.addAll(forAlternative(subject, alternative, notSearched));
         }
         if (evaluation.regionalValueContent().stream().anyMatch(e -> e.requirement().startsWith("PARTS_RULE"))) {

@@ -21,6 +21,8 @@ public enum ReasonCode {
     RVC_METHOD_UNAVAILABLE,
     RVC_DE_MINIMIS,
     PRODUCT_RULE_ALTERNATIVE,
+    /** A condition of an alternative other than its RVC ("provided that ..."): declared by the producer or computed from weights. */
+    PRODUCT_RULE_PROVISO,
     PRODUCT_RULE_MET,
     PARTS_RULE_4_2_D,
     AUTOMOTIVE_CLASSIFICATION,

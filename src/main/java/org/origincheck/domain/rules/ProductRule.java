@@ -122,6 +122,16 @@ public record ProductRule(String id, List<HsRange> scope, Set<EndUse> endUses, S
         return out;
     }
 
+    /** The provisos the producer declares ("provided that the good ... is the product of a chemical reaction"), answered in good.declarations. */
+    public List<Question> provisoQuestions() {
+        List<Question> out = new java.util.ArrayList<>();
+        for (RuleAlternative alternative : alternatives) {
+            alternative.provisos().stream().filter(p -> p instanceof Proviso.Declared).map(p -> ((Proviso.Declared) p).question())
+                    .filter(q -> !out.contains(q)).forEach(out::add);
+        }
+        return out;
+    }
+
     /** The conditions on materials stated in words, in the order of the text. */
     public List<Question> materialQuestions() {
         List<Question> out = new java.util.ArrayList<>();

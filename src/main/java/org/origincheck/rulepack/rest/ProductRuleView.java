@@ -82,6 +82,9 @@ public record ProductRuleView(String id, List<String> scope, List<EndUse> endUse
     private static List<QuestionView> questions(ProductRule rule) {
         List<QuestionView> out = new java.util.ArrayList<>();
         rule.goodQuestions().forEach(q -> out.add(new QuestionView(q.id(), q.words(), "GOOD")));
+        // A declared proviso is answered like a described good, in good.declarations.
+        rule.provisoQuestions().stream().filter(q -> out.stream().noneMatch(v -> v.id().equals(q.id())))
+                .forEach(q -> out.add(new QuestionView(q.id(), q.words(), "GOOD")));
         rule.materialQuestions().forEach(q -> out.add(new QuestionView(q.id(), q.words(), "MATERIAL")));
         return out;
     }

@@ -10,13 +10,29 @@ import org.origincheck.domain.rules.RuleAlternative;
 public sealed interface ParseResult {
 
     /** Every word of the text was understood; the alternatives in the order and with the labels of the text. */
-    record Parsed(List<RuleAlternative> alternatives, Period period) implements ParseResult {
+    record Parsed(List<RuleAlternative> alternatives, Period period, ForUse forUse) implements ParseResult {
         public Parsed {
             alternatives = List.copyOf(alternatives);
         }
 
+        public Parsed(List<RuleAlternative> alternatives, Period period) {
+            this(alternatives, period, null);
+        }
+
         public Parsed(List<RuleAlternative> alternatives) {
-            this(alternatives, null);
+            this(alternatives, null, null);
+        }
+    }
+
+    /**
+     * The end use a text states for itself ("For a good of subheading 8708.50 for use in a heavy truck:"): the provisions and
+     * end uses it names; {@code anyOther} ("For any other good of subheading 8708.50:"): the end uses no other rule names.
+     */
+    record ForUse(List<org.origincheck.domain.hs.HsRange> provisions, java.util.Set<org.origincheck.domain.automotive.EndUse> endUses,
+                  boolean anyOther, String words) {
+        public ForUse {
+            provisions = List.copyOf(provisions);
+            endUses = java.util.Set.copyOf(endUses);
         }
     }
 

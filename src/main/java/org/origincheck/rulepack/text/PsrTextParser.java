@@ -17,6 +17,7 @@ import org.origincheck.domain.dated.DatedValue;
 import org.origincheck.domain.rules.DescribedProvisions;
 import org.origincheck.domain.rules.GoodCondition;
 import org.origincheck.domain.rules.MoreThanOneOf;
+import org.origincheck.domain.rules.Proviso;
 import org.origincheck.domain.rules.Question;
 import org.origincheck.domain.rules.RuleAlternative;
 import org.origincheck.domain.rules.RvcRequirement;
@@ -75,7 +76,7 @@ public final class PsrTextParser {
         NOT_A_CHANGE_RULE("not a rule of the form 'A change to ...' or 'No change in tariff classification ...'"),
         NOTWITHSTANDING("the text overrides other rules ('Notwithstanding ...')"),
         TRADE_DIRECTION("the rule applies only to trade between particular countries"),
-        END_USE("the rule depends on the good's end use ('For a good ... for use in ...'), which a parsed rule cannot express"),
+        END_USE("the rule depends on the good's end use ('For a good ... for use in ...') in a form not read"),
         DATED_RULE("the rule applies only for a stated period ('Beginning on ...')"),
         TRUNCATED("the text does not end with a full stop (truncated?)"),
         ALTERNATIVE_LABELS("the alternatives are not labelled (A), (B), ... in sequence and joined by '; or'"),
@@ -151,6 +152,16 @@ public final class PsrTextParser {
      * pack's {@code effectiveFrom}), as the loader does for a plain percentage.
      */
     public ParseResult parse(String text, LocalDate packStart) {
+        return parse(text, packStart, false);
+    }
+
+    /**
+     * {@code datedRule}: the rule is dated in the pack ({@code effectiveFrom}/{@code effectiveTo}) because the text is printed
+     * under a period heading the pack keeps as those dates ("Beginning on July 1, 2020 until January 1, 2023, the following rule
+     * of origin shall apply to subheading 7312.10:"). Under "the following rule", a lone "(a)" is the whole rule, as it is when
+     * the heading is part of the text; elsewhere a lone "(a)" suggests the rest was lost and is refused.
+     */
+    public ParseResult parse(String text, LocalDate packStart, boolean datedRule) {
         Objects.requireNonNull(packStart, "packStart");
         if (text == null || text.isBlank()) {
             return new ParseResult.Unparsed(Refusal.EMPTY.message + ": nothing to read");
@@ -161,7 +172,17 @@ public final class PsrTextParser {
             if (dated.lookingAt()) {
                 return statedPeriod(dated, normalized, packStart);
             }
-            return new ParseResult.Parsed(rule(normalized, packStart, false));
+            // Hook (EndUsePreambles): "For a good of subheading 8708.50 for use in a heavy truck: (A) ..." names the end uses.
+            EndUsePreambles.Result preamble = EndUsePreambles.read(normalized);
+            if (preamble instanceof EndUsePreambles.Refused no) {
+                return new ParseResult.Unparsed(Refusal.END_USE.message + ": " + no.what() + " at " + quote(normalized, 0));
+            }
+            if (preamble instanceof EndUsePreambles.Read read) {
+                ParseResult.ForUse forUse = new ParseResult.ForUse(read.preamble().provisions(), read.preamble().endUses(),
+                        read.preamble().anyOther(), read.preamble().words());
+                return new ParseResult.Parsed(rule(read.rule(), packStart, false), null, forUse);
+            }
+            return new ParseResult.Parsed(rule(normalized, packStart, datedRule));
         } catch (Refused refused) {
             return new ParseResult.Unparsed(refused.reason);
         }
@@ -315,16 +336,19 @@ public final class PsrTextParser {
                 exceptions(c, target, except, exceptDescribed, exceptMoreThanOne);
             }
             RvcRequirement rvc = c.lookingAt(PROVISO) ? rvc(c, packStart) : null;
+            List<Proviso> provisos = proviso(c, target);
             end(c);
             return new RuleAlternative(piece.label(), new TariffShift(from, except, exceptDescribed,
-                    exceptMoreThanOne.isEmpty() ? null : exceptMoreThanOne.get(0)), rvc, good.conditions());
+                    exceptMoreThanOne.isEmpty() ? null : exceptMoreThanOne.get(0)), rvc, good.conditions(), provisos);
         }
         List<GoodCondition> conditions = List.of();
+        List<HsRange> named = List.of();
         if (c.accept("No change in tariff classification required")) {
             // nothing else names the good
         } else if (c.accept("No change in tariff classification to ")) {
             Target good = target(c, described);
             conditions = good.conditions();
+            named = good.ranges();
             c.accept(" is required");
             if (c.accept(", whether or not there is also a change from ")) {
                 // "No change ... to a good of subheading 3301.29, whether or not there is also a change from any other chapter,
@@ -333,7 +357,9 @@ public final class PsrTextParser {
                 sources(c, good.ranges());
             }
         } else if (c.accept("No required change in tariff classification to ")) {
-            conditions = target(c, described).conditions();
+            Target good = target(c, described);
+            conditions = good.conditions();
+            named = good.ranges();
         } else {
             throw c.fail(END_USE.matcher(piece.text()).lookingAt() ? Refusal.END_USE : Refusal.ALTERNATIVE_FORM,
                     "the alternative begins");
@@ -342,11 +368,42 @@ public final class PsrTextParser {
             throw c.fail(Refusal.RVC_MISSING, "no 'provided there is a regional value content' follows", 0);
         }
         if (!c.lookingAt(PROVISO)) {
-            throw remainder(c);
+            // "No required change in tariff classification to a good of subheadings 2208.30 through 2208.70, provided that ...":
+            // the proviso is the whole requirement.
+            List<Proviso> provisos = named.isEmpty() ? List.of() : proviso(c, named);
+            if (provisos.isEmpty()) {
+                throw remainder(c);
+            }
+            end(c);
+            return new RuleAlternative(piece.label(), null, null, conditions, provisos);
         }
         RvcRequirement rvc = rvc(c, packStart);
         end(c);
         return new RuleAlternative(piece.label(), null, rvc, conditions);
+    }
+
+    /** Hook (RuleProvisos): ", provided that ..." after the shift or RVC; empty when the rest is not a proviso it reads. */
+    private static List<Proviso> proviso(Cursor c, List<HsRange> target) {
+        RuleProvisos.Result result = RuleProvisos.read(c.rest(), target);
+        if (result instanceof RuleProvisos.Refused no) {
+            throw c.fail(no.refusal(), no.what());
+        }
+        if (result instanceof RuleProvisos.Read read) {
+            c.pos = c.text.length();
+            return List.of(read.proviso());
+        }
+        return List.of();
+    }
+
+    /** The whole of {@code text} as a list of HS provisions ("headings 7208 through 7229 and 7301 through 7326"), or empty. */
+    static Optional<List<HsRange>> provisionsOf(String text) {
+        Cursor c = new Cursor(text, "");
+        try {
+            Optional<List<HsRange>> ranges = provisions(c);
+            return ranges.isPresent() && c.atEnd() ? ranges : Optional.empty();
+        } catch (Refused refused) {
+            return Optional.empty();
+        }
     }
 
     private static void end(Cursor c) {

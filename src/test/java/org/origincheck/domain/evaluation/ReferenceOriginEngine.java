@@ -56,7 +56,7 @@ public final class ReferenceOriginEngine implements OriginEngine {
                 Verdict rvc = alternative.requiresRegionalValueContent()
                         ? Assessments.regionalValueContent(subject, alternative, findings)
                         : Verdict.MET;
-                alternatives.add(Assessments.alternative(alternative, shift, rvc, findings));
+                alternatives.add(Assessments.alternative(subject, alternative, shift, rvc, findings));
             }
             Verdict productRule = Assessments.productRule(Verdict.anyOf(alternatives), rule, findings);
             if (productRule != Verdict.MET) {

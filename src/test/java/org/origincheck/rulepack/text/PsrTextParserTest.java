@@ -366,7 +366,7 @@ class PsrTextParserTest {
     }
 
     @Test
-    void shouldRefuseAConditionByWeight() {
+    void shouldReadAConditionByWeightOfMaterialsAsAComputedProviso() {
         // GN 11(o), chapter 73, headings 7305 through 7307 (alternatives labelled (a), (b), (c))
         String text = "(a) A change to headings 7305 through 7307 from any other heading, except from headings 7208 through "
                 + "7229 or 7301 through 7326; or (b) A change to headings 7305 through 7307 from headings 7208 through 7229 or "
@@ -374,8 +374,13 @@ class PsrTextParserTest {
                 + "7229 or headings 7301 through 7326 is originating; or (c) No change in tariff classification to a good of "
                 + "headings 7305 through 7307, provided there is a regional value content of not less than: (i) 75 percent "
                 + "where the transaction value method is used; or (ii) 65 percent where the net cost method is used.";
-        assertThat(refused(text, Refusal.WEIGHT_CONDITION)).contains("alternative (b)")
-                .contains("\"provided that at least 70 percent by weight of the materials of headings 7208");
+        // Read since issue 13 (RuleProvisos); "headings A or headings B" is the same set of materials as "headings A and B".
+        assertThat(parsed(text).get(1).provisos()).containsExactly(new org.origincheck.domain.rules.Proviso.OriginatingShareByWeight(
+                ranges("72.08-72.29", "73.01-73.26"), new BigDecimal("70"), "at least 70 percent by weight of the materials of headings "
+                        + "7208 through 7229 or headings 7301 through 7326 is originating"));
+        // Constructed: a share by weight whose materials are not HS provisions is still refused.
+        assertThat(refused(text.replace("of the materials of headings 7208 through 7229 or headings 7301 through 7326",
+                "of the materials of steel"), Refusal.WEIGHT_CONDITION)).contains("alternative (b)");
     }
 
     @Test
@@ -468,12 +473,13 @@ class PsrTextParserTest {
     }
 
     @Test
-    void shouldRefuseEndUsePhrasing() {
-        // GN 11(o), chapter 87, heading 8707 for use in a heavy truck
-        String text = "For a good of heading 8707 for use in a heavy truck: (A) A change to heading 8707 from any other chapter; "
+    void shouldRefuseEndUsePhrasingForVehiclesNotRead() {
+        // Constructed from GN 11(o), chapter 87, heading 8707 for use in a heavy truck (read: EndUsePreamblesTest), with a
+        // vehicle no end use of the pack stands for.
+        String text = "For a good of heading 8707 for use in a motorcycle: (A) A change to heading 8707 from any other chapter; "
                 + "or (B) A change to heading 8707 from heading 8708, whether or not there is also a change from any other "
                 + "chapter, provided there is a regional value content of not less than 70 percent under the net cost method.";
-        assertThat(refused(text, Refusal.END_USE)).contains("\"For a good of heading 8707 for use in a heavy truck:");
+        assertThat(refused(text, Refusal.END_USE)).contains("\"For a good of heading 8707 for use in a motorcycle:");
     }
 
     @Test
@@ -563,7 +569,7 @@ class PsrTextParserTest {
     }
 
     @Test
-    void shouldReadTheStatedPeriodButStillRefuseAWeightConditionWithinIt() {
+    void shouldReadTheStatedPeriodWithAWeightConditionWithinIt() {
         // GN 11(o), chapter 86, subheadings 8607.11 through 8607.12 (phase 2)
         String text = "Beginning on July 1, 2023, and thereafter, the following rules of origin shall apply to subheadings "
                 + "8607.11 through 8607.12: (a) A change to subheadings 8607.11 through 8607.12 from any other heading, except "
@@ -573,7 +579,10 @@ class PsrTextParserTest {
                 + "classification to a good of subheadings 8607.11 through 8607.12, provided there is a regional value content "
                 + "of not less than: (i) 70 percent where the transaction value method is used; or (ii) 60 percent where the "
                 + "net cost method is used.";
-        assertThat(refused(text, Refusal.WEIGHT_CONDITION)).contains("alternative (b)").contains("70 percent by weight");
+        ParseResult.Parsed result = (ParseResult.Parsed) parser.parse(text, START);
+        assertThat(result.period().from()).isEqualTo(LocalDate.of(2023, 7, 1));
+        assertThat(result.alternatives().get(1).provisos()).singleElement().extracting(org.origincheck.domain.rules.Proviso::words)
+                .asString().contains("70 percent by weight");
     }
 
     @Test
