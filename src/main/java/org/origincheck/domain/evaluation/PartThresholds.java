@@ -170,12 +170,10 @@ public record PartThresholds(PartSchedule schedule, List<TableEntry> entries, St
             RvcRequirement rvc = alternative.regionalValueContent();
             if (rvc != null) {
                 boolean tv = rvc.offers(RvcMethod.TRANSACTION_VALUE) && schedule.transactionValue() != null;
-                replaced.add(new RuleAlternative(alternative.label(), alternative.tariffShift(),
-                        new RvcRequirement(tv ? schedule.transactionValue() : null, schedule.netCost())));
+                replaced.add(alternative.withRegionalValueContent(new RvcRequirement(tv ? schedule.transactionValue() : null, schedule.netCost())));
             } else if (schedule.mandatory()) {
                 boolean tv = ruleHasTransactionValue && schedule.transactionValue() != null;
-                replaced.add(new RuleAlternative(alternative.label(), alternative.tariffShift(),
-                        new RvcRequirement(tv ? schedule.transactionValue() : null, schedule.netCost())));
+                replaced.add(alternative.withRegionalValueContent(new RvcRequirement(tv ? schedule.transactionValue() : null, schedule.netCost())));
             } else {
                 replaced.add(alternative);
             }

@@ -29,4 +29,10 @@ public record RuleAlternative(String label, TariffShift tariffShift, RvcRequirem
     public RuleAlternative(String label, TariffShift tariffShift, RvcRequirement regionalValueContent) {
         this(label, tariffShift, regionalValueContent, List.of());
     }
+
+    /** The same alternative with another regional value content (automotive thresholds, scenarios): the shift, the good's
+     * conditions and the provisos stay, since only the threshold is replaced. */
+    public RuleAlternative withRegionalValueContent(RvcRequirement replaced) {
+        return new RuleAlternative(label, tariffShift, replaced, goodConditions, provisos);
+    }
 }

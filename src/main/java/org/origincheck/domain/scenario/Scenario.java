@@ -118,7 +118,7 @@ public record Scenario(String id, String title, String basePack, Label label, St
                     : Threshold.constant(rule.effectiveFrom() != null ? rule.effectiveFrom() : java.time.LocalDate.of(2020, 7, 1), r.transactionValue());
             Threshold nc = rvc.netCost() == null || r.netCost() == null ? rvc.netCost()
                     : Threshold.constant(rule.effectiveFrom() != null ? rule.effectiveFrom() : java.time.LocalDate.of(2020, 7, 1), r.netCost());
-            return new RuleAlternative(a.label(), a.tariffShift(), new RvcRequirement(tv, nc));
+            return a.withRegionalValueContent(new RvcRequirement(tv, nc));
         }).toList();
         return rule.withAlternatives(replaced, marker(), null);
     }
