@@ -29,9 +29,6 @@ public final class Assessments {
     /** Reasons list at most this many material names; the message always gives the full count. */
     static final int MAX_LISTED = 50;
 
-    private static final String DE_MINIMIS_CITATION = "USMCA Art. 4.12; SOR/2020-155 s.5(1)";
-    private static final String RVC_DE_MINIMIS_CITATION = "USMCA Art. 4.12; SOR/2020-155 s.5(4)";
-    private static final String PARTS_RULE_CITATION = "USMCA Art. 4.2(d); SOR/2020-155 s.3(4)-(5)";
     /** Art. 4.2(d) for a part of Table B-F: whether its part threshold binds is unsettled, so the result is always reviewed. */
     public static final String PARTS_RULE_LISTED_PART = "PARTS_RULE_4_2_D_LISTED_PART";
 
@@ -107,7 +104,7 @@ public final class Assessments {
             findings.missing("materials", "list the materials used to produce the good (or claim it wholly obtained with good.whollyObtained)");
             findings.add(new Reason(ReasonCode.BILL_OF_MATERIALS, Outcome.INSUFFICIENT_DATA,
                     "No material physically incorporated in the good is listed; a good that is not wholly obtained cannot be shown to originate without its materials.",
-                    "USMCA Art. 4.2; SOR/2020-155 s.3(2)-(3)", List.of(), null));
+                    Citations.ORIGINATING_GOODS_SHIFT_OR_MATERIALS, List.of(), null));
         }
     }
 
@@ -140,7 +137,7 @@ public final class Assessments {
         if (good.whollyObtained() == null) {
             findings.add(new Reason(ReasonCode.WHOLLY_OBTAINED, Outcome.NOT_APPLICABLE,
                     "The producer does not claim the good wholly obtained or produced.",
-                    "USMCA Art. 4.3; SOR/2020-155 s.3(1)", List.of(), null));
+                    Citations.WHOLLY_OBTAINED, List.of(), null));
             return Verdict.NOT_MET;
         }
         if (!nonOriginatingDirect.isEmpty()) {
@@ -255,7 +252,7 @@ public final class Assessments {
      */
     static Verdict deMinimisByWeight(EvaluationSubject subject, List<Material> failing, String label, Findings findings, boolean report) {
         Good good = subject.good();
-        String citation = "SOR/2020-155 s.5(3)(l) and s.5(6)";
+        String citation = Citations.DE_MINIMIS_TEXTILES;
         List<Material> unweighed = failing.stream().filter(m -> m.weight() == null).toList();
         if (good.weight() == null || !unweighed.isEmpty()) {
             if (report) {
@@ -335,7 +332,7 @@ public final class Assessments {
                 findings.add(new Reason(ReasonCode.TARIFF_SHIFT_DE_MINIMIS, Outcome.FAIL,
                         "The de minimis rule does not apply to " + excluded.size() + " of the failing material(s): "
                                 + String.join("; ", excludedBy.stream().distinct().toList()) + ".",
-                        "SOR/2020-155 s.5(3)", labels(excluded), label));
+                        Citations.DE_MINIMIS_EXCLUSIONS, labels(excluded), label));
             }
             return Verdict.NOT_MET;
         }
@@ -354,7 +351,7 @@ public final class Assessments {
             if (verdict == Verdict.UNDETERMINED) {
                 findings.missing("good.transactionValue", "needed (or good.costs.totalCost) to apply the de minimis rule of SOR/2020-155 s.5(1)");
             }
-            findings.add(new Reason(ReasonCode.TARIFF_SHIFT_DE_MINIMIS, verdict.outcome(), message, DE_MINIMIS_CITATION,
+            findings.add(new Reason(ReasonCode.TARIFF_SHIFT_DE_MINIMIS, verdict.outcome(), message, Citations.DE_MINIMIS,
                     labels(failing), label));
         }
         return verdict;
@@ -408,7 +405,7 @@ public final class Assessments {
                 if (method == RvcMethod.TRANSACTION_VALUE) {
                     findings.add(new Reason(ReasonCode.RVC_METHOD_UNAVAILABLE, Outcome.NOT_APPLICABLE,
                             "The rule offers no transaction value method, so only the net cost method may be used.",
-                            "SOR/2020-155 s.7(6)", List.of(), label));
+                            Citations.INDIRECT_AND_PACKING, List.of(), label));
                 }
                 continue;
             }
@@ -457,7 +454,7 @@ public final class Assessments {
             if (deMinimis == Verdict.MET) {
                 findings.add(new Reason(ReasonCode.RVC_DE_MINIMIS, Outcome.PASS, "All non-originating materials are worth " + vnm
                         + ", not more than " + subject.deMinimisShare() + "% of " + basesText(good)
-                        + ": the regional value content requirement need not be met.", RVC_DE_MINIMIS_CITATION, List.of(), label));
+                        + ": the regional value content requirement need not be met.", Citations.RVC_DE_MINIMIS, List.of(), label));
                 return Verdict.MET;
             }
         }
@@ -514,13 +511,13 @@ public final class Assessments {
     public static Verdict partsRule(EvaluationSubject subject, List<ShiftAssessment> shifts, Findings findings) {
         if (subject.isApparelOrMadeUpTextile()) {
             findings.add(new Reason(ReasonCode.PARTS_RULE_4_2_D, Outcome.NOT_APPLICABLE,
-                    "Art. 4.2(d) is not available for goods of chapters 61 through 63.", PARTS_RULE_CITATION, List.of(), null));
+                    "Art. 4.2(d) is not available for goods of chapters 61 through 63.", Citations.PARTS_RULE, List.of(), null));
             return Verdict.NOT_MET;
         }
         ProductRule rule = subject.rule().orElseThrow();
         if (rule.partsRuleUnavailable() != null) {
             findings.add(new Reason(ReasonCode.PARTS_RULE_4_2_D, Outcome.NOT_APPLICABLE,
-                    "Art. 4.2(d) is not available for this good: " + rule.partsRuleUnavailable(), PARTS_RULE_CITATION, List.of(), null));
+                    "Art. 4.2(d) is not available for this good: " + rule.partsRuleUnavailable(), Citations.PARTS_RULE, List.of(), null));
             return Verdict.NOT_MET;
         }
         Good good = subject.good();
@@ -537,19 +534,19 @@ public final class Assessments {
         if (concerned == null) {
             findings.add(new Reason(ReasonCode.PARTS_RULE_4_2_D, Outcome.NOT_APPLICABLE,
                     "Art. 4.2(d) does not apply: the shift does not fail only because materials share the good's subheading (or undivided heading).",
-                    PARTS_RULE_CITATION, List.of(), null));
+                    Citations.PARTS_RULE, List.of(), null));
             return Verdict.NOT_MET;
         }
         List<Material> notParts = concerned.stream().filter(m -> Boolean.FALSE.equals(m.partOfGood())).toList();
         if (!notParts.isEmpty()) {
             findings.add(new Reason(ReasonCode.PARTS_RULE_4_2_D, Outcome.NOT_APPLICABLE,
                     "Art. 4.2(d) does not apply: " + notParts.size() + " of the materials in the good's own subheading are declared not to be parts of the good.",
-                    PARTS_RULE_CITATION, labels(notParts), null));
+                    Citations.PARTS_RULE, labels(notParts), null));
             return Verdict.NOT_MET;
         }
         findings.add(new Reason(ReasonCode.PARTS_RULE_4_2_D, Outcome.INFO, concerned.size()
                 + " non-originating material(s) are classified in the good's own subheading (or undivided heading), so Art. 4.2(d) is tested.",
-                PARTS_RULE_CITATION, labels(concerned), null));
+                Citations.PARTS_RULE, labels(concerned), null));
         boolean netCostOnly = rule.alternatives().stream().anyMatch(a -> a.regionalValueContent() != null)
                 && rule.alternatives().stream().noneMatch(a -> a.regionalValueContent() != null
                 && a.regionalValueContent().offers(RvcMethod.TRANSACTION_VALUE));
@@ -558,7 +555,7 @@ public final class Assessments {
         Threshold nc = Threshold.constant(subject.pack().effectiveFrom(),
                 subject.pack().parameters().value(Parameters.PARTS_RULE_NC, subject.asOf()));
         String requirement = "PARTS_RULE_4_2_D";
-        String citation = PARTS_RULE_CITATION;
+        String citation = Citations.PARTS_RULE;
         PartThresholds listed = subject.partThresholds();
         if (listed.applies() && !listed.schedule().mandatory() && subject.automotiveRules() != null) {
             // The law does not settle whether the part thresholds bind Art. 4.2(d): the pack's option decides, and the
@@ -570,7 +567,7 @@ public final class Assessments {
             BigDecimal partTv = schedule.transactionValue() == null ? null : schedule.transactionValue().on(subject.asOf()).orElse(null);
             boolean partThreshold = subject.automotiveRules().partsRuleForListedParts() == PartsRuleForListedParts.PART_THRESHOLD;
             requirement = PARTS_RULE_LISTED_PART;
-            citation = PARTS_RULE_CITATION + "; " + schedule.citation();
+            citation = Citations.PARTS_RULE + "; " + schedule.citation();
             if (partThreshold) {
                 nc = higher(subject, nc, partNc);
                 tv = tv == null || partTv == null ? null : higher(subject, tv, partTv);
@@ -592,7 +589,7 @@ public final class Assessments {
             }
             findings.add(new Reason(ReasonCode.PARTS_RULE_4_2_D, Outcome.INSUFFICIENT_DATA,
                     "Art. 4.2(d) could decide origin, but it applies only if these materials are provided for as parts of the good; the submission does not say (materials[].partOfGood).",
-                    PARTS_RULE_CITATION, labels(undeclared), null));
+                    Citations.PARTS_RULE, labels(undeclared), null));
         }
         Verdict verdict = rvc.and(parts);
         findings.criterion(OriginCriterion.D, verdict);

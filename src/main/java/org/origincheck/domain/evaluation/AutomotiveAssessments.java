@@ -70,7 +70,7 @@ public final class AutomotiveAssessments {
         if (thresholds.missingField() != null) {
             findings.add(new Reason(ReasonCode.AUTOMOTIVE_THRESHOLDS, Outcome.INSUFFICIENT_DATA,
                     "The automotive thresholds for this good cannot be chosen: " + thresholds.missingMessage() + ".",
-                    "SOR/2020-155 s.14(13)-(18), s.15(2)-(4), s.20(2)-(3)", List.of(), null));
+                    Citations.AUTOMOTIVE_THRESHOLDS, List.of(), null));
         } else if (thresholds.applies()) {
             PartSchedule schedule = thresholds.schedule();
             Optional<BigDecimal> nc = schedule.netCost().on(subject.asOf());
@@ -109,16 +109,16 @@ public final class AutomotiveAssessments {
             if (subject.stagingRegime()) {
                 // s.19(5) exempts eligible vehicles from s.14's core parts requirement, but s.19(4)(b) still asks 62.5% of their Table A.1 parts.
                 coreParts(subject, findings, AutomotiveRules.STAGING_CORE_PART, "the staging regime's Table A.1 parts requirement (SOR/2020-155 s.19(4)(b))",
-                        "SOR/2020-155 s.19(4)(b), (5); s.14(7)-(10)");
+                        Citations.STAGING_REGIME);
             } else {
-                coreParts(subject, findings, AutomotiveRules.CORE_PART, CORE_PARTS, "SOR/2020-155 s.14(4), (7)-(10), (13); Table A.2");
+                coreParts(subject, findings, AutomotiveRules.CORE_PART, CORE_PARTS, Citations.CORE_PARTS_TABLE);
             }
         }
         rollUp(subject, findings);
         AutomotiveFacts facts = subject.automotiveFacts();
         if (subject.stagingRegime() && facts.stagingRegime().steelAndAluminumExempt()) {
             findings.add(new Reason(ReasonCode.STEEL_AND_ALUMINUM, Outcome.NOT_APPLICABLE,
-                    "The producer's approved alternative staging regime exempts it from the steel and aluminum requirement.", "SOR/2020-155 s.19(4)(c)", List.of(), null));
+                    "The producer's approved alternative staging regime exempts it from the steel and aluminum requirement.", Citations.STAGING_REGIME_STEEL, List.of(), null));
         } else {
             steelAndAluminum(subject, findings);
         }
@@ -310,7 +310,7 @@ public final class AutomotiveAssessments {
         if (!subject.vehicle().vehicleClass().isPassengerVehicleOrLightTruck()) {
             return;
         }
-        String citation = "SOR/2020-155 s.14(1), (4), (7)-(12); USMCA panel report USA-MEX-2022-31-01 (14 December 2022)";
+        String citation = Citations.CORE_PARTS_PANEL;
         if (subject.corePartsRollUp() == org.origincheck.domain.automotive.CorePartsRollUp.ROLL_UP) {
             findings.add(new Reason(ReasonCode.CORE_PARTS_ROLL_UP, Outcome.INFO, "Option ROLL_UP: originating core parts count as wholly originating in the vehicle's RVC (s.14(1) as read by the 2022 panel).",
                     citation, List.of(), null));
@@ -606,7 +606,7 @@ public final class AutomotiveAssessments {
             findings.add(new Reason(ReasonCode.LABOR_VALUE_CONTENT, Outcome.INFO, "The high-wage points above " + highWageMinimum.toPlainString()
                     + " (" + display(excess, RoundingMode.DOWN) + ") may be used as a credit towards the heavy truck's RVC until 1 July 2027, provided the RVC is not below "
                     + HEAVY_TRUCK_RVC_CREDIT_FLOOR.toPlainString() + "% (s.18(22)); this version does not apply the credit: where it could lift an RVC that "
-                    + "falls short, the answer is INSUFFICIENT_DATA.", "SOR/2020-155 s.18(22)", List.of(), null));
+                    + "falls short, the answer is INSUFFICIENT_DATA.", Citations.LVC_CREDIT, List.of(), null));
         }
     }
 

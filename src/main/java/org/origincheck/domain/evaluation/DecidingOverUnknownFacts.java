@@ -23,7 +23,6 @@ public final class DecidingOverUnknownFacts implements OriginEngine {
 
     /** At most this many extra evaluations per answer: 5 end uses x 2 x 2 x 2 yes/no facts fit. */
     public static final int MAX_EVALUATIONS = 64;
-    private static final String CITATION = "USMCA Art. 4.2; SOR/2020-155 s.3";
     private static final int MAX_LISTED = 20;
 
     private final OriginEngine engine;
@@ -147,7 +146,7 @@ public final class DecidingOverUnknownFacts implements OriginEngine {
         Reason reason = new Reason(ReasonCode.HOLDS_FOR_EVERY_VALUE, e.status() == DeterminationStatus.ORIGINATING ? Outcome.PASS : Outcome.FAIL,
                 "Not given: " + String.join("; ", facts) + ". Every value was tried and each gives " + answer
                         + ", so the answer holds whatever " + (tried.size() == 1 ? "it is" : "they are")
-                        + "; the reasons shown are those found with " + shown + ".", CITATION, List.of(), null);
+                        + "; the reasons shown are those found with " + shown + ".", Citations.ORIGINATING_GOODS, List.of(), null);
         return with(e, insertBeforeConclusion(e.reasons(), reason, null), e.missingData());
     }
 
@@ -162,7 +161,7 @@ public final class DecidingOverUnknownFacts implements OriginEngine {
                 + (outcomes.size() > MAX_LISTED ? "; and " + (outcomes.size() - MAX_LISTED) + " more" : "");
         Reason reason = new Reason(ReasonCode.DEPENDS_ON_UNKNOWN_FACTS, Outcome.INSUFFICIENT_DATA,
                 "The answer depends on " + String.join(", ", asked.keySet()) + ", which the submission does not give: " + listed + ".",
-                CITATION, List.of(), null);
+                Citations.ORIGINATING_GOODS, List.of(), null);
         String summary = "Origin cannot be determined without: "
                 + String.join("; ", missing.stream().map(m -> m.field() + " (" + m.message() + ")").toList()) + ".";
         return with(first, insertBeforeConclusion(first.reasons(), reason, summary), missing);
@@ -195,7 +194,7 @@ public final class DecidingOverUnknownFacts implements OriginEngine {
     private Evaluation capped(Evaluation first, Map<String, MissingData> tried) {
         Reason reason = new Reason(ReasonCode.DEPENDS_ON_UNKNOWN_FACTS, Outcome.INSUFFICIENT_DATA,
                 "Not given: " + String.join(", ", tried.keySet()) + "; trying every combination of their values would take more than "
-                        + maxEvaluations + " evaluations, so they are asked instead of tried.", CITATION, List.of(), null);
+                        + maxEvaluations + " evaluations, so they are asked instead of tried.", Citations.ORIGINATING_GOODS, List.of(), null);
         return with(first, insertBeforeConclusion(first.reasons(), reason, null), first.missingData());
     }
 

@@ -186,8 +186,8 @@ public final class Findings {
                 .thenComparing(r -> r.alternative() == null ? "" : r.alternative()));
         ordered.add(new Reason(ReasonCode.ORIGIN_DETERMINED, status == DeterminationStatus.ORIGINATING ? Outcome.PASS
                 : status == DeterminationStatus.NOT_ORIGINATING ? Outcome.FAIL : Outcome.INSUFFICIENT_DATA,
-                summary, met != null ? met.citation() : status == DeterminationStatus.ORIGINATING ? SCHEDULE_TWO_CITATION
-                : "USMCA Art. 4.2; SOR/2020-155 s.3", List.of(), null));
+                summary, met != null ? met.citation() : status == DeterminationStatus.ORIGINATING ? Citations.SCHEDULE_TWO
+                : Citations.ORIGINATING_GOODS, List.of(), null));
         List<RvcEntry> entries = new ArrayList<>(rvc);
         entries.sort(Comparator.comparing(RvcEntry::requirement).thenComparing(e -> e.alternative() == null ? "" : e.alternative())
                 .thenComparing(RvcEntry::method));
@@ -212,7 +212,7 @@ public final class Findings {
      * narrowed to tariff items or a description is a declaration the producer answers (the engine matches subheadings only).
      */
     private ScheduleTwo scheduleTwo(EvaluationSubject subject, org.origincheck.domain.rules.ScheduleTwoGood entry) {
-        String citation = SCHEDULE_TWO_CITATION;
+        String citation = Citations.SCHEDULE_TWO;
         String listed = "a good of subheading " + entry.subheading() + " is referred to in Schedule 2 (" + entry.group()
                 + (entry.narrowedTo() == null ? "" : ", limited there to " + entry.narrowedTo()) + ")";
         String from = subject.good().importedFrom();
@@ -257,7 +257,6 @@ public final class Findings {
         return "schedule-2:" + entry.subheading();
     }
 
-    static final String SCHEDULE_TWO_CITATION = "SOR/2020-155 s.3(7); Schedule 2";
 
     private List<MissingData> missingData() {
         return missing.entrySet().stream().map(e -> {

@@ -7,21 +7,21 @@ package org.origincheck.domain.evaluation;
  */
 public enum LegalStep {
     ORIGIN_WITHOUT_PRODUCT_RULE("Art. 4.2(a) and (c): wholly obtained, or produced exclusively from originating materials",
-            "USMCA Art. 4.2(a), Art. 4.2(c), Art. 4.3; SOR/2020-155 s.3(1), s.3(3)"),
+            Citations.ORIGIN_WITHOUT_PRODUCT_RULE),
     TARIFF_SHIFT("Art. 4.2(b): the change in tariff classification, material by material",
-            "USMCA Art. 4.2(b); Annex 4-B Section A; SOR/2020-155 s.3(2)"),
+            Citations.TARIFF_SHIFT),
     DE_MINIMIS("Art. 4.12: de minimis for the materials that do not undergo the change",
-            "USMCA Art. 4.12; SOR/2020-155 s.5(1)-(3), s.5(6)"),
+            Citations.DE_MINIMIS_STEP),
     REGIONAL_VALUE_CONTENT("Art. 4.5: regional value content of each alternative that requires one",
-            "USMCA Art. 4.5; SOR/2020-155 s.5(4), s.7(1)-(6), s.8"),
+            Citations.REGIONAL_VALUE_CONTENT),
     ALTERNATIVES("Annex 4-B: each alternative of the product-specific rule",
-            "SOR/2020-155 s.3(2), s.3(6); USMCA Annex 4-B"),
+            Citations.ALTERNATIVES),
     PRODUCT_SPECIFIC_RULE("Art. 4.2(b): the product-specific rule, met when any one alternative is",
-            "USMCA Art. 4.2(b); SOR/2020-155 s.3(2), s.3(6)"),
+            Citations.PRODUCT_SPECIFIC_RULE_ALTERNATIVES),
     PARTS_RULE("Art. 4.2(d): the parts rule, when the product-specific rule is not met",
-            "USMCA Art. 4.2(d); SOR/2020-155 s.3(4)-(5)"),
+            Citations.PARTS_RULE),
     VEHICLE_REQUIREMENTS("Appendix to Annex 4-B: core parts, steel and aluminum, labour value content",
-            "USMCA Appendix to Annex 4-B, Arts. 3, 6, 7; SOR/2020-155 s.14(4), s.17(1), s.18(1)-(2), s.19");
+            Citations.VEHICLE_STEP);
 
     private final String agendaGroup;
     private final String citation;

@@ -19,7 +19,6 @@ import org.origincheck.domain.rules.RulePack;
  */
 public final class MultiLevelEvaluation {
 
-    static final String INTERMEDIATE_CITATION = "USMCA Art. 4.8; SOR/2020-155 s.7(4)(b), s.7(5), s.8(6)-(8)";
 
     /**
      * The evaluation and how each material's origin was decided ({@code materials} null when every origin was stated and no
@@ -140,7 +139,7 @@ public final class MultiLevelEvaluation {
                     + "non-originating (USMCA Art. 4.5) until the missing facts are given.";
         };
         return new Reason(ReasonCode.INTERMEDIATE_MATERIAL, origin.origin() == OriginStatus.UNKNOWN ? Outcome.INSUFFICIENT_DATA : Outcome.INFO,
-                message, INTERMEDIATE_CITATION, List.of(label), null);
+                message, Citations.INTERMEDIATE_MATERIALS, List.of(label), null);
     }
 
     /**
@@ -161,7 +160,7 @@ public final class MultiLevelEvaluation {
         reasons.add(new Reason(ReasonCode.INTERMEDIATE_MATERIAL, Outcome.INSUFFICIENT_DATA, "Both this intermediate material and "
                 + String.join(", ", inner) + " inside it are subject to a regional value content requirement: only one of them may be designated "
                 + "an intermediate material (SOR s.8(6)). The engine does not choose for the producer: submit the one not designated as a plain "
-                + "material with its origin.", "SOR/2020-155 s.8(6)", inner, null));
+                + "material with its origin.", Citations.INTERMEDIATE_MATERIAL_VALUE, inner, null));
         List<MissingData> missing = new ArrayList<>(e.missingData());
         missing.add(new MissingData(at + ".components",
                 "which self-produced material is designated an intermediate material (SOR s.8(6), one level only)"));
@@ -209,7 +208,7 @@ public final class MultiLevelEvaluation {
         List<Reason> reasons = new ArrayList<>(e.reasons());
         reasons.add(new Reason(ReasonCode.INTERMEDIATE_MATERIAL, Outcome.INSUFFICIENT_DATA, "The good does not originate with "
                 + String.join(", ", labels) + " counted as non-originating, but their origin is undetermined: give what they lack "
-                + "before this is a determination.", INTERMEDIATE_CITATION, labels, null));
+                + "before this is a determination.", Citations.INTERMEDIATE_MATERIALS, labels, null));
         return new Evaluation(e.reference(), e.asOf(), e.rulePack(), DeterminationStatus.INSUFFICIENT_DATA, null,
                 e.productRule(), e.regionalValueContent(), reasons, missing, e.automotive(), e.provisional());
     }

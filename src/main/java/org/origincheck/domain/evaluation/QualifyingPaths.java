@@ -35,8 +35,6 @@ import org.origincheck.domain.rules.ShiftOutcome;
  */
 public final class QualifyingPaths {
 
-    private static final String DE_MINIMIS_CITATION = "USMCA Art. 4.12; SOR/2020-155 s.5(1), s.5(3)";
-    private static final String RVC_DE_MINIMIS_CITATION = "USMCA Art. 4.12; SOR/2020-155 s.5(4)";
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private QualifyingPaths() {
@@ -206,8 +204,8 @@ public final class QualifyingPaths {
                 + (!choice.exact() ? " Bound: the search for the cheapest set was not exhaustive at this size; no set is worth less than "
                 + searchedBound.stripTrailingZeros().toPlainString() + (bound ? " with the materials as listed" : "") + "." : "");
         String citation = "SOR/2020-155 s.3(6); " + alternative.citation()
-                + (alternative.requiresTariffShift() ? "; " + DE_MINIMIS_CITATION : "")
-                + (method == PathToQualify.Method.RVC_DE_MINIMIS ? "; " + RVC_DE_MINIMIS_CITATION
+                + (alternative.requiresTariffShift() ? "; " + Citations.DE_MINIMIS_WITH_EXCLUSIONS : "")
+                + (method == PathToQualify.Method.RVC_DE_MINIMIS ? "; " + Citations.RVC_DE_MINIMIS
                 : method != null ? "; USMCA Art. 4.5; " + (method == PathToQualify.Method.TRANSACTION_VALUE ? RvcMethod.TRANSACTION_VALUE : RvcMethod.NET_COST).citation() : "");
         return new PathToQualify.Option(alternative.label(), method,
                 resourced.stream().map(m -> new PathToQualify.Resourced(m.index(), m.partNumber(), m.value())).toList(),
@@ -287,7 +285,7 @@ public final class QualifyingPaths {
         EvaluationSubject subject = new EvaluationSubject(bom, pack);
         if (subject.vehicle().motorVehicle()) {
             return new Headroom(null, null, null, null, null, "Not available for a motor vehicle: its origin also depends on the core parts, "
-                    + "steel and aluminum and labor value content requirements, which the headroom does not model.", "SOR/2020-155 s.13-s.18");
+                    + "steel and aluminum and labor value content requirements, which the headroom does not model.", Citations.VEHICLE_REQUIREMENTS);
         }
         Set<String> metAlternatives;
         if (evaluation.originCriterion() == OriginCriterion.B) {
@@ -324,7 +322,7 @@ public final class QualifyingPaths {
             if (best == null || room.compareTo(best.value()) > 0) {
                 best = new Headroom(metAlternatives == null ? "PARTS_RULE_4_2_D" : "PRODUCT_RULE", null, PathToQualify.Method.RVC_DE_MINIMIS,
                         room.stripTrailingZeros(), null, "Non-originating materials worth up to " + room.stripTrailingZeros().toPlainString()
-                        + " more keep all of them within the de minimis share, so the regional value content need not be met.", RVC_DE_MINIMIS_CITATION);
+                        + " more keep all of them within the de minimis share, so the regional value content need not be met.", Citations.RVC_DE_MINIMIS);
             }
         }
         return best;

@@ -34,7 +34,6 @@ import org.origincheck.domain.rules.RulePack;
  */
 public final class SetRule {
 
-    public static final String CITATION = "USMCA Art. 4.17; SOR/2020-155 s.6";
 
     private SetRule() {
     }
@@ -47,7 +46,7 @@ public final class SetRule {
         reasons.add(new Reason(ReasonCode.SET_RULE, Outcome.INFO, "The good is submitted as a set classified by Rule 3 of the General Rules "
                 + "for the Interpretation of the Harmonized System: the set originates only if each good in it originates, or if the "
                 + "non-originating goods are worth at most the share of s.6(3). Its product-specific rule is not applied to the set.",
-                "SOR/2020-155 s.6(1)-(2)", List.of(), null));
+                Citations.SETS_EACH_GOOD, List.of(), null));
         List<Material> inSet = goods.stream().filter(m -> !m.kind().consideredOriginating()).toList();
         if (inSet.isEmpty()) {
             missing.add(new MissingData("materials", "the goods in the set, each with its origin (SOR/2020-155 s.6(2))"));
@@ -57,7 +56,7 @@ public final class SetRule {
         List<Material> nonOriginating = inSet.stream().filter(m -> m.origin() == OriginStatus.NON_ORIGINATING).toList();
         List<Material> undetermined = inSet.stream().filter(m -> m.origin() == OriginStatus.UNKNOWN).toList();
         if (nonOriginating.isEmpty() && undetermined.isEmpty()) {
-            reasons.add(new Reason(ReasonCode.SET_RULE, Outcome.PASS, "Each good in the set is originating.", "SOR/2020-155 s.6(2)",
+            reasons.add(new Reason(ReasonCode.SET_RULE, Outcome.PASS, "Each good in the set is originating.", Citations.SETS_ALL_ORIGINATING,
                     List.of(), null));
             return finish(bom, pack, DeterminationStatus.ORIGINATING, reasons, missing, "The set is originating: each good in it originates (s.6(2)).");
         }
@@ -74,7 +73,7 @@ public final class SetRule {
             missing.add(new MissingData("good.transactionValue", "the value of the set (good.transactionValue or good.netCost), against which "
                     + "the non-originating goods are compared (SOR/2020-155 s.6(3)-(4))"));
             reasons.add(new Reason(ReasonCode.SET_RULE, Outcome.INSUFFICIENT_DATA, "Not every good in the set originates, and the value of the set "
-                    + "is not given: the share of s.6(3) cannot be computed.", "SOR/2020-155 s.6(3)-(4)", named, null));
+                    + "is not given: the share of s.6(3) cannot be computed.", Citations.SETS_SHARE, named, null));
             return finish(bom, pack, DeterminationStatus.INSUFFICIENT_DATA, reasons, missing,
                     "Give the value of the set to decide whether the non-originating goods are within the share of s.6(3).");
         }
@@ -83,7 +82,7 @@ public final class SetRule {
                 reasons.add(new Reason(ReasonCode.SET_RULE, Outcome.PASS, "The goods in the set that are not shown to originate are worth "
                         + withUndetermined.toPlainString() + ", " + share(withUndetermined, b.value(), RoundingMode.DOWN) + "% of the set's "
                         + b.name() + " " + b.value().toPlainString() + ": not more than " + maxShare.stripTrailingZeros().toPlainString()
-                        + "%, so the set originates despite them.", "SOR/2020-155 s.6(3)-(4)", named, null));
+                        + "%, so the set originates despite them.", Citations.SETS_SHARE, named, null));
                 return finish(bom, pack, DeterminationStatus.ORIGINATING, reasons, missing, "The set is originating: its non-originating goods are "
                         + "within the share of s.6(3).");
             }
@@ -93,13 +92,13 @@ public final class SetRule {
             for (Basis b : bases) {
                 reasons.add(new Reason(ReasonCode.SET_RULE, Outcome.FAIL, "The non-originating goods in the set are worth " + known.toPlainString()
                         + ", " + share(known, b.value(), RoundingMode.UP) + "% of the set's " + b.name() + " " + b.value().toPlainString()
-                        + ": more than " + maxShare.stripTrailingZeros().toPlainString() + "%.", "SOR/2020-155 s.6(3)-(4)",
+                        + ": more than " + maxShare.stripTrailingZeros().toPlainString() + "%.", Citations.SETS_SHARE,
                         nonOriginating.stream().map(Material::label).toList(), null));
             }
             if (bases.size() == 1) {
                 reasons.add(new Reason(ReasonCode.SET_RULE, Outcome.NOT_APPLICABLE, "The share was computed on the " + bases.get(0).name()
                         + " only: the submission gives no " + (bases.get(0).name().equals("net cost") ? "transaction value" : "net cost") + ".",
-                        "SOR/2020-155 s.6(4), s.7(1)", List.of(), null));
+                        Citations.SETS_VALUE, List.of(), null));
             }
             return finish(bom, pack, DeterminationStatus.NOT_ORIGINATING, reasons, missing, "The set is not originating: not every good in it "
                     + "originates, and the non-originating goods exceed the share of s.6(3).");
@@ -110,7 +109,7 @@ public final class SetRule {
         }
         reasons.add(new Reason(ReasonCode.SET_RULE, Outcome.INSUFFICIENT_DATA, "The set is within the share of s.6(3) only if "
                 + undetermined.stream().map(Material::label).reduce((a, b) -> a + ", " + b).orElse("") + " originate: give their origin.",
-                "SOR/2020-155 s.6(3)-(4)", undetermined.stream().map(Material::label).toList(), null));
+                Citations.SETS_SHARE, undetermined.stream().map(Material::label).toList(), null));
         return finish(bom, pack, DeterminationStatus.INSUFFICIENT_DATA, reasons, missing,
                 "Whether the set originates depends on goods in it whose origin is undetermined.");
     }
@@ -135,7 +134,7 @@ public final class SetRule {
                                      List<MissingData> missing, String summary) {
         List<Reason> all = new ArrayList<>(reasons);
         all.add(new Reason(ReasonCode.ORIGIN_DETERMINED, status == DeterminationStatus.ORIGINATING ? Outcome.PASS
-                : status == DeterminationStatus.NOT_ORIGINATING ? Outcome.FAIL : Outcome.INSUFFICIENT_DATA, summary, CITATION, List.of(), null));
+                : status == DeterminationStatus.NOT_ORIGINATING ? Outcome.FAIL : Outcome.INSUFFICIENT_DATA, summary, Citations.SETS, List.of(), null));
         return new Evaluation(bom.reference(), bom.asOf(), pack.ref(), status, null, null, List.of(), all,
                 status == DeterminationStatus.INSUFFICIENT_DATA ? missing : List.of(), null, false);
     }
