@@ -86,8 +86,8 @@ public class DeterminationResource {
     @Produces({MediaType.APPLICATION_JSON, DeterminationReports.JUNIT_XML, MediaType.TEXT_PLAIN})
     @RolesAllowed(Roles.SUBMITTER)
     @Operation(operationId = "createDetermination", summary = "Evaluate a BOM and store the determination",
-            description = "The body is JSON (BomSubmission) or CSV (text/csv: one line per material, the good in the query parameters, "
-                    + "which a JSON body must not need). Answers 201 with the determination and its Location. The submission is stored exactly as received, "
+            description = "The body is JSON (BomSubmission) or CSV (text/csv: one line per material, the good in the query string). "
+                    + "Answers 201 with the determination and its Location. The submission is stored exactly as received, "
                     + "the response exactly as returned; neither can be changed or deleted afterwards. With an Idempotency-Key, a retry "
                     + "with the same body returns the first determination (header Idempotent-Replayed: true) and the same key with "
                     + "another body is a 422. Accept: application/xml answers a JUnit XML report, text/plain a summary; the header "
