@@ -36,12 +36,18 @@ public class RedeterminationResource {
 
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.REVIEWER})
-    @Operation(summary = "Start re-evaluating every stored determination of the tenant",
+    @Operation(operationId = "startRedetermination", summary = "Start re-evaluating every stored determination of the tenant",
             description = "Against the rule pack in force; each determination on its own asOf, or all on ?asOf= (e.g. the day a threshold rises). "
                     + "Answers 202 with the new job; follow it with GET. While an identical job of the tenant (same asOf, same rule pack) is "
                     + "still running, answers 200 with that job and its Location instead of starting another. Jobs of all tenants share two "
                     + "workers per replica, served chunk by chunk (100 determinations) round-robin across tenants, so a small job is not held "
                     + "behind another tenant's large ones. The original determinations are never changed.")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "202", description = "Started: the new job, and its Location",
+            headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(name = "Location", description = "The job's URL (GET /api/v1/redeterminations/{id})", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "uri")),
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON, schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = RedeterminationService.Job.class)))
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "An identical job of the tenant is still running: that job, and its Location",
+            headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(name = "Location", description = "The running job's URL", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "uri")),
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON, schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = RedeterminationService.Job.class)))
     public Response start(@QueryParam("asOf") LocalDate asOf, @Context UriInfo uri) {
         RedeterminationService.Started started = service.create(caller.tenant(), caller.subject(), asOf);
         RedeterminationService.Job job = started.job();
@@ -51,7 +57,7 @@ public class RedeterminationResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.ADMIN, Roles.REVIEWER, Roles.AUDITOR})
-    @Operation(summary = "Progress of a re-determination: total, done, changed, failed")
+    @Operation(operationId = "getRedetermination", summary = "Progress of a re-determination: total, done, changed, failed")
     public RedeterminationService.Job progress(@PathParam("id") String id) {
         return service.job(ReviewResource.uuid(id), caller.tenant());
     }
@@ -59,7 +65,7 @@ public class RedeterminationResource {
     @GET
     @Path("{id}/changes")
     @RolesAllowed({Roles.ADMIN, Roles.REVIEWER, Roles.AUDITOR})
-    @Operation(summary = "The determinations whose outcome changes, with the old and new status")
+    @Operation(operationId = "listRedeterminationChanges", summary = "The determinations whose outcome changes, with the old and new status")
     public List<RedeterminationService.Change> changes(@PathParam("id") String id) {
         return service.changes(ReviewResource.uuid(id), caller.tenant());
     }

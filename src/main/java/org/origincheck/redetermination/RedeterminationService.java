@@ -82,9 +82,11 @@ public class RedeterminationService {
         workers.shutdown();
     }
 
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "RedeterminationJob")
     public record Job(String id, String asOf, String rulePackVersion, int total, long done, long changed, long failed, String state) {
     }
 
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "RedeterminationChange")
     public record Change(String determinationId, String partNumber, String oldStatus, String newStatus, String newCriterion) {
     }
 

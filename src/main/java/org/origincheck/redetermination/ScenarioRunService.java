@@ -71,10 +71,12 @@ public class ScenarioRunService {
     public record Summary(List<StatusChange> byStatusChange, List<ChapterImpact> byChapter, List<ValueImpact> byValue) {
     }
 
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ScenarioRun")
     public record Run(String id, String scenario, String asOf, Filter filter, String rulePackVersion, int total, long done, long changed,
                       long failed, String state, Summary summary) {
     }
 
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ScenarioRunChange")
     public record Change(String determinationId, String partNumber, String hsCode, String chapter, BigDecimal value, String currency,
                          String lawStatus, String scenarioStatus, String scenarioCriterion, List<ScenarioItems.ReasonView> reasons) {
     }

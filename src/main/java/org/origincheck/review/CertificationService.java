@@ -55,6 +55,7 @@ public class CertificationService {
      * SAME_AS_CERTIFIER, {@code importerStatement} UNKNOWN. {@code replaces} (with {@code replacementReason}) issues this one in place
      * of an active certification of the same determination, which then ends as REPLACED.
      */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "CertificationRequest")
     public record Request(CertifierRole certifierRole, @Valid Party certifier, @Valid Party exporter, @Valid Party producer,
                           @Size(max = 50) String producerStatement, @Valid Party importer,
                           @Size(max = 1000) String description, LocalDate blanketFrom, LocalDate blanketTo, @Size(max = 200) String signatory,
@@ -65,6 +66,7 @@ public class CertificationService {
     }
 
     /** Why a certification ended: revoked, or replaced by another ({@code replacedBy}). */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "CertificationRevocation")
     public record Revocation(Instant at, String by, String reason, String replacedBy) {
     }
 
@@ -72,6 +74,7 @@ public class CertificationService {
     public record IssuedCertification(@com.fasterxml.jackson.annotation.JsonUnwrapped Certification certification, String status, Revocation revocation) {
     }
 
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "CertificationRevocationRequest")
     public record RevocationRequest(@Size(max = 4000) String reason) {
     }
 

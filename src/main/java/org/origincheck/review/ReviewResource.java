@@ -50,11 +50,14 @@ public class ReviewResource {
     @Path("review-queue")
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
     @RolesAllowed({Roles.REVIEWER, Roles.AUDITOR})
-    @Operation(summary = "Determinations by review state, newest activity first unless sorted; filters combine with AND",
+    @Operation(operationId = "getReviewQueue", summary = "Determinations by review state, newest activity first unless sorted; filters combine with AND",
             description = "sort: lastActivity (default), createdAt, partNumber, reference, hsCode, status, reviewState or rulePackVersion; "
                     + "direction: desc (default) or asc; ties are broken by the determination id, so pages never overlap. With Accept: text/csv "
                     + "the whole filtered queue in that order is exported (RFC 4180; page and size are ignored; at most 10,000 rows, and a "
                     + "last line says when the export was cut).")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "One page of the queue (JSON), or the whole filtered queue (Accept: text/csv)",
+            content = {@org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON, schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = ReviewService.QueuePage.class)),
+                    @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "text/csv", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING))})
     public Response queue(@QueryParam("state") ReviewState state, @QueryParam("partNumber") String partNumber,
                           @QueryParam("hsCode") @Pattern(regexp = "\\d{2,10}", message = "must be the leading digits of an HS code, without dots") String hsCode,
                           @QueryParam("status") org.origincheck.domain.evaluation.DeterminationStatus status,
@@ -70,7 +73,7 @@ public class ReviewResource {
         boolean descending = !"asc".equals(direction);
         ReviewService.QueueSort sort = java.util.Arrays.stream(ReviewService.QueueSort.values()).filter(c -> c.name().equals(sortColumn)).findFirst()
                 .orElseThrow(() -> ApiException.invalid("sort", "must be one of " + java.util.Arrays.toString(ReviewService.QueueSort.values())));
-        boolean csv = headers.getAcceptableMediaTypes().stream().anyMatch(m -> !m.isWildcardType() && m.isCompatible(MediaType.valueOf("text/csv")));
+        boolean csv = org.origincheck.api.AcceptedForm.prefers(headers, MediaType.valueOf("text/csv"), MediaType.APPLICATION_JSON_TYPE);
         if (csv) {
             return Response.ok(reviews.queueCsv(caller.tenant(), filter, sort, descending), "text/csv;charset=UTF-8")
                     .header("Content-Disposition", "attachment; filename=\"review-queue.csv\"").build();
@@ -82,12 +85,17 @@ public class ReviewResource {
     @Path("certifications/{id}")
     @Produces({MediaType.APPLICATION_JSON, "application/pdf"})
     @RolesAllowed({Roles.SUBMITTER, Roles.REVIEWER, Roles.AUDITOR})
-    @Operation(summary = "A certification as issued: JSON, or a printable PDF with Accept: application/pdf",
+    @Operation(operationId = "getCertification", summary = "A certification as issued: JSON, or a printable PDF with Accept: application/pdf",
             description = "status is computed: ACTIVE, REVOKED or REPLACED; revocation says when, by whom and why (and replacedBy). "
                     + "The PDF of a certification that has ended says so at the top.")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "The certification as issued, with its status",
+            content = {@org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON, schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = CertificationService.IssuedCertification.class)),
+                    @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/pdf", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary"))})
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "404", description = "No certification with this id in the caller's tenant", content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = org.origincheck.api.Problem.MEDIA_TYPE,
+            schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = org.origincheck.api.Problem.class)))
     public Response certification(@PathParam("id") String id, @Context HttpHeaders headers) {
         CertificationService.IssuedCertification c = certifications.find(uuid(id), caller.tenant());
-        boolean pdf = headers.getAcceptableMediaTypes().stream().anyMatch(m -> m.toString().startsWith("application/pdf"));
+        boolean pdf = org.origincheck.api.AcceptedForm.prefers(headers, MediaType.valueOf("application/pdf"), MediaType.APPLICATION_JSON_TYPE);
         if (pdf) {
             return Response.ok(certifications.pdf(c), "application/pdf")
                     .header("Content-Disposition", "attachment; filename=\"certification-" + id + ".pdf\"").build();
@@ -100,7 +108,7 @@ public class ReviewResource {
     @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.REVIEWER)
-    @Operation(summary = "Revoke an active certification of origin, with a reason",
+    @Operation(operationId = "revokeCertification", summary = "Revoke an active certification of origin, with a reason",
             description = "The certification stays as issued; its revocation (when, by whom, why) is a record of its own and cannot be undone. "
                     + "400 without a reason; 409 if it was already revoked or replaced. To correct a certification, issue a new one with "
                     + "replaces and replacementReason (POST /api/v1/determinations/{id}/certifications): the old one ends as REPLACED.")

@@ -49,7 +49,7 @@ public class DevSignInResource {
     @POST
     @Produces(MediaType.TEXT_PLAIN)
     @org.jboss.resteasy.reactive.ResponseHeader(name = "Cache-Control", value = "no-store")
-    @Operation(summary = "Get a bearer token without an identity provider (dev profile only)",
+    @Operation(operationId = "devSignIn", summary = "Get a bearer token without an identity provider (dev profile only)",
             description = "curl -s -X POST 'http://localhost:8080/dev/sign-in?tenant=acme&roles=submitter,reviewer&subject=officer-1'. "
                     + "`subject` names the person (default `developer`): four eyes refuse an approval, rejection or override by the subject "
                     + "who submitted the determination, so sign in as another subject to review your own test submissions.")

@@ -71,6 +71,9 @@ public class KeycloakServer implements QuarkusTestResourceLifecycleManager {
             Map<String, String> env = builder.environment();
             env.put("JAVA_HOME", javaHome.toString());
             env.put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx768m");
+            // On Java 24+ Keycloak 26.5's worker threads die after a task without this ("to use the thread-local-reset
+            // capability on Java 24 or later, use this JVM option"), and a request can be lost with them.
+            env.put("JAVA_OPTS_APPEND", "--add-opens=java.base/java.lang=ALL-UNNAMED");
             env.put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
             env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
             env.put("ORIGINCHECK_WORKSPACE_URL", "http://localhost:" + appPort);

@@ -38,10 +38,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @QuarkusTest
 @TestProfile(KeycloakSignInTest.WithKeycloak.class)
 @EnabledIf(value = "org.origincheck.security.KeycloakSignInTest#jdkForKeycloak", disabledReason = "Keycloak needs a JDK 21+ (KEYCLOAK_JAVA_HOME or /usr/lib/jvm)")
-// Not yet in CI: run on demand with -Dorigincheck.keycloak-tests=true (issue 16). With the dev key set aside below, the CI
-// machine's client-credentials test passes; the browser sign-in still times out before Keycloak's login page shows.
-@org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "origincheck.keycloak-tests", matches = "true",
-        disabledReason = "run with -Dorigincheck.keycloak-tests=true: the browser sign-in does not pass yet (issue 16)")
 class KeycloakSignInTest {
 
     /** The service configured for the realm of the Keycloak the resource starts (once for this class). */
@@ -120,6 +116,16 @@ class KeycloakSignInTest {
     }
 
     @Test
+    void shouldSendAnAnonymousBrowserFromTheSignInPageToKeycloakWithPkce() {
+        // What the browser does first. It was the API's 401 problem document, so the browser never reached Keycloak.
+        given().redirects().follow(false).accept("text/html").get("/workspace/sign-in")
+                .then().statusCode(302)
+                .header("Location", startsWith(keycloak() + "/realms/" + KeycloakServer.REALM + "/protocol/openid-connect/auth?"))
+                .header("Location", org.hamcrest.Matchers.containsString("code_challenge_method=S256"))
+                .header("Location", org.hamcrest.Matchers.containsString("client_id=origincheck-workspace"));
+    }
+
+    @Test
     void shouldSignAnOfficerInThroughKeycloaksLoginPageIntoTheQueue() throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "Debian's chromium and chromium-driver are not installed (.ci/run installs them)");
@@ -134,7 +140,14 @@ class KeycloakSignInTest {
         driver.get(base + "workspace/index.html");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("provider-signin-link"))).click();
         // Keycloak's own login page, on Keycloak's port.
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        try {
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            // What the browser shows instead, for whoever reads the failure.
+            Files.writeString(Path.of("target/keycloak-login-page.html"), driver.getCurrentUrl() + "\n" + driver.getPageSource());
+            Files.write(Path.of("target/keycloak-login-page.png"), ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+            throw e;
+        }
         assertThat(driver.getCurrentUrl()).startsWith(keycloak() + "/realms/origincheck/protocol/openid-connect/auth")
                 .contains("code_challenge_method=S256").contains("client_id=origincheck-workspace");
         driver.findElement(By.id("username")).sendKeys("officer-1");

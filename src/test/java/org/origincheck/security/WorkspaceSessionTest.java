@@ -22,5 +22,7 @@ class WorkspaceSessionTest {
         given().get("/workspace/session").then().statusCode(200).header("Cache-Control", "no-store")
                 .body("providerSignIn", equalTo(false)).body("accessToken", nullValue());
         given().post("/dev/sign-in?tenant=acme&roles=reviewer").then().statusCode(200);
+        // The provider's sign-in page exists only with a provider: here it refuses, and sends nobody anywhere.
+        given().redirects().follow(false).get("/workspace/sign-in").then().statusCode(401);
     }
 }

@@ -40,7 +40,7 @@ public record AutomotiveInput(
         @Schema(description = "Overrides the pack's option for this determination: SEPARATE (default, 70% of each metal) or COMBINED")
         SteelAndAluminumShare steelAndAluminumShare) {
 
-    @Schema(name = "CoreParts", description = "SOR/2020-155 s.14(4)-(10): the Table A.2 core parts used in a passenger vehicle or light truck")
+    @Schema(name = "CorePartsInput", description = "SOR/2020-155 s.14(4)-(10): the Table A.2 core parts used in a passenger vehicle or light truck")
     public record CorePartsInput(
             @Schema(description = "ALL_MATERIALS (s.14(7)(a), default) or COLUMN_2_COMPONENTS (s.14(7)(b))") AutomotiveFacts.VnmMethod vnmMethod,
             @Schema(description = "Treat all core parts as one super-core part (s.14(10))") Boolean superCore,
@@ -49,7 +49,7 @@ public record AutomotiveInput(
             @Size(max = 10000) List<@NotNull @Size(max = 200) String> notCoreParts) {
     }
 
-    @Schema(name = "CorePart")
+    @Schema(name = "CorePartInput")
     public record CorePartInput(
             @NotNull AutomotiveFacts.CorePartCategory category,
             @Schema(description = "Links the part to its line on the vehicle's bill of materials") @Size(max = 200) String partNumber,
@@ -62,7 +62,7 @@ public record AutomotiveInput(
             @Schema(description = "Instead of figures: the id of a determination of this part stored by this service") UUID determinationId) {
     }
 
-    @Schema(name = "SteelAndAluminum", description = "SOR/2020-155 s.17: the vehicle producer's purchases of Table S steel and aluminum over the chosen period (s.17(7))")
+    @Schema(name = "SteelAndAluminumInput", description = "SOR/2020-155 s.17: the vehicle producer's purchases of Table S steel and aluminum over the chosen period (s.17(7))")
     public record SteelAndAluminumInput(
             LocalDate periodFrom,
             LocalDate periodTo,
@@ -83,7 +83,7 @@ public record AutomotiveInput(
             @DecimalMin(value = "0", inclusive = false, message = "must be greater than 0") @DecimalMax(ApiPatterns.MAX_MONEY) @Digits(integer = 15, fraction = 6) BigDecimal metalValue) {
     }
 
-    @Schema(name = "LaborValueContent", description = "SOR/2020-155 s.18: plants' wages and the producer's high-wage expenditures")
+    @Schema(name = "LaborValueContentInput", description = "SOR/2020-155 s.18: plants' wages and the producer's high-wage expenditures")
     public record LaborValueContentInput(
             @Schema(description = "NET_COST (s.18(6)(a), default) or ANNUAL_PURCHASE_VALUE (s.18(6)(b))") AutomotiveFacts.LvcBasis basis,
             @Size(max = 1000) List<@NotNull(message = "must be a plant object") @Valid PlantInput> plants,
@@ -102,7 +102,7 @@ public record AutomotiveInput(
             @Valid AssemblyPlantInput assemblyPlant) {
     }
 
-    @Schema(name = "Plant", description = "A plant and the average base hourly wage rate of its direct production workers (s.12), in its country's currency")
+    @Schema(name = "PlantInput", description = "A plant and the average base hourly wage rate of its direct production workers (s.12), in its country's currency")
     public record PlantInput(
             @NotBlank @Size(max = 100) String id,
             @NotNull @Pattern(regexp = "US|CA|MX", message = "must be US, CA or MX: a qualifying plant is in a USMCA country (s.12)") String country,

@@ -89,7 +89,7 @@ public class DeterminationBatchResource {
     @Consumes(NDJSON)
     @Produces(NDJSON)
     @RolesAllowed(Roles.SUBMITTER)
-    @Operation(summary = "Evaluate and store many BOMs, one per line",
+    @Operation(operationId = "createDeterminationBatch", summary = "Evaluate and store many BOMs, one per line",
             description = "The body is NDJSON: one BOM submission per line, exactly as the body of POST /api/v1/determinations, which may carry "
                     + "one more member, idempotencyKey (1 to 200 visible ASCII characters), with the meaning of the Idempotency-Key header. "
                     + "The answer is 200 with NDJSON, one line per input line in the same order: {index, status, id?, determinationStatus?, "

@@ -24,6 +24,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -82,8 +85,9 @@ public class DeterminationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces({MediaType.APPLICATION_JSON, DeterminationReports.JUNIT_XML, MediaType.TEXT_PLAIN})
     @RolesAllowed(Roles.SUBMITTER)
-    @Operation(summary = "Evaluate a BOM and store the determination",
-            description = "Answers 201 with the determination and its Location. The submission is stored exactly as received, "
+    @Operation(operationId = "createDetermination", summary = "Evaluate a BOM and store the determination",
+            description = "The body is JSON (BomSubmission) or CSV (text/csv: one line per material, the good in the query string). "
+                    + "Answers 201 with the determination and its Location. The submission is stored exactly as received, "
                     + "the response exactly as returned; neither can be changed or deleted afterwards. With an Idempotency-Key, a retry "
                     + "with the same body returns the first determination (header Idempotent-Replayed: true) and the same key with "
                     + "another body is a 422. Accept: application/xml answers a JUnit XML report, text/plain a summary; the header "
@@ -91,12 +95,26 @@ public class DeterminationResource {
                     + "also has scenarios[], each scenario's answer as if it were law; they are not stored (a scenario is not law), so GET returns "
                     + "the determination without them. An unknown scenario id is a 400 naming scenarios[i], and nothing is stored; the scenarios are "
                     + "evaluated before the determination is stored, so a scenario that fails leaves nothing stored either.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    // JSON and CSV are two Java methods but one OpenAPI operation (one per path and method): the JSON one documents both,
+    // JSON first, so a generated client's typed method takes a BomSubmission.
+    @RequestBody(required = true, content = {@Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = BomSubmission.class),
             examples = {@ExampleObject(name = "steam boiler", value = OpenApiExamples.BOILER),
-                    @ExampleObject(name = "passenger vehicle with core parts, steel and aluminum, and LVC", value = OpenApiExamples.PASSENGER_VEHICLE)}))
-    @APIResponse(responseCode = "201", description = "Stored", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = DeterminationResponse.class)))
+                    @ExampleObject(name = "passenger vehicle with core parts, steel and aluminum, and LVC", value = OpenApiExamples.PASSENGER_VEHICLE)}),
+            @Content(mediaType = CsvBillOfMaterials.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING,
+                    description = "RFC 4180, UTF-8: one line per material, the first line naming the columns partNumber, description, hsCode, "
+                            + "origin, countryOfOrigin, value, quantity, unit, kind, partOfGood (origin and value required). The good is in the "
+                            + "query string: hsCode, producerCountry, currency, transactionValue, netCost, endUse, asOf, reference, rulePack, "
+                            + "partNumber, description (a JSON body has them in the body, so they are not parameters of this operation). Errors "
+                            + "name the line and column. The CSV and its query string are stored as received."),
+                    examples = @ExampleObject(name = "steam boiler as CSV", value = OpenApiExamples.BOILER_CSV))})
+    @APIResponse(responseCode = "201", description = "Stored (or, with the same Idempotency-Key and body, the first determination again)",
+            headers = {@Header(name = "Location", description = "The determination's URL (GET /api/v1/determinations/{id})", schema = @Schema(type = SchemaType.STRING, format = "uri")),
+                    @Header(name = STATUS_HEADER, description = "ORIGINATING, NOT_ORIGINATING or INSUFFICIENT_DATA", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Idempotent-Replayed", description = "true when this is the first determination made with the same Idempotency-Key", schema = @Schema(type = SchemaType.STRING))},
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeterminationResponse.class)),
+                    @Content(mediaType = DeterminationReports.JUNIT_XML, schema = @Schema(type = SchemaType.STRING, description = "A JUnit XML report (Accept: application/xml)")),
+                    @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING, description = "A summary for logs (Accept: text/plain)"))})
     @APIResponse(responseCode = "400", description = "Invalid submission, each field named",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "bad HS code", value = OpenApiExamples.PROBLEM)))
@@ -106,6 +124,7 @@ public class DeterminationResource {
     @APIResponse(responseCode = "422", description = "No rule pack in force on asOf, or an Idempotency-Key reused with another body",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response create(String body, @Context UriInfo uri, @Context HttpHeaders headers,
+                           @Parameter(description = "Makes a retry safe: 1 to 200 visible ASCII characters, e.g. a UUID or the SHA-256 of the BOM file")
                            @HeaderParam("Idempotency-Key") String idempotencyKey) {
         checkKey(idempotencyKey);
         BomSubmission submission = submissions.parse(body);
@@ -130,7 +149,8 @@ public class DeterminationResource {
     @Consumes(CsvBillOfMaterials.MEDIA_TYPE)
     @Produces({MediaType.APPLICATION_JSON, DeterminationReports.JUNIT_XML, MediaType.TEXT_PLAIN})
     @RolesAllowed(Roles.SUBMITTER)
-    @Operation(summary = "Evaluate a BOM uploaded as CSV and store the determination",
+    @Operation(hidden = true, // documented with createDetermination above: the same path and method are one OpenAPI operation
+            summary = "Evaluate a BOM uploaded as CSV and store the determination",
             description = "The body is CSV (RFC 4180, UTF-8), one line per material, the first line naming the columns: "
                     + "partNumber, description, hsCode, origin, countryOfOrigin, value, quantity, unit, kind, partOfGood (origin and value "
                     + "required). The good is given in query parameters. Errors name the line and column. The CSV is stored as received.")
@@ -203,20 +223,27 @@ public class DeterminationResource {
     @Path("{id}")
     @Produces({MediaType.APPLICATION_JSON, DeterminationReports.JUNIT_XML, MediaType.TEXT_PLAIN, org.origincheck.determination.AuditFile.MEDIA_TYPE})
     @RolesAllowed({Roles.SUBMITTER, Roles.REVIEWER, Roles.AUDITOR})
-    @Operation(summary = "One stored determination of the caller's tenant, exactly as it was returned when created",
+    @Operation(operationId = "getDetermination", summary = "One stored determination of the caller's tenant, exactly as it was returned when created",
             description = "Another tenant's determination is not found (404), exactly like a missing one. With Accept: application/pdf, "
                     + "a PDF for the audit file: the answer and standing conclusion, the rule with its text, every reason with its citation, the "
                     + "bill of materials as submitted (first 2,000 lines), the RVC, the review timeline, the certifications issued, and the "
                     + "rule pack's version and SHA-256; a material's fields are cut at 200 characters, any other text at 4,000.")
-    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = DeterminationResponse.class)))
-    @APIResponse(responseCode = "404", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "200", description = "The determination as it was returned when created",
+            headers = @Header(name = STATUS_HEADER, description = "ORIGINATING, NOT_ORIGINATING or INSUFFICIENT_DATA", schema = @Schema(type = SchemaType.STRING)),
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeterminationResponse.class)),
+                    @Content(mediaType = DeterminationReports.JUNIT_XML, schema = @Schema(type = SchemaType.STRING, description = "A JUnit XML report (Accept: application/xml)")),
+                    @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING, description = "A summary for logs (Accept: text/plain)")),
+                    @Content(mediaType = org.origincheck.determination.AuditFile.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary",
+                            description = "The audit file (Accept: application/pdf)"))})
+    @APIResponse(responseCode = "404", description = "No determination with this id in the caller's tenant", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") String id, @Context HttpHeaders headers) {
         DeterminationRecord record = DeterminationRecord.findInTenant(ApiException.uuidOrNotFound(id, "determination"), caller.tenant());
         if (record == null) {
             throw ApiException.notFound("no determination " + id);
         }
-        if (headers.getAcceptableMediaTypes().stream().anyMatch(m -> !m.isWildcardType() && m.isCompatible(MediaType.valueOf(org.origincheck.determination.AuditFile.MEDIA_TYPE)))) {
+        if (org.origincheck.api.AcceptedForm.prefers(headers, MediaType.valueOf(org.origincheck.determination.AuditFile.MEDIA_TYPE),
+                MediaType.APPLICATION_JSON_TYPE, MediaType.valueOf(DeterminationReports.JUNIT_XML), MediaType.TEXT_PLAIN_TYPE)) {
             return Response.ok(new org.origincheck.determination.AuditFile(record.id, caller.tenant()), org.origincheck.determination.AuditFile.MEDIA_TYPE)
                     .header(STATUS_HEADER, record.status)
                     .header("Content-Disposition", "attachment; filename=\"determination-" + record.id + ".pdf\"").build();
@@ -228,16 +255,21 @@ public class DeterminationResource {
     @Path("{id}/submission")
     @Produces({MediaType.APPLICATION_JSON, CsvBillOfMaterials.MEDIA_TYPE})
     @RolesAllowed({Roles.SUBMITTER, Roles.REVIEWER, Roles.AUDITOR})
-    @Operation(summary = "The submission exactly as it was received (JSON or CSV), with its media type",
+    @Operation(operationId = "getDeterminationSubmission", summary = "The submission exactly as it was received (JSON or CSV), with its media type",
             description = "For a CSV, the query string that described the good is in the header OriginCheck-Submission-Parameters. "
                     + "A CSV is the evidence of what was submitted and is returned byte for byte by default (form=as-received), as an "
                     + "attachment; form=spreadsheet-safe returns a copy for opening in a spreadsheet, every cell quoted and a cell that "
                     + "begins with =, +, -, @, a tab, CR or LF prefixed with an apostrophe, so that no formula runs (CSV injection). "
                     + "The workspace's download uses the spreadsheet-safe copy. A JSON submission is returned as received whatever the form.")
-    @APIResponse(responseCode = "200", description = "The submission",
-            content = {@Content(mediaType = MediaType.APPLICATION_JSON), @Content(mediaType = CsvBillOfMaterials.MEDIA_TYPE)})
-    @APIResponse(responseCode = "400", description = "form is neither as-received nor spreadsheet-safe", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "404", description = "No such determination in the caller's tenant", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "200", description = "The submission as received (or, for a CSV with form=spreadsheet-safe, its safe copy), in the media type it was sent in",
+            headers = @Header(name = "OriginCheck-Submission-Parameters", description = "For a CSV: the query string that described the good",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BomSubmission.class)),
+                    @Content(mediaType = CsvBillOfMaterials.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "400", description = "form is neither as-received nor spreadsheet-safe", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No determination with this id in the caller's tenant", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
     public Response submission(@PathParam("id") String id,
                                @QueryParam("form") @DefaultValue(AS_RECEIVED) @Pattern(regexp = AS_RECEIVED + "|" + SPREADSHEET_SAFE,
                                        message = "must be " + AS_RECEIVED + " or " + SPREADSHEET_SAFE) String form) {
@@ -265,7 +297,7 @@ public class DeterminationResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.SUBMITTER, Roles.REVIEWER, Roles.AUDITOR})
-    @Operation(summary = "List the caller's tenant's determinations, newest first",
+    @Operation(operationId = "listDeterminations", summary = "List the caller's tenant's determinations, newest first",
             description = "Filters combine with AND. from/to are UTC dates on createdAt, both inclusive.")
     public DeterminationSummary.Page list(
             @QueryParam("partNumber") String partNumber,

@@ -16,6 +16,7 @@ public record DeterminationSummary(UUID id, Instant createdAt, String reference,
                 r.originCriterion, new RulePackRef(r.rulePackId, r.rulePackVersion, r.rulePackSha256));
     }
 
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "DeterminationPage")
     public record Page(List<DeterminationSummary> items, int page, int size, long totalItems, int totalPages) {
     }
 }

@@ -45,16 +45,17 @@ public class EvaluationResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Evaluate a BOM without storing it", description = "Same body and answer as POST /api/v1/determinations, without id and createdAt. "
+    @Operation(operationId = "evaluateBom", summary = "Evaluate a BOM without storing it", description = "Same body and answer as POST /api/v1/determinations, without id and createdAt. "
             + "With scenarios: [\"id\", ...], the answer also has scenarios[]: each scenario's status, criterion, RVC and reasons as if it were law "
             + "(a proposal or stress test, never law); an unknown id is a 400 naming scenarios[i].")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = BomSubmission.class),
             examples = {@ExampleObject(name = "steam boiler", value = OpenApiExamples.BOILER),
                     @ExampleObject(name = "passenger vehicle with core parts, steel and aluminum, and LVC", value = OpenApiExamples.PASSENGER_VEHICLE)}))
-    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", description = "The answer, not stored", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = DeterminationResponse.class)))
-    @APIResponse(responseCode = "400", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid submission, each field named",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed(Roles.SUBMITTER)
     public Response evaluate(String body) {
         BomSubmission submission = submissions.parse(body);

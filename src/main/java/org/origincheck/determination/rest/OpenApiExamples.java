@@ -1,7 +1,19 @@
 package org.origincheck.determination.rest;
 
-/** Examples shown in the OpenAPI document; the same BOMs as examples/boiler-bom.json and examples/passenger-vehicle-bom.json. */
+/**
+ * Examples shown in the OpenAPI document; the same BOMs as examples/boiler-bom.json, examples/boiler-bom.csv and
+ * examples/passenger-vehicle-bom.json.
+ */
 final class OpenApiExamples {
+
+    /** examples/boiler-bom.csv; the good goes in the query string (hsCode=8402.11&producerCountry=MX&currency=USD&...). */
+    static final String BOILER_CSV = """
+            partNumber,description,hsCode,origin,countryOfOrigin,value,quantity,unit,kind
+            DRUM-01,Boiler drum and tubes (parts of boilers),8402.90,NON_ORIGINATING,DE,30000.00,1,EA,
+            BURN-02,Burner assembly,8416.10,NON_ORIGINATING,IT,8000.00,1,EA,
+            PLATE-03,Steel plate,7208.51,ORIGINATING,US,22000.00,12,T,
+            CRATE-04,Export crate,4415.10,NON_ORIGINATING,,900.00,,,SHIPPING_PACKING
+            """;
 
     static final String BOILER = """
             {

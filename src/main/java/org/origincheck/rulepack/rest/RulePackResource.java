@@ -40,7 +40,7 @@ public class RulePackResource {
 
     @GET
     @Path("rule-packs")
-    @Operation(summary = "The loaded rule packs: id, version, sha256, effective dates, source documents, dated parameters")
+    @Operation(operationId = "listRulePacks", summary = "The loaded rule packs: id, version, sha256, effective dates, source documents, dated parameters")
     public List<RulePackView> packs() {
         caller.tenant();
         return registry.all().stream().map(RulePackView::of).toList();
@@ -52,7 +52,7 @@ public class RulePackResource {
 
     @GET
     @Path("product-rules")
-    @Operation(summary = "The product-specific rule that applies to an HS code",
+    @Operation(operationId = "findProductRule", summary = "The product-specific rule that applies to an HS code",
             description = "status FOUND with the rule; NEEDS_MORE_DATA (e.g. the rule depends on endUse) with the candidate rules; 404 when the pack has none.")
     public ProductRuleAnswer productRules(
             @Parameter(description = "6 to 10 digits, dots optional", required = true, example = "8402.11") @QueryParam("hsCode") String hsCode,

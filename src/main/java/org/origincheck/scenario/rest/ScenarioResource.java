@@ -75,7 +75,7 @@ public class ScenarioResource {
     }
 
     @GET
-    @Operation(summary = "The scenario packs loaded: id, title, base pack, label (never law), what each changes, and the source of the proposal",
+    @Operation(operationId = "listScenarios", summary = "The scenario packs loaded: id, title, base pack, label (never law), what each changes, and the source of the proposal",
             description = "Name them in a submission's scenarios[] (POST /api/v1/evaluations or /determinations) to see each one's answer beside the "
                     + "law in force, or run one over the stored determinations with POST /api/v1/scenario-runs. Format: docs/scenarios.md.")
     public List<ScenarioView> list() {

@@ -66,12 +66,15 @@ public class ScenarioRunResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.REVIEWER})
-    @Operation(summary = "Start applying a scenario to the tenant's stored determinations",
+    @Operation(operationId = "startScenarioRun", summary = "Start applying a scenario to the tenant's stored determinations",
             description = "Answers 202 with the run and its Location. Each determination is evaluated twice on the same date (its own asOf, or asOf): "
                     + "under the law in force and under the scenario, so a change is the scenario's effect only. The run is a job of the "
                     + "re-determination machinery: its chunks are shared by the workers of every replica, round-robin across tenants, and resumed "
                     + "after a restart. Nothing is stored for a determination; the run keeps, per determination, the two statuses, the good's "
                     + "chapter and value (transaction value, else net cost, in its currency) and the reasons for a change.")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "202", description = "Started: the run, and its Location",
+            headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(name = "Location", description = "The run's URL (GET /api/v1/scenario-runs/{id})", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "uri")),
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON, schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = org.origincheck.redetermination.ScenarioRunService.Run.class)))
     public Response start(@Valid @NotNull RunRequest request, @Context UriInfo uri) {
         FilterInput f = request.filter();
         if (f != null && f.from() != null && f.to() != null && f.to().isBefore(f.from())) {
@@ -85,7 +88,7 @@ public class ScenarioRunResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.ADMIN, Roles.REVIEWER, Roles.AUDITOR})
-    @Operation(summary = "Progress and summary of a scenario run",
+    @Operation(operationId = "getScenarioRun", summary = "Progress and summary of a scenario run",
             description = "total, done, changed, failed, state (RUNNING, DONE); summary.byStatusChange (status under the law -> under the scenario, "
                     + "with counts), summary.byChapter (evaluated, changed, stop and start qualifying), summary.byValue (per currency, the goods' "
                     + "transaction value, else net cost: evaluated, changed, stop and start qualifying). The summary covers the items done so far.")
@@ -97,14 +100,18 @@ public class ScenarioRunResource {
     @Path("{id}/changes")
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
     @RolesAllowed({Roles.ADMIN, Roles.REVIEWER, Roles.AUDITOR})
-    @Operation(summary = "The determinations whose status would change under the scenario, largest value first, with the reasons",
+    @Operation(operationId = "listScenarioRunChanges", summary = "The determinations whose status would change under the scenario, largest value first, with the reasons",
             description = "reasons: the scenario's tests that the law's answer does not have (up to 5). ?chapter=87 narrows to one chapter. "
                     + "Accept: text/csv gives one line per change (reasons joined by ' | ').")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "The changes (JSON), or one line per change (Accept: text/csv)",
+            content = {@org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON, schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY,
+                    implementation = org.origincheck.redetermination.ScenarioRunService.Change.class)),
+                    @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "text/csv", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING))})
     public Response changes(@PathParam("id") String id,
                             @QueryParam("chapter") @Pattern(regexp = "\\d{2}", message = "must be a two-digit chapter") String chapter,
                             @Context jakarta.ws.rs.core.HttpHeaders headers) {
         List<ScenarioRunService.Change> changes = runs.changes(ApiException.uuidOrNotFound(id, "scenario run"), caller.tenant(), chapter);
-        boolean csv = headers.getAcceptableMediaTypes().stream().anyMatch(m -> !m.isWildcardType() && m.isCompatible(MediaType.valueOf("text/csv")));
+        boolean csv = org.origincheck.api.AcceptedForm.prefers(headers, MediaType.valueOf("text/csv"), MediaType.APPLICATION_JSON_TYPE);
         if (!csv) {
             return Response.ok(changes, MediaType.APPLICATION_JSON).build();
         }

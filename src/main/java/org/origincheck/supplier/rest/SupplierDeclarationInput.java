@@ -16,7 +16,7 @@ public record SupplierDeclarationInput(
         @Schema(required = true) Certifier certifier,
         @Schema(required = true, description = "Date the supplier signed it; not after the day it is recorded") LocalDate issuedAt) {
 
-    @Schema(name = "Supplier")
+    @Schema(name = "DeclarationSupplier")
     public record Supplier(@Schema(required = true, description = "The producer's id for the supplier; materials[].supplierId names it") String id,
                            @Schema(required = true) String name,
                            @Schema(required = true, description = "ISO 3166-1 alpha-2") String country) {

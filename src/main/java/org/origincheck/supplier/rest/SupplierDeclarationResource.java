@@ -51,15 +51,19 @@ public class SupplierDeclarationResource {
         this.caller = caller;
     }
 
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "SupplierDeclarationPage")
     public record Page(List<SupplierDeclarationView> items, int page, int size, long total) {
     }
 
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "SupplierDeclarationsRecorded", description = "The declarations a CSV upload recorded")
     public record Created(List<SupplierDeclarationView> declarations) {
     }
 
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "SupplierDeclarationRevocationRequest")
     public record RevocationRequest(String reason) {
     }
 
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "SupplierDeclarationRevoked")
     public record Revoked(SupplierDeclarationView declaration,
                           @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "Stored determinations that took a material's "
                                   + "origin from this declaration, oldest first") List<String> determinations,
@@ -68,6 +72,7 @@ public class SupplierDeclarationResource {
                           RedeterminationService.Job redetermination) {
     }
 
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "SupplierDeclarationGaps")
     public record Gaps(LocalDate asOf, List<SupplierDeclarationService.Gap> gaps) {
     }
 
@@ -75,7 +80,21 @@ public class SupplierDeclarationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.SUBMITTER, Roles.REVIEWER})
-    @Operation(summary = "Record a supplier's declaration: 201 with Location; the status is computed, never submitted")
+    @Operation(operationId = "recordSupplierDeclarations", summary = "Record a supplier's declaration (JSON), or several from a CSV: 201",
+            description = "JSON: one declaration, answered with it and its Location; the status is computed, never submitted. text/csv: one line "
+                    + "per part, columns supplierId, supplierName, supplierCountry, partNumber, hsCode, origin, originCriterion, "
+                    + "nonOriginatingValue, currency, validFrom, validTo, certifierName, certifierTitle, certifierEmail, issuedAt; lines with "
+                    + "the same supplier, period, certifier and issue date form one declaration. All or nothing: 201 with the declarations "
+                    + "recorded ({declarations: [...]}), or 400 naming each wrong line and column.")
+    // JSON and CSV are two Java methods but one OpenAPI operation (one per path and method): documented here, JSON first.
+    @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(required = true, content = {
+            @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON, schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = SupplierDeclarationInput.class)),
+            @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = SupplierDeclarationMapper.CSV_MEDIA_TYPE, schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING))})
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201", description = "Recorded: the declaration (JSON body, with Location), or the declarations a CSV upload recorded",
+            headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(name = "Location", description = "For a JSON body: the declaration's URL", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "uri")),
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON, schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(oneOf = {SupplierDeclarationView.class, Created.class})))
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "400", description = "Invalid declaration, each field (or CSV line and column) named", content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = org.origincheck.api.Problem.MEDIA_TYPE,
+            schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = org.origincheck.api.Problem.class)))
     public Response create(SupplierDeclarationInput input, @Context UriInfo uri) {
         LocalDate today = declarations.today();
         SupplierDeclaration stored = declarations.record(caller.tenant(), caller.subject(), List.of(SupplierDeclarationMapper.toDomain(input, today))).get(0);
@@ -86,7 +105,8 @@ public class SupplierDeclarationResource {
     @Consumes(SupplierDeclarationMapper.CSV_MEDIA_TYPE)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.SUBMITTER, Roles.REVIEWER})
-    @Operation(summary = "Record declarations from a CSV: one line per part, columns supplierId, supplierName, supplierCountry, partNumber, hsCode, "
+    @Operation(hidden = true, // documented with recordSupplierDeclarations above: the same path and method are one OpenAPI operation
+            summary = "Record declarations from a CSV: one line per part, columns supplierId, supplierName, supplierCountry, partNumber, hsCode, "
             + "origin, originCriterion, nonOriginatingValue, currency, validFrom, validTo, certifierName, certifierTitle, certifierEmail, issuedAt; "
             + "lines with the same supplier, period, certifier and issue date form one declaration. All or nothing: 201 with the declarations "
             + "stored, or 400 naming each wrong line and column.")
@@ -99,7 +119,7 @@ public class SupplierDeclarationResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.SUBMITTER, Roles.REVIEWER, Roles.AUDITOR})
-    @Operation(summary = "Declarations, newest recorded first; filters combine with AND. validOn: not revoked and the date within the period. "
+    @Operation(operationId = "listSupplierDeclarations", summary = "Declarations, newest recorded first; filters combine with AND. validOn: not revoked and the date within the period. "
             + "status: as computed today (UTC).")
     public Page list(@QueryParam("supplierId") String supplierId, @QueryParam("partNumber") String partNumber, @QueryParam("validOn") LocalDate validOn,
                      @QueryParam("status") SupplierDeclaration.Status status,
@@ -115,12 +135,15 @@ public class SupplierDeclarationResource {
     @Path("gaps")
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
     @RolesAllowed({Roles.SUBMITTER, Roles.REVIEWER, Roles.AUDITOR})
-    @Operation(summary = "Supplier x part pairs named by stored determinations (materials[].supplierId) with no declaration valid on asOf "
+    @Operation(operationId = "findSupplierDeclarationGaps", summary = "Supplier x part pairs named by stored determinations (materials[].supplierId) with no declaration valid on asOf "
             + "(default today, UTC), with the determinations affected: JSON, or text/csv (supplierId,partNumber,determinations) to send to suppliers")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "The gaps on asOf (JSON), or the same as CSV (Accept: text/csv)",
+            content = {@org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON, schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = Gaps.class)),
+                    @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "text/csv", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING))})
     public Response gaps(@QueryParam("asOf") LocalDate asOf, @Context HttpHeaders headers) {
         LocalDate date = asOf == null ? declarations.today() : asOf;
         List<SupplierDeclarationService.Gap> gaps = declarations.gaps(caller.tenant(), date);
-        boolean csv = headers.getAcceptableMediaTypes().stream().anyMatch(m -> m.isCompatible(MediaType.valueOf("text/csv")) && !m.isWildcardType());
+        boolean csv = org.origincheck.api.AcceptedForm.prefers(headers, MediaType.valueOf("text/csv"), MediaType.APPLICATION_JSON_TYPE);
         if (csv) {
             StringBuilder out = new StringBuilder("supplierId,partNumber,determinations\r\n");
             for (SupplierDeclarationService.Gap gap : gaps) {
@@ -137,7 +160,7 @@ public class SupplierDeclarationResource {
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.SUBMITTER, Roles.REVIEWER, Roles.AUDITOR})
-    @Operation(summary = "One declaration as stored, with its status today and its revocation if any (404 if unknown or another tenant's)")
+    @Operation(operationId = "getSupplierDeclaration", summary = "One declaration as stored, with its status today and its revocation if any (404 if unknown or another tenant's)")
     public SupplierDeclarationView get(@PathParam("id") String id) {
         return SupplierDeclarationView.of(declarations.find(ApiException.uuidOrNotFound(id, "supplier declaration"), caller.tenant()), declarations.today());
     }
@@ -147,7 +170,7 @@ public class SupplierDeclarationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.REVIEWER)
-    @Operation(summary = "Revoke a declaration, with a reason (required): from then on it is evidence for no date. Answers the declaration, "
+    @Operation(operationId = "revokeSupplierDeclaration", summary = "Revoke a declaration, with a reason (required): from then on it is evidence for no date. Answers the declaration, "
             + "the stored determinations that used it, and the re-determination job started for them (its /changes lists the status changes); "
             + "409 if already revoked.")
     public Revoked revoke(@PathParam("id") String id, RevocationRequest request) {
