@@ -465,7 +465,7 @@ class WorkspaceBrowserTest {
         driver.findElement(By.id("changes-csv")).click();
         String csv = Files.readString(waitForDownload("-changes.csv"));
         assertThat(csv.split("\r\n")).hasSize(2);
-        assertThat(csv.split("\r\n")[1]).startsWith(chinese + ",ALU-CN,760310,76,100").contains("ORIGINATING,NOT_ORIGINATING");
+        assertThat(csv.split("\r\n")[1]).startsWith(chinese + ",\"ALU-CN\",760310,\"76\",100").contains("ORIGINATING,NOT_ORIGINATING");
 
         driver.findElement(By.linkText("ALU-CN")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("verdict-status"), "Originating"));
