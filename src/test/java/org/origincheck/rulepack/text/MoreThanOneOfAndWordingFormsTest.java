@@ -110,11 +110,16 @@ class MoreThanOneOfAndWordingFormsTest {
                 + " where the net cost method is used.");
         assertThat(alternatives.get(2).tariffShift()).isNull();
         assertThat(alternatives.get(2).regionalValueContent()).isNotNull();
-        // GN11o-jewels-71-7106 (B): the same form with a process condition is still refused, for the condition
-        assertThat(refused("(A) A change to subheadings 7106.10 through 7106.92 from any other subheading, including another"
+        // GN11o-jewels-71-7106 (B): the same form with a process condition is the condition alone, a declared proviso in the
+        // law's words (with the provisos of issue 13; before them it was refused for the condition)
+        List<RuleAlternative> jewels = parsed("(A) A change to subheadings 7106.10 through 7106.92 from any other subheading, including another"
                 + " subheading within that group; or (B) No change in tariff classification to a good of subheading 7106.91, whether"
                 + " or not there is also a change from any other subheading, provided that the nonoriginating materials undergo"
-                + " electrolytic, thermal or chemical separation or alloying.", Refusal.OTHER_CONDITION)).contains("alternative (B)");
+                + " electrolytic, thermal or chemical separation or alloying.");
+        assertThat(jewels.get(1).tariffShift()).isNull();
+        assertThat(jewels.get(1).regionalValueContent()).isNull();
+        assertThat(jewels.get(1).provisos()).extracting(org.origincheck.domain.rules.Proviso::words)
+                .containsExactly("the nonoriginating materials undergo electrolytic, thermal or chemical separation or alloying");
     }
 
     @Test
