@@ -4,7 +4,8 @@
 # missing. Starts Debian's PostgreSQL cluster 15/main, makes a `bench` role and database (dropped and made anew),
 # packages the service unless SKIP_PACKAGE=1, then:
 #   1. pgbench: one durable insert per transaction of a row of a stored determination's size (the ceiling);
-#   2. the service in its prod profile (as deployed: no dev sign-in, no embedded database), started with JAVA_OPTS
+#   2. the service in its prod profile (as deployed: no dev sign-in, no embedded database; the workspace's OIDC sign-in
+#      switched off, since the load uses bearer tokens only), started with JAVA_OPTS
 #      (default below, the same as deploy/Dockerfile's), verifying tokens against a key pair made for the run with
 #      openssl; a token for tenant `load` is minted with openssl too: time to ready, idle RSS;
 #   3. wrk at saturation (16 connections), then at fixed offered rates (RATES, requests/s; closed-loop pacing,
@@ -55,7 +56,7 @@ start_service() {
   local start
   start=$(date +%s.%N)
   QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://localhost:5432/bench QUARKUS_DATASOURCE_USERNAME=bench QUARKUS_DATASOURCE_PASSWORD=bench \
-  MP_JWT_VERIFY_PUBLICKEY_LOCATION=$PWD/$keys/public.pem MP_JWT_VERIFY_ISSUER=https://bench.origincheck.local MP_JWT_VERIFY_AUDIENCES=origincheck \
+  QUARKUS_OIDC_WORKSPACE_TENANT_ENABLED=false MP_JWT_VERIFY_PUBLICKEY_LOCATION=$PWD/$keys/public.pem MP_JWT_VERIFY_ISSUER=https://bench.origincheck.local MP_JWT_VERIFY_AUDIENCES=origincheck \
     java $JAVA_OPTS -jar target/quarkus-app/quarkus-run.jar > "$1" 2>&1 &
   pid=$!
   until curl -sf localhost:8080/q/health/ready > /dev/null; do
