@@ -1,6 +1,8 @@
 package org.origincheck.rulepack.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.origincheck.rulepack.text.ParsedTexts.parsed;
+import static org.origincheck.rulepack.text.ParsedTexts.refused;
 
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -23,9 +25,7 @@ import org.origincheck.rulepack.text.PsrTextParser.Refusal;
  */
 class MoreThanOneOfAndWordingFormsTest {
 
-    private static final LocalDate START = LocalDate.of(2020, 7, 1);
 
-    private final PsrTextParser parser = new PsrTextParser();
 
     private static final String MACHINE_TOOL_GROUPS = "(A) subheadings 8413.50 through 8413.60, (B) tariff items 8466.93.15,"
             + " 8466.93.30 or 8466.93.53, (C) subheadings 8501.32 or 8501.52, (D) subheading 8537.10";
@@ -200,20 +200,6 @@ class MoreThanOneOfAndWordingFormsTest {
                 + " power for the propulsion of an electric passenger vehicle or light truck from any other subheading, excluding"
                 + " battery cells of 8507.90; or (B) A change to any other good of subheading 8507.60 from any other heading.",
                 Refusal.UNRECOGNISED)).contains("excluding battery cells");
-    }
-
-    private List<RuleAlternative> parsed(String text) {
-        ParseResult result = parser.parse(text, START);
-        assertThat(result).as("%s", result).isInstanceOf(ParseResult.Parsed.class);
-        return ((ParseResult.Parsed) result).alternatives();
-    }
-
-    private String refused(String text, Refusal expected) {
-        ParseResult result = parser.parse(text, START);
-        assertThat(result).as("%s", result).isInstanceOf(ParseResult.Unparsed.class);
-        String reason = ((ParseResult.Unparsed) result).reason();
-        assertThat(Refusal.of(reason)).as(reason).contains(expected);
-        return reason;
     }
 
     private static MoreThanOneOf.Group group(String label, String... ranges) {

@@ -1,6 +1,8 @@
 package org.origincheck.rulepack.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.origincheck.rulepack.text.ParsedTexts.parsed;
+import static org.origincheck.rulepack.text.ParsedTexts.refused;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -672,20 +674,6 @@ class PsrTextParserTest {
         assertThat(later.period().to()).isNull();
         // Outside a stated period, a lone "(a)" still suggests a truncated text.
         assertThat(refused("(a) A change to heading 7313 from any other heading.", Refusal.ALTERNATIVE_LABELS)).contains("only alternative");
-    }
-
-    private List<RuleAlternative> parsed(String text) {
-        ParseResult result = parser.parse(text, START);
-        assertThat(result).as("%s", result).isInstanceOf(ParseResult.Parsed.class);
-        return ((ParseResult.Parsed) result).alternatives();
-    }
-
-    private String refused(String text, Refusal expected) {
-        ParseResult result = parser.parse(text, START);
-        assertThat(result).as("%s", result).isInstanceOf(ParseResult.Unparsed.class);
-        String reason = ((ParseResult.Unparsed) result).reason();
-        assertThat(Refusal.of(reason)).as(reason).contains(expected);
-        return reason;
     }
 
     private static RuleAlternative alt(String label, TariffShift shift, RvcRequirement rvc) {

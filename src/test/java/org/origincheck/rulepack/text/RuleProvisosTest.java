@@ -1,6 +1,8 @@
 package org.origincheck.rulepack.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.origincheck.rulepack.text.ParsedTexts.parsed;
+import static org.origincheck.rulepack.text.ParsedTexts.refused;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -17,8 +19,6 @@ import org.origincheck.rulepack.text.PsrTextParser.Refusal;
  */
 class RuleProvisosTest {
 
-    private static final LocalDate START = LocalDate.of(2020, 7, 1);
-    private final PsrTextParser parser = new PsrTextParser();
 
     @Test
     void shouldReadTheSteelShareByWeightAsComputedFromTheBillOfMaterials() {
@@ -96,17 +96,4 @@ class RuleProvisosTest {
                 Refusal.ASSEMBLY_CONDITION)).isNotEmpty();
     }
 
-    private List<RuleAlternative> parsed(String text) {
-        ParseResult result = parser.parse(text, START);
-        assertThat(result).as("%s", result).isInstanceOf(ParseResult.Parsed.class);
-        return ((ParseResult.Parsed) result).alternatives();
-    }
-
-    private String refused(String text, Refusal expected) {
-        ParseResult result = parser.parse(text, START);
-        assertThat(result).as("%s", result).isInstanceOf(ParseResult.Unparsed.class);
-        String reason = ((ParseResult.Unparsed) result).reason();
-        assertThat(Refusal.of(reason)).as(reason).contains(expected);
-        return reason;
-    }
 }
