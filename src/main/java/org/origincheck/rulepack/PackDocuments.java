@@ -17,7 +17,7 @@ final class PackDocuments {
     }
 
     record Manifest(String id, String version, String title, LocalDate effectiveFrom, LocalDate effectiveTo,
-                    List<Source> sources, String parameters, String deMinimisExclusions, String scheduleTwo, List<String> productRules,
+                    List<Source> sources, String parameters, String deMinimisExclusions, String scheduleTwo, String chapterRules, List<String> productRules,
                     List<String> drl, Map<String, String> options, AutomotiveFiles automotive) {
     }
 
@@ -95,6 +95,21 @@ final class PackDocuments {
     record RuleDoc(String id, List<String> scope, List<EndUse> endUses, List<org.origincheck.domain.automotive.VehicleClass> vehicleClasses, LocalDate effectiveFrom, LocalDate effectiveTo,
                    String citation, String source, String verification, String text, List<AlternativeDoc> alternatives,
                    String notes, String partsRuleUnavailable, String manualReview, String unverified) {
+    }
+
+    /** rules/usmca/chapter-rules.yaml: how the engine applies the chapter rules of chapters 61-63 (the text is the note's). */
+    record ChapterRulesDoc(List<ChapterRuleDoc> chapterRules) {
+    }
+
+    record ChapterRuleDoc(String note, String chapter, Integer number, String kind, LocalDate effectiveFrom, List<String> notForGoods,
+                          List<String> materials, QuestionDoc question, QuestionDoc condition, ApplicabilityDoc appliesTo,
+                          List<QuestionDoc> declarations, List<Integer> notSubjectTo) {
+    }
+
+    record QuestionDoc(String id, String words) {
+    }
+
+    record ApplicabilityDoc(List<String> goods, List<String> materials, QuestionDoc question, Boolean appliesWhen) {
     }
 
     record NoteDoc(String id, String citation, String scope, String text) {

@@ -95,6 +95,13 @@ public final class RulePackLoader {
         if (overlay != null) {
             rules = overlaid(rules, overlay, manifest, files, notes, warnings, problems);
         }
+        // The chapter rules of chapters 61-63 govern every rule of their chapter, overlay rules included.
+        ChapterRulesLoader.Loaded chapterRules = ChapterRulesLoader.Loaded.none();
+        if (!blank(manifest.chapterRules())) {
+            chapterRules = ChapterRulesLoader.read(readWhole(source, manifest.chapterRules(), PackDocuments.ChapterRulesDoc.class, files, problems),
+                    notes, manifest.chapterRules(), problems);
+        }
+        rules = ChapterRulesLoader.attach(rules, chapterRules, notes);
         new RuleBookValidator(problems).validate(rules);
         AutomotiveRules automotive = manifest.automotive() == null ? null
                 : new AutomotiveLoader(this, source, manifest.effectiveFrom(), files, problems).load(manifest.automotive());

@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.origincheck.domain.bom.Material;
 import org.origincheck.domain.hs.HsCode;
+import org.origincheck.domain.rules.ChapterRule;
 import org.origincheck.domain.rules.MoreThanOneOf;
+import org.origincheck.domain.rules.Proviso;
+import org.origincheck.domain.rules.Question;
 import org.origincheck.domain.rules.ProductRule;
 import org.origincheck.domain.rules.RuleAlternative;
 import org.origincheck.domain.rules.RvcRequirement;
@@ -42,9 +45,48 @@ public record AlternativeUnderTest(String label, RuleAlternative alternative, St
         return alternative.regionalValueContent() != null;
     }
 
-    /** The tariff-shift outcome of one material under this alternative. */
+    /**
+     * The tariff-shift outcome of one material under this alternative. Under a chapter rule "the rule applicable to that good
+     * shall only apply to the component that determines the tariff classification of the good" (GN 11(o) chapter 61 rule 1,
+     * 62 rule 2, 63 rule 1; SOR/2020-155 s.5(9)), a material the producer declares not part of that component is disregarded
+     * (ALLOWED: it is not tested), and a material that would fail and is not declared either way is UNDETERMINED: whether it is
+     * part of the component decides it, so that is asked ({@link #unanswered(Material)}). A material that meets the shift
+     * anyway is never asked.
+     */
     public ShiftOutcome shiftOf(Material material) {
-        return alternative.tariffShift().test(good, material.hsCode(), material.declarations(), presence);
+        ShiftOutcome outcome = alternative.tariffShift().test(good, material.hsCode(), material.declarations(), presence);
+        Question component = classifyingComponent();
+        if (component == null || outcome == ShiftOutcome.ALLOWED) {
+            return outcome;
+        }
+        Boolean part = component.answerIn(material.declarations());
+        if (Boolean.FALSE.equals(part)) {
+            return ShiftOutcome.ALLOWED;
+        }
+        return part == null && outcome.fails() ? ShiftOutcome.UNDETERMINED : outcome;
+    }
+
+    /**
+     * The question of the chapter rule that limits the shift to the component that determines the good's classification, or
+     * null when no such rule governs this alternative.
+     */
+    public Question classifyingComponent() {
+        for (Proviso proviso : alternative.provisos()) {
+            if (proviso instanceof Proviso.ChapterRuleCondition c && c.rule().kind() == ChapterRule.Kind.CLASSIFYING_COMPONENT) {
+                return c.rule().question();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Whether the material is undetermined only because it is not declared part (or not part) of the classifying component:
+     * its classification and declarations would otherwise make it fail.
+     */
+    public boolean undeterminedOnlyByComponent(Material material) {
+        Question component = classifyingComponent();
+        return component != null && component.answerIn(material.declarations()) == null
+                && alternative.tariffShift().test(good, material.hsCode(), material.declarations(), presence).fails();
     }
 
     /**

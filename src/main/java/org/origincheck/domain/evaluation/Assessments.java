@@ -188,6 +188,16 @@ public final class Assessments {
         String label = alternative.label();
         String required = alternative.tariffShift().describe();
         String citation = alternative.citation();
+        org.origincheck.domain.rules.Question component = alternative.classifyingComponent();
+        if (component != null) {
+            List<Material> disregarded = subject.nonOriginatingMaterials().stream().filter(Material::subjectToTariffShift)
+                    .filter(m -> Boolean.FALSE.equals(component.answerIn(m.declarations()))).toList();
+            if (!disregarded.isEmpty()) {
+                findings.add(new Reason(ReasonCode.TARIFF_SHIFT, Outcome.INFO, "The rule applies only to the component that determines the"
+                        + " tariff classification of the good; the producer declares that " + String.join(", ", labels(inBomOrder(disregarded)))
+                        + " are not part of it, so they are not tested (SOR/2020-155 s.5(9)).", citation, labels(inBomOrder(disregarded)), label));
+            }
+        }
         if (failing.isEmpty() && undetermined.isEmpty()) {
             findings.add(new Reason(ReasonCode.TARIFF_SHIFT, Outcome.PASS,
                     "Every non-originating material undergoes the required change in tariff classification (" + required + ").", citation, List.of(), label));
@@ -209,6 +219,14 @@ public final class Assessments {
                                     + " groups of \"except from more than one of the following\" (alternative " + label + ")");
                         }
                     }
+                    continue;
+                }
+                if (alternative.undeterminedOnlyByComponent(material)) {
+                    // Chapter rule 1 (61, 63) / 2 (62): only the materials of the classifying component are tested.
+                    findings.missing(new MissingData(material.field("declarations." + component.id()), "the material does not undergo the"
+                            + " required change (alternative " + label + "), but the rule applies only to the component that determines the"
+                            + " tariff classification of the good; declare whether this material is part of that component",
+                            component.id(), component.words(), YES_NO));
                     continue;
                 }
                 List<org.origincheck.domain.rules.Question> asked = alternative.tariffShift()
@@ -298,6 +316,36 @@ public final class Assessments {
         return verdict;
     }
 
+    /**
+     * SOR/2020-155 s.5(7) and (9) for a good of chapters 61-63 whose rule is limited to the component that determines its
+     * classification: the failing materials are materials of that component (the others are disregarded before the shift),
+     * and the component weighs no more than the good. So failing materials weighing more than 10% of the good weigh more than
+     * 10% of the component: the de minimis cannot excuse them, whatever the component weighs. Otherwise (null) the component's
+     * weight decides, which the submission does not carry, and the caller asks as before.
+     */
+    private static Verdict componentDeMinimisExceeded(EvaluationSubject subject, List<Material> failing, String label, Findings findings,
+                                                      boolean report) {
+        Good good = subject.good();
+        int chapter = Integer.parseInt(good.hsCode().chapter());
+        if (chapter < 61 || chapter > 63 || good.weight() == null || good.weight().signum() <= 0 || failing.isEmpty()
+                || failing.stream().anyMatch(m -> m.weight() == null)) {
+            return null;
+        }
+        BigDecimal failingWeight = failing.stream().map(Material::weight).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal sharePercent = failingWeight.multiply(BigDecimal.valueOf(100)).divide(good.weight(), java.math.MathContext.DECIMAL64);
+        BigDecimal max = subject.pack().parameters().value(Parameters.TEXTILE_DE_MINIMIS_WEIGHT, subject.asOf());
+        if (sharePercent.compareTo(max) <= 0) {
+            return null;
+        }
+        if (report) {
+            findings.add(new Reason(ReasonCode.TARIFF_SHIFT_DE_MINIMIS, Outcome.FAIL, "The non-originating materials of the component that"
+                    + " determines the tariff classification that fail the shift weigh " + Percentages.against(sharePercent, max)
+                    + "% of the whole good, so more than " + max.stripTrailingZeros().toPlainString() + "% of that component, which weighs no"
+                    + " more than the good (s.5(7)(a), s.5(9)).", "SOR/2020-155 s.5(7) and s.5(9)", labels(failing), label));
+        }
+        return Verdict.NOT_MET;
+    }
+
     /** SOR/2020-155 s.5(1) and (3): the value of failing materials at most 10% of TV or total cost. */
     static Verdict deMinimis(EvaluationSubject subject, List<Material> failing, String label, Findings findings, boolean report) {
         Good good = subject.good();
@@ -308,6 +356,10 @@ public final class Assessments {
                 return deMinimisByWeight(subject, failing, label, findings, report);
             }
             if (exclusion.weightBased() && exclusion.coversGood(good.hsCode())) {
+                Verdict exceeded = componentDeMinimisExceeded(subject, failing, label, findings, report);
+                if (exceeded != null) {
+                    return exceeded;
+                }
                 if (report) {
                     findings.missing("materials[].weight", "goods of chapters 50-63 use the de minimis by weight of s.5(6)-(10), which this version does not evaluate");
                     findings.add(new Reason(ReasonCode.TARIFF_SHIFT_DE_MINIMIS, Outcome.INSUFFICIENT_DATA,

@@ -29,6 +29,10 @@ final class ProvisoAssessments {
                 verdict = declared(subject, alternative, declared, ask, findings);
             } else if (proviso instanceof Proviso.OriginatingShareByWeight share) {
                 verdict = originatingShare(subject, alternative, share, ask, findings);
+            } else if (proviso instanceof Proviso.ChapterRuleCondition chapterRule) {
+                verdict = ChapterRuleAssessments.chapterRule(subject, alternative, chapterRule.rule(), ask, findings);
+            } else if (proviso instanceof Proviso.NotSubjectToChapterRules) {
+                verdict = Verdict.MET; // the loader left those chapter rules off this alternative
             } else {
                 throw new IllegalStateException("no assessment for " + proviso);
             }

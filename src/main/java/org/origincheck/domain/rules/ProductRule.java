@@ -128,6 +128,21 @@ public record ProductRule(String id, List<HsRange> scope, Set<EndUse> endUses, S
         for (RuleAlternative alternative : alternatives) {
             alternative.provisos().stream().filter(p -> p instanceof Proviso.Declared).map(p -> ((Proviso.Declared) p).question())
                     .filter(q -> !out.contains(q)).forEach(out::add);
+            // The chapter rules attached to the alternative that the producer answers about the good.
+            for (Proviso proviso : alternative.provisos()) {
+                if (proviso instanceof Proviso.ChapterRuleCondition c) {
+                    ChapterRule rule = c.rule();
+                    java.util.List<Question> asked = new java.util.ArrayList<>();
+                    if (rule.appliesTo() != null) {
+                        asked.add(rule.appliesTo().question());
+                    }
+                    if (rule.kind() == ChapterRule.Kind.POCKET_BAG_FABRIC) {
+                        asked.add(rule.condition());
+                        asked.add(rule.question());
+                    }
+                    asked.stream().filter(q -> !out.contains(q)).forEach(out::add);
+                }
+            }
         }
         return out;
     }
@@ -138,6 +153,13 @@ public record ProductRule(String id, List<HsRange> scope, Set<EndUse> endUses, S
         for (RuleAlternative alternative : alternatives) {
             if (alternative.tariffShift() != null) {
                 alternative.tariffShift().questions().stream().filter(q -> !out.contains(q)).forEach(out::add);
+            }
+            // Chapter rules answered material by material: the classifying component, thread and fabrics formed and finished.
+            for (Proviso proviso : alternative.provisos()) {
+                if (proviso instanceof Proviso.ChapterRuleCondition c && c.rule().kind() != ChapterRule.Kind.POCKET_BAG_FABRIC
+                        && !out.contains(c.rule().question())) {
+                    out.add(c.rule().question());
+                }
             }
         }
         return out;

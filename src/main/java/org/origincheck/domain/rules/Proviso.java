@@ -42,4 +42,31 @@ public sealed interface Proviso {
             Objects.requireNonNull(words, "words");
         }
     }
+
+    /**
+     * A chapter rule that governs the alternative ({@link ChapterRule}): attached by the loader, not read from the rule's
+     * own text. {@link ChapterRule.Kind#CLASSIFYING_COMPONENT} acts on the tariff shift; the others are conditions on the
+     * good that must also be met.
+     */
+    record ChapterRuleCondition(ChapterRule rule) implements Proviso {
+        public ChapterRuleCondition {
+            Objects.requireNonNull(rule, "rule");
+        }
+
+        @Override
+        public String words() {
+            return rule.question().words();
+        }
+    }
+
+    /**
+     * "..., and such goods will not be subject to chapter rules 2 through 4 of this chapter" (GN 11(o) 6107.21 (A)): part of
+     * the alternative's text, always met; it tells the loader which chapter rules not to attach ({@code rules}: their numbers).
+     */
+    record NotSubjectToChapterRules(List<Integer> rules, String words) implements Proviso {
+        public NotSubjectToChapterRules {
+            rules = List.copyOf(rules);
+            Objects.requireNonNull(words, "words");
+        }
+    }
 }

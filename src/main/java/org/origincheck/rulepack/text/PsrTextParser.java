@@ -384,6 +384,15 @@ public final class PsrTextParser {
 
     /** Hook (RuleProvisos): ", provided that ..." after the shift or RVC; empty when the rest is not a proviso it reads. */
     private static List<Proviso> proviso(Cursor c, List<HsRange> target) {
+        // Hook (CutAndSewnConditions): "provided that the good is both cut (or knit to shape) and sewn ..." (chapters 61-63).
+        CutAndSewnConditions.Result cutAndSewn = CutAndSewnConditions.read(c.rest(), target);
+        if (cutAndSewn instanceof CutAndSewnConditions.Refused no) {
+            throw c.fail(Refusal.ASSEMBLY_CONDITION, no.what());
+        }
+        if (cutAndSewn instanceof CutAndSewnConditions.Read read) {
+            c.pos = c.text.length();
+            return read.provisos();
+        }
         RuleProvisos.Result result = RuleProvisos.read(c.rest(), target);
         if (result instanceof RuleProvisos.Refused no) {
             throw c.fail(no.refusal(), no.what());
