@@ -445,12 +445,12 @@ class PsrTextParserTest {
     }
 
     @Test
-    void shouldRefuseACutAndSewnCondition() {
-        // GN 11(o), chapter 62, subheadings 6207.19 through 6207.99
+    void shouldRefuseACutAndSewnConditionInAnotherForm() {
+        // Constructed from GN 11(o), chapter 62, subheadings 6207.19 through 6207.99: "sewn in Mexico" is not the form the
+        // chapters print, so it is refused (the forms that are read: CutAndSewnConditionsTest).
         String text = "A change to subheadings 6207.19 through 6207.99 from any other chapter, except from headings 5106 through "
                 + "5113, 5204 through 5212, 5310 through 5311, chapter 54, headings 5508 through 5516, 5801 through 5802 or "
-                + "6001 through 6006, provided that the good is both cut and sewn or otherwise assembled in the territory of "
-                + "one or more of the USMCA countries.";
+                + "6001 through 6006, provided that the good is both cut and sewn or otherwise assembled in Mexico.";
         assertThat(refused(text, Refusal.ASSEMBLY_CONDITION)).contains("\"provided that the good is both cut and sewn");
     }
 

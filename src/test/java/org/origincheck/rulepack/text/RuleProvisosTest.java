@@ -90,9 +90,10 @@ class RuleProvisosTest {
         // Constructed from the 7312.10 rule: a share above 100 percent.
         assertThat(refused("A change to subheading 7312.10 from headings 7208 through 7229, provided that at least 170 percent by weight "
                 + "of the materials of headings 7208 through 7229 is originating.", Refusal.WEIGHT_CONDITION)).contains("170");
-        // chapter-61.yaml rule 1 (start): cut and sewn is read elsewhere, never as a declaration here
+        // Constructed from chapter-61.yaml rule 1: cut and sewn is read by CutAndSewnConditions, and a form it does not know is
+        // refused as such, never taken for a declaration here.
         assertThat(refused("A change to headings 6101 through 6102 from any other chapter, provided that the good is both cut (or knit "
-                + "to shape) and sewn or otherwise assembled in the territory of one or more of the USMCA countries.",
+                + "to shape) and sewn or otherwise assembled in the territory of one or more of the USMCA countries or in Guatemala.",
                 Refusal.ASSEMBLY_CONDITION)).isNotEmpty();
     }
 
