@@ -153,6 +153,19 @@ public final class Assessments {
         return Verdict.MET;
     }
 
+    /**
+     * Criterion C, and for a good of chapters 61-63 the chapter rules that are conditions on the good
+     * ({@link ChapterRuleAssessments#forExclusivelyOriginating}).
+     */
+    public static Verdict exclusivelyOriginating(EvaluationSubject subject, List<Material> offending, Findings findings) {
+        Verdict verdict = exclusivelyOriginating(offending, findings);
+        if (verdict != Verdict.MET) {
+            return verdict;
+        }
+        Verdict chapterRules = ChapterRuleAssessments.forExclusivelyOriginating(subject, findings);
+        return chapterRules == null ? verdict : verdict.and(chapterRules);
+    }
+
     public static Verdict exclusivelyOriginating(List<Material> offending, Findings findings) {
         offending = inBomOrder(offending);
         if (offending.isEmpty()) {

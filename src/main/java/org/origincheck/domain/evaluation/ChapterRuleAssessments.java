@@ -21,11 +21,44 @@ final class ChapterRuleAssessments {
     }
 
     static Verdict chapterRule(EvaluationSubject subject, AlternativeUnderTest alternative, ChapterRule rule, boolean ask, Findings findings) {
+        return chapterRule(subject, alternative.label(), rule, ask, findings);
+    }
+
+    /**
+     * Criterion C (Art. 4.2(c)) for a good of chapters 61-63: "shall be considered originating only if" is read as binding
+     * a good produced exclusively from originating materials too (an originating thread may not have been finished in the
+     * territory), so the chapter rules that are conditions on the good are tested there as well. This is the conservative
+     * reading: where one fails, criterion C is not met and the product-specific rule (criterion B, with any alternative
+     * that is not subject to that chapter rule) decides. Null when the good's rule carries no such chapter rule.
+     */
+    static Verdict forExclusivelyOriginating(EvaluationSubject subject, Findings findings) {
+        if (!subject.hasProductRule()) {
+            return null;
+        }
+        java.util.Set<ChapterRule> rules = new java.util.LinkedHashSet<>();
+        for (org.origincheck.domain.rules.RuleAlternative alternative : subject.rule().get().alternatives()) {
+            for (org.origincheck.domain.rules.Proviso proviso : alternative.provisos()) {
+                if (proviso instanceof org.origincheck.domain.rules.Proviso.ChapterRuleCondition c
+                        && c.rule().kind() != ChapterRule.Kind.CLASSIFYING_COMPONENT) {
+                    rules.add(c.rule());
+                }
+            }
+        }
+        if (rules.isEmpty()) {
+            return null;
+        }
+        Verdict all = Verdict.MET;
+        for (ChapterRule rule : rules) {
+            all = all.and(chapterRule(subject, (String) null, rule, true, findings));
+        }
+        return all;
+    }
+
+    private static Verdict chapterRule(EvaluationSubject subject, String label, ChapterRule rule, boolean ask, Findings findings) {
         if (rule.kind() == ChapterRule.Kind.CLASSIFYING_COMPONENT) {
             return Verdict.MET; // applied in the tariff shift (AlternativeUnderTest.shiftOf)
         }
         String citation = rule.citation();
-        String label = alternative.label();
         if (!rule.inForceOn(subject.asOf())) {
             findings.add(new Reason(ReasonCode.PRODUCT_RULE_PROVISO, Outcome.NOT_APPLICABLE, "Chapter rule " + rule.number() + " of chapter "
                     + rule.chapter() + " is in force from " + rule.effectiveFrom() + ", after the date of the determination ("
@@ -47,8 +80,8 @@ final class ChapterRuleAssessments {
         // Where the alternative already fails, nothing this rule needs is asked (nor reported).
         Findings own = ask ? findings : new Findings();
         Verdict requirement = switch (rule.kind()) {
-            case MATERIALS_FORMED_AND_FINISHED -> materials(subject, alternative, rule, own);
-            case POCKET_BAG_FABRIC -> pocket(subject, alternative, rule, own);
+            case MATERIALS_FORMED_AND_FINISHED -> materials(subject, label, rule, own);
+            case POCKET_BAG_FABRIC -> pocket(subject, label, rule, own);
             case CLASSIFYING_COMPONENT -> Verdict.MET;
         };
         if (applies == null && requirement != Verdict.MET) {
@@ -87,7 +120,7 @@ final class ChapterRuleAssessments {
     }
 
     /** Every material of the rule's provisions the bill of materials lists, whatever its origin, carries the declaration. */
-    private static Verdict materials(EvaluationSubject subject, AlternativeUnderTest alternative, ChapterRule rule, Findings findings) {
+    private static Verdict materials(EvaluationSubject subject, String label, ChapterRule rule, Findings findings) {
         Question q = rule.question();
         List<Material> not = new ArrayList<>();
         List<Material> undeclared = new ArrayList<>();
@@ -109,7 +142,6 @@ final class ChapterRuleAssessments {
             (answer == null ? undeclared : answer ? declared : not).add(m);
         }
         String citation = rule.citation();
-        String label = alternative.label();
         String provisions = String.join(", ", rule.materials().stream().map(HsRange::toString).toList());
         if (!not.isEmpty()) {
             findings.add(new Reason(ReasonCode.PRODUCT_RULE_PROVISO, Outcome.FAIL, "Chapter rule " + rule.number() + " of chapter " + rule.chapter()
@@ -144,7 +176,7 @@ final class ChapterRuleAssessments {
     }
 
     /** "if a good of this chapter contains a pocket or pockets, the pocket bag fabric must be formed and finished ...". */
-    private static Verdict pocket(EvaluationSubject subject, AlternativeUnderTest alternative, ChapterRule rule, Findings findings) {
+    private static Verdict pocket(EvaluationSubject subject, String label, ChapterRule rule, Findings findings) {
         Question contains = rule.condition();
         Question fabric = rule.question();
         Boolean hasPocket = contains.answerIn(subject.good().declarations());
@@ -152,17 +184,17 @@ final class ChapterRuleAssessments {
         String head = "Chapter rule " + rule.number() + " of chapter " + rule.chapter() + ": ";
         if (Boolean.FALSE.equals(hasPocket)) {
             findings.add(new Reason(ReasonCode.PRODUCT_RULE_PROVISO, Outcome.PASS, head + "the producer declares that the good does not contain a pocket.",
-                    rule.citation(), List.of(), alternative.label()));
+                    rule.citation(), List.of(), label));
             return Verdict.MET;
         }
         if (Boolean.TRUE.equals(fabricOk)) {
             findings.add(new Reason(ReasonCode.PRODUCT_RULE_PROVISO, Outcome.PASS, head + "the producer declares that \"" + fabric.words() + "\".",
-                    rule.citation(), List.of(), alternative.label()));
+                    rule.citation(), List.of(), label));
             return Verdict.MET;
         }
         if (Boolean.TRUE.equals(hasPocket) && Boolean.FALSE.equals(fabricOk)) {
             findings.add(new Reason(ReasonCode.PRODUCT_RULE_PROVISO, Outcome.FAIL, head + "the good contains a pocket and the producer declares that"
-                    + " it is not so that \"" + fabric.words() + "\".", rule.citation(), List.of(), alternative.label()));
+                    + " it is not so that \"" + fabric.words() + "\".", rule.citation(), List.of(), label));
             return Verdict.NOT_MET;
         }
         if (hasPocket == null) {
@@ -174,7 +206,7 @@ final class ChapterRuleAssessments {
                     + fabric.words() + "\"", fabric.id(), rule.text(), Assessments.YES_NO));
         }
         findings.add(new Reason(ReasonCode.PRODUCT_RULE_PROVISO, Outcome.INSUFFICIENT_DATA, head + "\"" + rule.text() + "\"; whether the good"
-                + " contains a pocket, or its pocket bag fabric meets that, is not declared.", rule.citation(), List.of(), alternative.label()));
+                + " contains a pocket, or its pocket bag fabric meets that, is not declared.", rule.citation(), List.of(), label));
         return Verdict.UNDETERMINED;
     }
 }

@@ -33,7 +33,7 @@ public final class ReferenceOriginEngine implements OriginEngine {
             }
         }
         findings.criterion(OriginCriterion.A, Assessments.whollyObtained(subject, shiftTested, findings));
-        findings.criterion(OriginCriterion.C, Assessments.exclusivelyOriginating(preventingC, findings));
+        findings.criterion(OriginCriterion.C, Assessments.exclusivelyOriginating(subject, preventingC, findings));
 
         if (subject.hasProductRule()) {
             ProductRule rule = subject.rule().get();
