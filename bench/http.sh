@@ -13,30 +13,43 @@
 #      and stored with its review event);
 #   4. batches (POST /api/v1/determination-batches): BATCH_LINES copies of bench/bom-50.json per request, BATCH_CONNECTIONS
 #      at a time, DURATION seconds (bench/post-batch.lua), reported as determinations per second against the ceiling;
-#   5. RSS under load (the largest VmHWM seen) and a markdown summary on stdout.
+#   5. RSS under load (the largest VmHWM seen) and a markdown summary on stdout;
+#   6. five timed starts, each with the CPU time the JVM had used when ready (utime + stime of /proc/<pid>/stat), a figure
+#      other work on the machine inflates much less than the wall-clock time.
 # Usage: bench/http.sh            (from the repository root; about 4 minutes after packaging)
 #        RATES="500 1000" DURATION=20 BATCH_LINES=200 BATCH_CONNECTIONS=4 JAVA_OPTS="-Xmx256m" bench/http.sh
+#        ONLY=ready bench/http.sh   only the starts (no pgbench, no load): the first start, which migrates, then five timed starts
+#        ONLY=big bench/http.sh     only the first start and the 50,000-material submissions, with resident memory
+#        PORT=8125 BENCH_DB=bench_mine bench/http.sh   another port and database, beside someone else's run on the same machine
+#        APP=/tmp/copy/quarkus-app SKIP_PACKAGE=1 bench/http.sh   a copy of a packaged service (while target/ is rebuilt)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${DURATION:-20}
 RATES=${RATES:-"100 200 400"}
 BATCH_LINES=${BATCH_LINES:-200}
 BATCH_CONNECTIONS=${BATCH_CONNECTIONS:-4}
+ONLY=${ONLY:-}
+PORT=${PORT:-8080}
+DB=${BENCH_DB:-bench}
+APP=${APP:-target/quarkus-app}
 JAVA_OPTS=${JAVA_OPTS:-"-XX:+UseSerialGC -Xms128m -Xmx256m -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -Xss512k"}
 command -v wrk > /dev/null || apt-get install -y -q wrk > /dev/null
 pg_ctlcluster --skip-systemctl-redirect 15 main start 2> /dev/null || true
 for _ in $(seq 1 50); do runuser -u postgres -- pg_isready -q && break; sleep 0.2; done
-runuser -u postgres -- psql -q -c "drop database if exists bench" -c "drop role if exists bench" \
-  -c "create role bench login password 'bench'" -c "create database bench owner bench" > /dev/null
+runuser -u postgres -- psql -q -c "drop database if exists $DB" -c "drop role if exists $DB" \
+  -c "create role $DB login password 'bench'" -c "create database $DB owner $DB" > /dev/null
 export PGPASSWORD=bench
-psql -q -h localhost -U bench bench -c "create table pgbench_determination (id uuid primary key, created_at timestamptz not null, submission text not null, response text not null)"
+psql -q -h localhost -U "$DB" "$DB" -c "create table pgbench_determination (id uuid primary key, created_at timestamptz not null, submission text not null, response text not null)"
 if [ "${SKIP_PACKAGE:-0}" != 1 ]; then ./mvnw -B -ntp -q package -DskipTests; fi
 
 echo "## HTTP benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(java -version 2>&1 | head -1)"
 echo
-ceiling=$(pgbench -n -c 8 -j 2 -T "$DURATION" -f bench/pgbench-insert.sql -h localhost -U bench bench 2>&1 | awk '/^tps/ {print $3; exit}')
-echo "- durable-write ceiling (pgbench, 8 clients, ${DURATION} s): ${ceiling} inserts/s"
-psql -q -h localhost -U bench bench -c "drop table pgbench_determination"
+echo "- load average before (\`uptime\`): $(uptime | sed 's/.*load average: //')"
+if [ -z "$ONLY" ]; then
+  ceiling=$(pgbench -n -c 8 -j 2 -T "$DURATION" -f bench/pgbench-insert.sql -h localhost -U "$DB" "$DB" 2>&1 | awk '/^tps/ {print $3; exit}')
+  echo "- durable-write ceiling (pgbench, 8 clients, ${DURATION} s): ${ceiling} inserts/s"
+fi
+psql -q -h localhost -U "$DB" "$DB" -c "drop table pgbench_determination"
 
 # A key pair and a token for this run, as an identity provider would issue them (RS256, issuer, audience, tenant, groups).
 keys=target/bench-keys
@@ -51,19 +64,21 @@ signature=$(printf '%s.%s' "$header" "$claims" | openssl dgst -sha256 -sign $key
 export ORIGINCHECK_TOKEN="$header.$claims.$signature"
 echo "$ORIGINCHECK_TOKEN" > $keys/token # for further requests by hand during the run
 
-# Starts the service in its prod profile, logging to $1; sets $pid, and $ready to the seconds from launch to ready.
+# Starts the service in its prod profile, logging to $1; sets $pid, $ready to the seconds from launch to ready, and $cpu to
+# the CPU seconds (user + system, all threads) the JVM had used by then.
 start_service() {
   local start
   start=$(date +%s.%N)
-  QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://localhost:5432/bench QUARKUS_DATASOURCE_USERNAME=bench QUARKUS_DATASOURCE_PASSWORD=bench \
+  QUARKUS_HTTP_PORT=$PORT QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://localhost:5432/$DB QUARKUS_DATASOURCE_USERNAME=$DB QUARKUS_DATASOURCE_PASSWORD=bench \
   QUARKUS_OIDC_WORKSPACE_TENANT_ENABLED=false MP_JWT_VERIFY_PUBLICKEY_LOCATION=$PWD/$keys/public.pem MP_JWT_VERIFY_ISSUER=https://bench.origincheck.local MP_JWT_VERIFY_AUDIENCES=origincheck \
-    java $JAVA_OPTS -jar target/quarkus-app/quarkus-run.jar > "$1" 2>&1 &
+    java $JAVA_OPTS -jar "$APP/quarkus-run.jar" > "$1" 2>&1 &
   pid=$!
-  until curl -sf localhost:8080/q/health/ready > /dev/null; do
+  until curl -sf localhost:$PORT/q/health/ready > /dev/null; do
     kill -0 $pid 2> /dev/null || { echo "the service did not start: $1"; exit 1; }
     sleep 0.05
   done
   ready=$(echo "$(date +%s.%N) - $start" | bc)
+  cpu=$(awk -v hz="$(getconf CLK_TCK)" '{printf "%.2f", ($14 + $15) / hz}' /proc/$pid/stat)
 }
 pid=""
 trap '[ -n "$pid" ] && kill $pid 2> /dev/null || true' EXIT
@@ -72,37 +87,42 @@ sleep 3
 rss() { awk '/^VmRSS/ {printf "%d", $2 / 1024}' /proc/$pid/status; }
 hwm() { awk '/^VmHWM/ {printf "%d", $2 / 1024}' /proc/$pid/status; }
 echo "- JAVA_OPTS: \`$JAVA_OPTS\`"
-printf -- "- ready (launch to /q/health/ready answering 200): %.2f s; Quarkus: %s\n" "$ready" "$(grep -o 'started in [0-9.]*s' target/http-bench-service.log)"
+printf -- "- ready (launch to /q/health/ready answering 200; the first start, which migrates the database): %.2f s, CPU %s s; Quarkus: %s\n" "$ready" "$cpu" "$(grep -o 'started in [0-9.]*s' target/http-bench-service.log)"
+echo "- $(grep -o 'Rules of .*' target/http-bench-service.log | cut -c1-160)"
 echo "- resident memory at idle (VmRSS, 3 s after ready): $(rss) MB"
+if [ -z "$ONLY" ]; then
 status=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H "Authorization: Bearer $ORIGINCHECK_TOKEN" -H 'Content-Type: application/json' \
-  --data-binary @bench/bom-50.json localhost:8080/api/v1/determinations)
+  --data-binary @bench/bom-50.json localhost:$PORT/api/v1/determinations)
 [ "$status" = 201 ] || { echo "a first determination answered $status, not 201: see target/http-bench-service.log"; exit 1; }
 # Warm-up: JIT and pools, not reported.
-wrk -t2 -c8 -d15s -s bench/post-bom.lua http://localhost:8080/api/v1/determinations > /dev/null
+wrk -t2 -c8 -d15s -s bench/post-bom.lua http://localhost:$PORT/api/v1/determinations > /dev/null
 echo
 echo "| load | offered | achieved req/s | p50 ms | p99 ms | p99.9 ms | errors | share of ceiling |"
 echo "|---|---:|---:|---:|---:|---:|---:|---:|"
 row() { # label offered wrk-line
   echo "$3" | awk -v label="$1" -v offered="$2" -v ceiling="$ceiling" '{gsub(",", ""); printf "| %s | %s | %.0f | %s | %s | %s | %s | %.1f%% |\n", label, offered, $12, $2, $5, $8, $15, 100 * $12 / ceiling}'
 }
-line=$(wrk -t2 -c16 -d"${DURATION}s" -s bench/post-bom.lua http://localhost:8080/api/v1/determinations | tail -1)
+line=$(wrk -t2 -c16 -d"${DURATION}s" -s bench/post-bom.lua http://localhost:$PORT/api/v1/determinations | tail -1)
 row "saturation, 16 connections" "-" "$line"
 for rate in $RATES; do
   conns=8
   delay=$(( conns * 1000 / rate ))
-  line=$(RATE_DELAY_MS=$delay wrk -t2 -c$conns -d"${DURATION}s" -s bench/post-bom.lua http://localhost:8080/api/v1/determinations | tail -1)
+  line=$(RATE_DELAY_MS=$delay wrk -t2 -c$conns -d"${DURATION}s" -s bench/post-bom.lua http://localhost:$PORT/api/v1/determinations | tail -1)
   row "fixed rate, $conns connections, ${delay} ms pause" "$rate" "$line"
 done
 # Batches (issue 19): BATCH_LINES copies of the same BOM per request, BATCH_CONNECTIONS requests at a time. First one batch
 # checked line by line (every line 201), then a warm-up, then DURATION seconds; determinations/s = batches/s x lines.
 for _ in $(seq 1 "$BATCH_LINES"); do cat bench/bom-50.json; echo; done > target/batch.ndjson
 created=$(curl -s -X POST -H "Authorization: Bearer $ORIGINCHECK_TOKEN" -H 'Content-Type: application/x-ndjson' \
-  --data-binary @target/batch.ndjson localhost:8080/api/v1/determination-batches | grep -c '"status":201' || true)
+  --data-binary @target/batch.ndjson localhost:$PORT/api/v1/determination-batches | grep -c '"status":201' || true)
 [ "$created" = "$BATCH_LINES" ] || { echo "a first batch stored $created of $BATCH_LINES lines: see target/http-bench-service.log"; exit 1; }
-wrk -t2 -c"$BATCH_CONNECTIONS" -d10s -s bench/post-batch.lua http://localhost:8080/api/v1/determination-batches > /dev/null
-line=$(wrk -t2 -c"$BATCH_CONNECTIONS" -d"${DURATION}s" -s bench/post-batch.lua http://localhost:8080/api/v1/determination-batches | tail -1)
+wrk -t2 -c"$BATCH_CONNECTIONS" -d10s -s bench/post-batch.lua http://localhost:$PORT/api/v1/determination-batches > /dev/null
+line=$(wrk -t2 -c"$BATCH_CONNECTIONS" -d"${DURATION}s" -s bench/post-batch.lua http://localhost:$PORT/api/v1/determination-batches | tail -1)
 echo "$line" | awk -v lines="$BATCH_LINES" -v conns="$BATCH_CONNECTIONS" -v ceiling="$ceiling" '{gsub(",", ""); printf "| batches of %d lines, %d connections (latency per batch) | - | %.0f determinations/s (%.1f batches/s) | %s | %s | %s | %s | %.1f%% |\n", lines, conns, $12 * lines, $12, $2, $5, $8, $15, 100 * $12 * lines / ceiling}'
 
+fi
+
+if [ -z "$ONLY" ] || [ "$ONLY" = big ]; then
 # The largest submissions accepted (50,000 materials, 4 at once, 3 times) within the same heap.
 awk 'BEGIN { printf "{\"reference\":\"bench-50000\",\"asOf\":\"2026-07-01\",\"good\":{\"partNumber\":\"BLR-50000\",\"hsCode\":\"8402.11\",\"producerCountry\":\"MX\",\"currency\":\"USD\",\"transactionValue\":9000000,\"netCost\":8000000},\"materials\":[";
   split("7304.19 8402.90 8481.80 7307.91 8413.70", codes, " ");
@@ -112,7 +132,7 @@ big=""; : > target/bom-50000.status
 for _ in 1 2 3; do
   for _ in 1 2 3 4; do
     curl -s -o /dev/null -w '%{http_code} ' -X POST -H "Authorization: Bearer $ORIGINCHECK_TOKEN" -H 'Content-Type: application/json' \
-      --data-binary @target/bom-50000.json localhost:8080/api/v1/determinations >> target/bom-50000.status &
+      --data-binary @target/bom-50000.json localhost:$PORT/api/v1/determinations >> target/bom-50000.status &
     big="$big $!"
   done
   wait $big; big=""
@@ -120,14 +140,21 @@ done
 echo
 echo "- 12 submissions of 50,000 materials, 4 at a time, answered: $(cat target/bom-50000.status)"
 echo "- resident memory under load (VmHWM, the peak, after the runs above and the 50,000-material submissions): $(hwm) MB; VmRSS now: $(rss) MB"
-echo "- stored: $(psql -At -h localhost -U bench bench -c 'select count(*) from determination') determinations ($(psql -At -h localhost -U bench bench -c "select count(*) from determination where reference = 'bench-50000'") of 50,000 materials)"
+echo "- stored: $(psql -At -h localhost -U "$DB" "$DB" -c 'select count(*) from determination') determinations ($(psql -At -h localhost -U "$DB" "$DB" -c "select count(*) from determination where reference = 'bench-50000'") of 50,000 materials)"
+fi
 kill $pid; wait $pid 2> /dev/null || true
 
+[ "$ONLY" = big ] && exit 0
+
 # Startup, five times (the database already migrated, as on every start but the first).
-times=""
+times=""; cpus=""; started=""
 for _ in 1 2 3 4 5; do
   start_service target/http-bench-startup.log
-  times="$times $ready"
+  times="$times $ready"; cpus="$cpus $cpu"; started="$started $(grep -o 'started in [0-9.]*s' target/http-bench-startup.log | grep -o '[0-9.]*')"
   kill $pid; wait $pid 2> /dev/null || true
 done
-echo "- ready, five starts (s):$(for t in $times; do printf ' %.2f' "$t"; done); median $(for t in $times; do echo "$t"; done | sort -n | sed -n 3p | xargs printf '%.2f')"
+median() { for t in "$@"; do echo "$t"; done | sort -n | sed -n 3p | xargs printf '%.2f'; }
+echo "- ready, five starts (s):$(for t in $times; do printf ' %.2f' "$t"; done); median $(median $times)"
+echo "- CPU used by the JVM when ready (s):$cpus; median $(median $cpus)"
+echo "- Quarkus \"started in\" (s):$started; median $(median $started)"
+echo "- load average after (\`uptime\`): $(uptime | sed 's/.*load average: //')"

@@ -4,13 +4,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.drools.model.codegen.ExecutableModelProject;
+import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.KieModule;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.runtime.KieContainer;
@@ -30,8 +33,8 @@ import org.origincheck.rulepack.RulePackException;
 
 /**
  * The Drools adapter behind the {@link OriginEngine} port. Each pack's DRL is compiled once, with the
- * executable model, into a KieBase keyed by the pack's SHA-256; each evaluation runs in a session of that base's pool,
- * empty when taken (see {@link #evaluate}).
+ * executable model (during the build for the bundled packs: {@link PrebuiltExecutableModel}), into a KieBase keyed by the
+ * pack's SHA-256; each evaluation runs in a session of that base's pool, empty when taken (see {@link #evaluate}).
  */
 public final class DroolsOriginEngine implements OriginEngine {
 
@@ -48,20 +51,63 @@ public final class DroolsOriginEngine implements OriginEngine {
 
     private final Map<String, KieSessionsPool> pools = new ConcurrentHashMap<>();
 
+    private final boolean usePrebuilt;
+
     /** The class loader must be the application's: under Quarkus the system one breaks Drools' accumulate functions. */
     public DroolsOriginEngine(ClassLoader classLoader) {
-        this.classLoader = classLoader;
+        this(classLoader, true);
     }
 
-    public void compile(LoadedRulePack loaded) {
+    /** {@code usePrebuilt} false always compiles the DRL at startup, ignoring models compiled at build time. */
+    public DroolsOriginEngine(ClassLoader classLoader, boolean usePrebuilt) {
+        this.classLoader = classLoader;
+        this.usePrebuilt = usePrebuilt;
+    }
+
+    /**
+     * Compiles the pack's DRL into a rule base, once per pack digest: from the executable model compiled at build time when
+     * there is one for exactly this DRL ({@link PrebuiltExecutableModel}), otherwise by generating and compiling it here.
+     * Says which, for the startup log.
+     */
+    public String compile(LoadedRulePack loaded) {
         RulePack pack = loaded.pack();
         if (pools.containsKey(pack.sha256())) {
-            return;
+            return "already compiled";
         }
+        KieBase base;
+        String how;
+        PrebuiltExecutableModel.Lookup prebuilt = usePrebuilt ? PrebuiltExecutableModel.find(loaded, classLoader)
+                : new PrebuiltExecutableModel.Lookup(Optional.empty(), "models compiled at build time switched off");
+        if (prebuilt.kieBase().isPresent()) {
+            base = prebuilt.kieBase().get();
+            how = "from the " + prebuilt.detail();
+        } else {
+            KieServices services = KieServices.Factory.get();
+            ReleaseId releaseId = releaseId(pack);
+            executableModel(loaded, classLoader, releaseId);
+            KieContainer container = services.newKieContainer(releaseId, classLoader);
+            // The repository is JVM-wide and keeps every module built; the container holds what it needs.
+            services.getRepository().removeKieModule(releaseId);
+            base = container.getKieBase();
+            how = "compiled from the DRL at startup: " + prebuilt.detail();
+        }
+        pools.put(pack.sha256(), base.newKieSessionsPool(INITIAL_POOL_SIZE));
+        return how;
+    }
+
+    static ReleaseId releaseId(RulePack pack) {
+        return KieServices.Factory.get().newReleaseId("org.origincheck.rulepacks", pack.id(),
+                pack.version() + "-" + pack.sha256().substring(0, 16));
+    }
+
+    /**
+     * The pack's DRL compiled with the executable model (Java generated and compiled with ECJ), left in Drools' JVM-wide
+     * repository under {@code releaseId}; at startup or, for the bundled packs, during the build. A DRL that does not compile
+     * throws with every problem against the pack's file and line.
+     */
+    static KieModule executableModel(LoadedRulePack loaded, ClassLoader classLoader, ReleaseId releaseId) {
         KieServices services = KieServices.Factory.get();
         KieFileSystem files = services.newKieFileSystem();
-        ReleaseId releaseId = services.newReleaseId("org.origincheck.rulepacks", pack.id(),
-                pack.version() + "-" + pack.sha256().substring(0, 16));
         files.generateAndWritePomXML(releaseId);
         Map<String, String> packPathByKiePath = new LinkedHashMap<>();
         for (Map.Entry<String, String> drl : loaded.drl().entrySet()) {
@@ -84,12 +130,9 @@ public final class DroolsOriginEngine implements OriginEngine {
                 String path = error.getPath() == null ? "drl" : packPathByKiePath.getOrDefault(error.getPath(), error.getPath());
                 problems.add(path + (error.getLine() > 0 ? ":" + error.getLine() : "") + ": " + error.getText());
             }
-            throw new RulePackException(pack.id(), problems);
+            throw new RulePackException(loaded.pack().id(), problems);
         }
-        KieContainer container = services.newKieContainer(releaseId, classLoader);
-        // The repository is JVM-wide and keeps every module built; the container holds what it needs.
-        services.getRepository().removeKieModule(releaseId);
-        pools.put(pack.sha256(), container.getKieBase().newKieSessionsPool(INITIAL_POOL_SIZE));
+        return builder.getKieModule();
     }
 
     /**
