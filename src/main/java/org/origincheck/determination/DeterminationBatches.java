@@ -30,7 +30,7 @@ public class DeterminationBatches {
     }
 
     /** Most determinations stored in one transaction of a batch: few commits, and a failed one repeats little work. */
-    static final int BATCH_TRANSACTION_SIZE = 100;
+    public static final int BATCH_TRANSACTION_SIZE = 100;
 
     /** One line of a batch, already mapped; {@code idempotencyKey} may be null. */
     public record BatchLine(Received received, BillOfMaterials bom, String rulePack, String idempotencyKey) {
@@ -53,45 +53,89 @@ public class DeterminationBatches {
     }
 
     /**
-     * Determines and stores the lines of a batch; the outcomes are in the order of the lines. Each line is as if it had
-     * been posted alone (same evaluation, review, metrics, idempotency), but the rows are written together,
+     * One batch while its lines go through {@link #createAll} a part at a time: what it must remember from one part to the
+     * next so that each line is answered as if the whole batch were one part. A key belongs to the first line that
+     * carries it; a key that was already used before the batch reached it is answered from the database for every line.
+     */
+    public static final class Batch {
+
+        private final String tenant;
+        private final String subject;
+        private final Map<String, IdempotencyRecord> usedBefore = new HashMap<>();
+        private final Map<UUID, DeterminationRecord> usedBy = new HashMap<>();
+        private final Map<String, FirstWithKey> firstWithKey = new HashMap<>();
+
+        private Batch(String tenant, String subject) {
+            this.tenant = tenant;
+            this.subject = subject;
+        }
+    }
+
+    /** The first line of a batch with a key not used before: its request's hash, and (once known) its outcome. */
+    private static final class FirstWithKey {
+        final String requestSha256;
+        LineOutcome outcome;
+
+        FirstWithKey(String requestSha256) {
+            this.requestSha256 = requestSha256;
+        }
+    }
+
+    public Batch begin(String tenant, String subject) {
+        return new Batch(tenant, subject);
+    }
+
+    /**
+     * Determines and stores the next lines of a batch (at most {@link #BATCH_TRANSACTION_SIZE} at a time keeps what a
+     * batch holds in memory to one part); the outcomes are in the order of the lines. Each line is as if it had been
+     * posted alone (same evaluation, review, metrics, idempotency), but the rows are written together,
      * {@link #BATCH_TRANSACTION_SIZE} determinations per transaction, so that a batch costs few commits and few round
      * trips. If such a transaction fails (a concurrent request took a key, the database refused a row), its lines are
      * stored again one by one, so one bad line never takes the others with it. Within a batch, a key belongs to the
      * first line that carries it: a later line with the same key and the same submission is answered with that line's
      * outcome, with another submission it is refused, as a retry would be.
      */
-    public List<LineOutcome> createAll(List<BatchLine> lines, String tenant, String subject) {
+    public List<LineOutcome> createAll(Batch batch, List<BatchLine> lines) {
+        String tenant = batch.tenant;
         LineOutcome[] outcomes = new LineOutcome[lines.size()];
         Set<String> keys = new HashSet<>();
         for (BatchLine line : lines) {
-            if (line.idempotencyKey() != null) {
-                keys.add(line.idempotencyKey());
+            String key = line.idempotencyKey();
+            if (key != null && !batch.usedBefore.containsKey(key) && !batch.firstWithKey.containsKey(key)) {
+                keys.add(key);
             }
         }
         Map<String, IdempotencyRecord> used = keys.isEmpty() ? Map.of() : QuarkusTransaction.requiringNew().call(() -> IdempotencyRecord.findAll(tenant, keys));
-        Map<UUID, DeterminationRecord> replayed = used.isEmpty() ? Map.of() : QuarkusTransaction.requiringNew().call(() -> DeterminationRecord.findAllInTenant(
-                used.values().stream().map(k -> k.determinationId).toList(), tenant));
-        Map<String, Integer> firstWithKey = new HashMap<>();
+        if (!used.isEmpty()) {
+            batch.usedBefore.putAll(used);
+            batch.usedBy.putAll(QuarkusTransaction.requiringNew().call(() -> DeterminationRecord.findAllInTenant(
+                    used.values().stream().map(k -> k.determinationId).toList(), tenant)));
+        }
+        // Hashed only with a key: the hash is what a retry is compared with (2-4% of a determination's CPU otherwise).
         String[] hashes = new String[lines.size()];
         List<Integer> repeats = new ArrayList<>();
+        List<Integer> firsts = new ArrayList<>();
         List<Integer> pendingIndexes = new ArrayList<>();
         List<Prepared> pending = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             BatchLine line = lines.get(i);
-            hashes[i] = line.received().sha256();
             String key = line.idempotencyKey();
-            if (key != null && used.containsKey(key)) {
-                IdempotencyRecord existing = used.get(key);
-                outcomes[i] = existing.requestSha256.equals(hashes[i]) ? replayOf(replayed.get(existing.determinationId)) : keyReused(key);
+            hashes[i] = key == null ? null : line.received().sha256();
+            if (key != null && batch.usedBefore.containsKey(key)) {
+                IdempotencyRecord existing = batch.usedBefore.get(key);
+                outcomes[i] = existing.requestSha256.equals(hashes[i]) ? replayOf(batch.usedBy.get(existing.determinationId)) : keyReused(key);
                 continue;
             }
-            if (key != null && firstWithKey.putIfAbsent(key, i) != null) {
-                repeats.add(i);
-                continue;
+            if (key != null) {
+                if (batch.firstWithKey.containsKey(key)) {
+                    repeats.add(i);
+                    continue;
+                }
+                batch.firstWithKey.put(key, new FirstWithKey(hashes[i]));
+                firsts.add(i);
             }
             try {
-                pending.add(service.prepare(line.received(), line.bom(), line.rulePack(), tenant, subject, key, hashes[i]));
+                pending.add(service.prepare(line.received(), line.bom(), line.rulePack(), tenant, batch.subject, key, hashes[i]));
                 pendingIndexes.add(i);
             } catch (DeterminationRefused e) {
                 outcomes[i] = new Refused(e);
@@ -111,16 +155,19 @@ public class DeterminationBatches {
                 retry(pending, pendingIndexes, from, to, tenant, outcomes);
             }
         }
+        for (int i : firsts) {
+            batch.firstWithKey.get(lines.get(i).idempotencyKey()).outcome = outcomes[i];
+        }
         for (int i : repeats) {
-            int first = firstWithKey.get(lines.get(i).idempotencyKey());
-            LineOutcome earlier = outcomes[first];
-            if (!hashes[i].equals(hashes[first])) {
-                outcomes[i] = keyReused(lines.get(i).idempotencyKey());
-            } else if (earlier instanceof Created created) {
+            String key = lines.get(i).idempotencyKey();
+            FirstWithKey first = batch.firstWithKey.get(key);
+            if (!hashes[i].equals(first.requestSha256)) {
+                outcomes[i] = keyReused(key);
+            } else if (first.outcome instanceof Created created) {
                 Stored s = created.stored();
                 outcomes[i] = new Created(new Stored(s.id(), s.json(), s.status(), true));
             } else {
-                outcomes[i] = earlier;
+                outcomes[i] = first.outcome;
             }
         }
         return List.of(outcomes);

@@ -74,7 +74,9 @@ public class DeterminationService {
      * key's primary key makes the second transaction fail, which then answers with the first one's result.
      */
     public Stored create(Received received, BillOfMaterials bom, String rulePack, String tenant, String subject, String idempotencyKey) {
-        String requestSha256 = received.sha256();
+        // The request's hash is what a retry is compared with: without a key there is no retry to recognise, and hashing
+        // the whole body was 2-4% of a determination's CPU (docs/benchmarks.md, issue 19).
+        String requestSha256 = idempotencyKey == null ? null : received.sha256();
         if (idempotencyKey != null) {
             IdempotencyRecord existing = IdempotencyRecord.find(tenant, idempotencyKey);
             if (existing != null) {

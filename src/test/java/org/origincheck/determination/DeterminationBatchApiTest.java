@@ -152,6 +152,44 @@ class DeterminationBatchApiTest {
         assertThat(count("select count(*) from determination where part_number = ?", "D-" + run)).isEqualTo(1);
     }
 
+    /**
+     * A batch is read, determined and stored a part at a time ({@link DeterminationBatches#BATCH_TRANSACTION_SIZE} lines): a
+     * key still belongs to the first line that carries it when the repeat is in a later part, including a first line that
+     * was refused (nothing stored, so nothing in the database says the key was taken).
+     */
+    @Test
+    void shouldKeepAKeyToItsFirstLineAcrossTheBatchsParts() throws Exception {
+        String run = UUID.randomUUID().toString();
+        int part = DeterminationBatches.BATCH_TRANSACTION_SIZE;
+        List<String> lines = new ArrayList<>();
+        lines.add(keyed("across-" + run, "A-" + run, 5));
+        lines.add(keyed("refused-" + run, "F-" + run, 5).replace("2026-07-01", "2019-01-01"));
+        while (lines.size() < part + 3) {
+            lines.add(bom("P-" + run, 5));
+        }
+        lines.add(keyed("across-" + run, "A-" + run, 5)); // the same submission: the first line's determination
+        lines.add(keyed("across-" + run, "A-" + run, 6)); // another submission: refused as a retry would be
+        lines.add(keyed("refused-" + run, "F-" + run, 5).replace("2026-07-01", "2019-01-01")); // the first line's refusal
+
+        List<JsonNode> answers = answers(post(String.join("\n", lines) + "\n"));
+
+        assertThat(answers).hasSize(part + 6);
+        assertThat(answers.get(0).get("status").asInt()).isEqualTo(201);
+        assertThat(answers.get(1).get("status").asInt()).isEqualTo(422);
+        JsonNode same = answers.get(part + 3);
+        assertThat(same.get("index").asInt()).isEqualTo(part + 3);
+        assertThat(same.get("status").asInt()).isEqualTo(201);
+        assertThat(same.get("id").asText()).isEqualTo(answers.get(0).get("id").asText());
+        assertThat(same.get("replayed").asBoolean()).isTrue();
+        assertThat(answers.get(part + 4).get("status").asInt()).isEqualTo(422);
+        assertThat(answers.get(part + 4).at("/problem/errors/0/field").asText()).isEqualTo("idempotencyKey");
+        assertThat(answers.get(part + 5).get("status").asInt()).isEqualTo(422);
+        assertThat(answers.get(part + 5).at("/problem/errors/0/field").asText()).isEqualTo("asOf");
+        assertThat(count("select count(*) from determination where part_number = ?", "A-" + run)).isEqualTo(1);
+        assertThat(count("select count(*) from determination where part_number = ?", "P-" + run)).isEqualTo(part + 1);
+        assertThat(count("select count(*) from idempotency_key where idempotency_key = ?", "refused-" + run)).isZero();
+    }
+
     @Test
     void shouldStoreEachKeyOnceWhenTwoBatchesWithTheSameKeysRace() throws Exception {
         String run = UUID.randomUUID().toString();

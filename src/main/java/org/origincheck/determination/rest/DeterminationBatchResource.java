@@ -124,34 +124,47 @@ public class DeterminationBatchResource {
             throw new ApiException(Problem.of(413, "Content Too Large", "the batch has " + lines.size() + " lines; at most "
                     + limits.maxLines() + " are accepted (origincheck.batches.max-lines); nothing was stored"));
         }
-        LineAnswer[] answers = new LineAnswer[lines.size()];
+        // A part at a time (read, determine, store, answer), so that a batch holds one part's submissions and evaluations in
+        // memory, not all of them: four batches of 200 BOMs at once kept the old generation busy (docs/benchmarks.md, issue 19).
+        StringBuilder out = new StringBuilder(lines.size() * 120);
+        DeterminationBatches.Batch batch = batches.begin(tenant, subject);
+        for (int from = 0; from < lines.size(); from += DeterminationBatches.BATCH_TRANSACTION_SIZE) {
+            int to = Math.min(lines.size(), from + DeterminationBatches.BATCH_TRANSACTION_SIZE);
+            answerPart(batch, lines, from, to, tenant, out);
+        }
+        return out.toString();
+    }
+
+    /** Reads, determines and stores lines [from, to) of the body and appends their answers, in order. */
+    private void answerPart(DeterminationBatches.Batch batch, List<String> lines, int from, int to, String tenant, StringBuilder out) {
+        LineAnswer[] answers = new LineAnswer[to - from];
         List<DeterminationBatches.BatchLine> accepted = new ArrayList<>();
         List<Integer> acceptedIndexes = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
+        for (int i = from; i < to; i++) {
             try {
-                accepted.add(read(lines.get(i), tenant));
+                String line = lines.set(i, null); // once read, only what was accepted from it is kept
+                accepted.add(read(line, tenant));
                 acceptedIndexes.add(i);
             } catch (ApiException e) {
-                answers[i] = LineAnswer.refused(i, e.problem());
+                answers[i - from] = LineAnswer.refused(i, e.problem());
             } catch (DeterminationRefused e) {
-                answers[i] = LineAnswer.refused(i, DeterminationProblems.problem(e));
+                answers[i - from] = LineAnswer.refused(i, DeterminationProblems.problem(e));
             } catch (RuntimeException e) {
-                answers[i] = LineAnswer.refused(i, unexpected(e));
+                answers[i - from] = LineAnswer.refused(i, unexpected(e));
             }
         }
-        List<DeterminationBatches.LineOutcome> outcomes = batches.createAll(accepted, tenant, subject);
+        List<DeterminationBatches.LineOutcome> outcomes = accepted.isEmpty() ? List.of() : batches.createAll(batch, accepted);
         for (int j = 0; j < outcomes.size(); j++) {
             int i = acceptedIndexes.get(j);
             DeterminationBatches.LineOutcome outcome = outcomes.get(j);
             if (outcome instanceof DeterminationBatches.Created c) {
-                answers[i] = LineAnswer.created(i, c.stored());
+                answers[i - from] = LineAnswer.created(i, c.stored());
             } else if (outcome instanceof DeterminationBatches.Refused r) {
-                answers[i] = LineAnswer.refused(i, DeterminationProblems.problem(r.refusal()));
+                answers[i - from] = LineAnswer.refused(i, DeterminationProblems.problem(r.refusal()));
             } else {
-                answers[i] = LineAnswer.refused(i, unexpected(((DeterminationBatches.Failed) outcome).error()));
+                answers[i - from] = LineAnswer.refused(i, unexpected(((DeterminationBatches.Failed) outcome).error()));
             }
         }
-        StringBuilder out = new StringBuilder(answers.length * 120);
         for (LineAnswer answer : answers) {
             try {
                 out.append(answerWriter.writeValueAsString(answer)).append('\n');
@@ -159,7 +172,6 @@ public class DeterminationBatchResource {
                 throw new IllegalStateException("a batch answer could not be written", e);
             }
         }
-        return out.toString();
     }
 
     /** The lines of the body; a final newline (or CRLF) ends the last line rather than starting an empty one. */

@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# CPU per determination, and where it goes, for one path (issue 19): starts the packaged service in its prod profile as
+# bench/http.sh does (same JAVA_OPTS, a key pair and token made with openssl), warms it up, then for DURATION seconds
+# loads one path with wrk while a JFR recording (settings=profile) runs, and prints:
+#   - determinations stored in that window (counted in the database), their rate, `uptime` before and after;
+#   - CPU time of the service (utime+stime from /proc/<pid>/stat) and of the PostgreSQL server's processes, per
+#     determination: on a machine shared with other work these move far less than the wall-clock rate;
+#   - bench/JfrSplit.java's split of the execution samples by phase of a determination and by library.
+# MODE=batch: BATCH_LINES copies of bench/bom-50.json per request (bench/post-batch.lua), CONNECTIONS at a time.
+# MODE=single: POST /api/v1/determinations with bench/bom-50.json (bench/post-bom.lua), CONNECTIONS at a time.
+# The database must exist (role and database `bench`, password `bench`): PGHOST and PGPORT say where (default
+# localhost:5432, Debian's cluster, as bench/http.sh makes it); its determinations are not deleted. PORT: the service's
+# HTTP port (default 8080). The recording stays in target/profile-<MODE>.jfr for `jfr print` or JDK Mission Control.
+# Usage: MODE=batch DURATION=30 bench/profile.sh       (after ./mvnw -B -ntp package -DskipTests)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+MODE=${MODE:-batch}
+DURATION=${DURATION:-30}
+PORT=${PORT:-8080}
+PGHOST=${PGHOST:-localhost}
+PGPORT=${PGPORT:-5432}
+BATCH_LINES=${BATCH_LINES:-200}
+WARMUP=${WARMUP:-5000}
+JAVA_OPTS=${JAVA_OPTS:-"-XX:+UseSerialGC -Xms128m -Xmx256m -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -Xss512k"}
+export PGPASSWORD=bench
+sql() { psql -At -h "$PGHOST" -p "$PGPORT" -U bench bench -c "$1"; }
+case "$MODE" in
+  batch) CONNECTIONS=${CONNECTIONS:-4}; path=/api/v1/determination-batches; script=bench/post-batch.lua ;;
+  single) CONNECTIONS=${CONNECTIONS:-8}; path=/api/v1/determinations; script=bench/post-bom.lua ;;
+  *) echo "MODE is batch or single"; exit 2 ;;
+esac
+mkdir -p target
+for _ in $(seq 1 "$BATCH_LINES"); do cat bench/bom-50.json; echo; done > target/batch.ndjson
+
+keys=target/bench-keys
+mkdir -p $keys
+[ -f $keys/private.pem ] || openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out $keys/private.pem 2> /dev/null
+openssl pkey -in $keys/private.pem -pubout -out $keys/public.pem
+b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
+header=$(printf '{"alg":"RS256","typ":"JWT"}' | b64url)
+now=$(date +%s)
+claims=$(printf '{"iss":"https://bench.origincheck.local","aud":"origincheck","sub":"load-generator","tenant":"load","groups":["submitter"],"iat":%d,"exp":%d}' "$now" $((now + 3600)) | b64url)
+export ORIGINCHECK_TOKEN="$header.$claims.$(printf '%s.%s' "$header" "$claims" | openssl dgst -sha256 -sign $keys/private.pem -binary | b64url)"
+
+QUARKUS_HTTP_PORT=$PORT QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://$PGHOST:$PGPORT/bench QUARKUS_DATASOURCE_USERNAME=bench QUARKUS_DATASOURCE_PASSWORD=bench \
+QUARKUS_OIDC_WORKSPACE_TENANT_ENABLED=false MP_JWT_VERIFY_PUBLICKEY_LOCATION=$PWD/$keys/public.pem MP_JWT_VERIFY_ISSUER=https://bench.origincheck.local MP_JWT_VERIFY_AUDIENCES=origincheck \
+  java $JAVA_OPTS -jar target/quarkus-app/quarkus-run.jar > target/profile-service.log 2>&1 &
+pid=$!
+trap 'kill $pid 2> /dev/null || true' EXIT
+until curl -sf "localhost:$PORT/q/health/ready" > /dev/null; do
+  kill -0 $pid 2> /dev/null || { echo "the service did not start: target/profile-service.log"; exit 1; }
+  sleep 0.1
+done
+url="http://localhost:$PORT$path"
+sql "select count(*) from determination" > target/profile-start-count
+# Warm-up (JIT, pools, token cache): WARMUP determinations stored, at most 3 minutes.
+for _ in $(seq 1 18); do
+  wrk --timeout 60s -t1 -c"$CONNECTIONS" -d10s -s $script "$url" > /dev/null
+  [ "$(sql "select count(*) from determination")" -ge "$(( $(cat target/profile-start-count) + WARMUP ))" ] && break
+done
+
+ticks=$(getconf CLK_TCK)
+cpu() { awk -v t="$ticks" '{printf "%.0f", ($14 + $15) * 1000 / t}' "/proc/$1/stat"; } # ms
+postmaster=$(ss -Hltnp "sport = :$PGPORT" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)
+dbcpu() { # ms, the server and every process it forked that is alive now (the pool's backends are)
+  local sum=0 p
+  for p in $(ps -e -o pid= -o ppid= -o comm= | awk -v pm="$1" '$3 ~ /postgres/ && ($1 == pm || $2 == pm) {print $1}'); do
+    sum=$((sum + $(cpu "$p" 2> /dev/null || echo 0)))
+  done
+  echo $sum
+}
+threads() { # ms of CPU by kind of thread: request (executor, event loop), JIT, GC and VM, other
+  local t n
+  for t in /proc/$pid/task/*; do
+    n=$(cat "$t/comm" 2> /dev/null) || continue
+    case "$n" in
+      executor-thread*|vert.x-eventlo*|vert.x-worker*) k=request ;;
+      C1\ CompilerThre*|C2\ CompilerThre*) k=jit ;;
+      "VM Thread"|GC*|"G1 "*|VM\ Periodic*) k=gc-vm ;;
+      *) k=other ;;
+    esac
+    echo "$k $(cpu "${t#/proc/}" 2> /dev/null || echo 0)"
+  done | awk '{s[$1] += $2} END {printf "request=%d jit=%d gc-vm=%d other=%d", s["request"], s["jit"], s["gc-vm"], s["other"]}'
+}
+jcmd $pid JFR.start name=profile settings=profile > /dev/null
+before=$(sql "select count(*) from determination"); load_before=$(uptime); cpu0=$(cpu $pid); t0=$(threads); db0=$(dbcpu "$postmaster")
+line=$(wrk --timeout 60s -t1 -c"$CONNECTIONS" -d"${DURATION}s" -s $script "$url" | tail -1)
+cpu1=$(cpu $pid); t1=$(threads); db1=$(dbcpu "$postmaster"); after=$(sql "select count(*) from determination"); load_after=$(uptime)
+jcmd $pid JFR.dump name=profile filename="$PWD/target/profile-$MODE.jfr" > /dev/null
+jcmd $pid JFR.stop name=profile > /dev/null
+stored=$((after - before))
+echo "## bench/profile.sh MODE=$MODE, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src || echo ' (+ uncommitted changes)')"
+echo
+echo "- uptime before: ${load_before#*load}; after: ${load_after#*load}"
+echo "- wrk, $CONNECTIONS connections, ${DURATION} s: $line"
+echo "- determinations stored: $stored ($(echo "scale=0; $stored / $DURATION" | bc)/s)"
+printf -- "- CPU per determination: service %.3f ms, PostgreSQL %.3f ms (%d ms and %d ms in all)\n" \
+  "$(echo "($cpu1 - $cpu0) / $stored" | bc -l)" "$(echo "($db1 - $db0) / $stored" | bc -l)" $((cpu1 - cpu0)) $((db1 - db0))
+echo "- the service's CPU by thread, ms per determination: $(echo "$t0 $t1" | tr ' =' '\n ' | awk -v n="$stored" 'NF == 2 {if ($1 in a) printf "%s %.3f; ", $1, ($2 - a[$1]) / n; else a[$1] = $2}')(threads that ended in between are not counted)"
+echo
+java bench/JfrSplit.java "target/profile-$MODE.jfr" "$stored"
