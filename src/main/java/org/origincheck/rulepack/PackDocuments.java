@@ -94,7 +94,8 @@ final class PackDocuments {
 
     record RuleDoc(String id, List<String> scope, List<EndUse> endUses, List<org.origincheck.domain.automotive.VehicleClass> vehicleClasses, LocalDate effectiveFrom, LocalDate effectiveTo,
                    String citation, String source, String verification, String text, List<AlternativeDoc> alternatives,
-                   String notes, String partsRuleUnavailable, String manualReview, String unverified) {
+                   String notes, String partsRuleUnavailable, String manualReview, String unverified,
+                   org.origincheck.domain.rules.DirectionOfTrade trade) {
     }
 
     record NoteDoc(String id, String citation, String scope, String text) {

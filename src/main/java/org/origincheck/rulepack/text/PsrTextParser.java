@@ -158,8 +158,11 @@ public final class PsrTextParser {
     /**
      * {@code datedRule}: the rule is dated in the pack ({@code effectiveFrom}/{@code effectiveTo}) because the text is printed
      * under a period heading the pack keeps as those dates ("Beginning on July 1, 2020 until January 1, 2023, the following rule
-     * of origin shall apply to subheading 7312.10:"). Under "the following rule", a lone "(a)" is the whole rule, as it is when
-     * the heading is part of the text; elsewhere a lone "(a)" suggests the rest was lost and is refused.
+     * of origin shall apply to subheading 7312.10:"), or under a direction-of-trade heading the pack keeps as the rule's
+     * {@code trade} ("For the purposes of trade between the territory of Canada and the territory of the United States of goods
+     * of subheading 5509.31 ...", printed before the text the transcription quotes). Under "the following rule", a lone "(a)" is
+     * the whole rule, as it is when the heading is part of the text; elsewhere a lone "(a)" suggests the rest was lost and is
+     * refused.
      */
     public ParseResult parse(String text, LocalDate packStart, boolean datedRule) {
         Objects.requireNonNull(packStart, "packStart");
@@ -171,6 +174,16 @@ public final class PsrTextParser {
             Matcher dated = STATED_PERIOD.matcher(normalized);
             if (dated.lookingAt()) {
                 return statedPeriod(dated, normalized, packStart);
+            }
+            // Hook (TradePreambles): "For the purposes of trade between the territory of Mexico and ... the following rule of origin applies:".
+            TradePreambles.Result forTrade = TradePreambles.read(normalized);
+            if (forTrade instanceof TradePreambles.Refused no) {
+                return new ParseResult.Unparsed(Refusal.TRADE_DIRECTION.message + ": " + no.what() + " at " + quote(normalized, 0));
+            }
+            if (forTrade instanceof TradePreambles.Read read) {
+                TradePreambles.Preamble p = read.preamble();
+                return new ParseResult.Parsed(rule(read.rule(), packStart, true), null, null,
+                        new ParseResult.ForTrade(p.provisions(), p.trade(), p.words()));
             }
             // Hook (EndUsePreambles): "For a good of subheading 8708.50 for use in a heavy truck: (A) ..." names the end uses.
             EndUsePreambles.Result preamble = EndUsePreambles.read(normalized);
