@@ -193,7 +193,10 @@ public final class PsrTextParser {
             if (preamble instanceof EndUsePreambles.Read read) {
                 ParseResult.ForUse forUse = new ParseResult.ForUse(read.preamble().provisions(), read.preamble().endUses(),
                         read.preamble().anyOther(), read.preamble().words());
-                return new ParseResult.Parsed(rule(read.rule(), packStart, false), null, forUse);
+                // A lone "(A)" under an end-use preamble is the whole rule: GN 11(o) 8708.99 rule 50 prints "For a chassis frame ...
+                // for use in a passenger vehicle or light truck: (A) No change ..." where SOR/2020-155 s.13, 8708.99 (1), states that
+                // one requirement alone.
+                return new ParseResult.Parsed(rule(read.rule(), packStart, true), null, forUse);
             }
             return new ParseResult.Parsed(rule(normalized, packStart, datedRule));
         } catch (Refused refused) {
