@@ -32,6 +32,7 @@ final class RuleBookValidator {
             }
         }
         checkDirectionsOfTrade(rules);
+        checkOtherTariffItems(rules);
         record Covered(HsRange range, ProductRule rule) {
         }
         for (HsLevel level : HsLevel.values()) {
@@ -76,6 +77,26 @@ final class RuleBookValidator {
                 && a.vehicleClasses().stream().noneMatch(b.vehicleClasses()::contains);
         boolean bilateralBesideAllOther = a.trade() != null && b.trade() != null && a.trade().bilateral() != b.trade().bilateral();
         return endUsesDisjoint || genericBesideSpecific || vehicleClassesDisjoint || bilateralBesideAllOther || periodsDisjoint(a, b);
+    }
+
+    /**
+     * "A change to any other tariff item within subheading 8471.80 ..." is the subheading's rule for the tariff items that have
+     * no rule of their own; the index applies it only to those, so the pack must hold the tariff-item rules the "other" is
+     * other than.
+     */
+    private void checkOtherTariffItems(List<ProductRule> rules) {
+        for (ProductRule rule : rules) {
+            if (!rule.isApplicable() || !rule.text().contains("any other tariff item within") || rule.level() != HsLevel.SUBHEADING) {
+                continue;
+            }
+            String subheading = rule.scope().get(0).from();
+            boolean items = rules.stream().anyMatch(r -> r.level() == HsLevel.TARIFF_ITEM
+                    && r.scope().stream().anyMatch(range -> range.from().startsWith(subheading)));
+            if (!items) {
+                problems.add(rule.file(), rule.line(), "rule " + rule.id() + " is for \"any other tariff item within\" " + rule.hsScope()
+                        + ", but the pack has no rule for a tariff item of it: 'other' would refer to nothing");
+            }
+        }
     }
 
     /**

@@ -71,4 +71,25 @@ class SeveralTextsForOneScopeTest {
         assertThat(rule("GN11o-mach-84-8407-31-34-other").parseNote()).contains("For any other good of headings 8407.31");
         assertThat(rule("GN11o-mach-84-8408-20-lt").parseStatus()).isEqualTo(ParseStatus.MANUAL_REVIEW);
     }
+
+    @Test
+    void theRuleForAnyOtherTariffItemOfASubheadingAppliesToItsOtherItems() {
+        // GN 11(o), chapter 84, rule 207, as transcribed
+        String text = "A change to any other tariff item within subheading 8471.80 from tariff items 8471.80.10 or 8471.80.40 or any"
+                + " other subheading, except from subheading 8471.49.";
+        assertThat(new PsrTextParser().parse(text, AS_OF)).isInstanceOf(ParseResult.Parsed.class);
+        assertThat(rule("GN11o-mach-84-8471-80").parseStatus()).isEqualTo(ParseStatus.PARSED);
+        assertThat(chosen("8471.80.90", null)).isEqualTo("GN11o-mach-84-8471-80");
+        assertThat(chosen("8471.80.10", null)).isEqualTo("GN11o-mach-84-8471-80-10");
+        assertThat(pack.productRules().lookup(HsCode.parse("8471.80"), null, AS_OF)).as("6 digits: the item decides")
+                .isInstanceOf(RuleLookup.NeedsMoreData.class);
+    }
+
+    @Test
+    void rulesHeldForAFactAreHeldWithTheirOwnReason() {
+        assertThat(rule("GN11o-plastics-40-4016-99").parseNote()).startsWith("the goods the text covers depend on underscoring");
+        assertThat(rule("GN11o-mach-85-8523-52").parseNote()).contains("not a direction of trade");
+        assertThat(rule("GN11o-trans-87-8708-99-chassis-frame-pv-lt").parseNote()).contains("8708.99.aa and 8708.99.bb are placeholders");
+        assertThat(rule("GN11o-trans-87-8708-29-stamping").parseNote()).contains("SOR/2020-155 s.13, 8708.29 (1)");
+    }
 }

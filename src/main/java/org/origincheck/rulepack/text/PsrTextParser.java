@@ -471,6 +471,16 @@ public final class PsrTextParser {
             }
             return new Target(ranges, described.stream().map(q -> new GoodCondition(q, false)).toList());
         }
+        if (c.accept("any other tariff item within ")) {
+            // GN 11(o) 8471.80 rule 207, after the rules for tariff items 8471.80.10 and 8471.80.40: the subheading's rule for its
+            // other tariff items. The index already lets a tariff-item rule prevail and asks for 8 digits where one exists under
+            // the good's subheading (RuleBookValidator checks that one does), so the good is the subheading's.
+            List<HsRange> ranges = provisions(c).orElseThrow(() -> c.fail(Refusal.GOOD_DESCRIBED, "the good is not named by HS provisions"));
+            if (ranges.size() != 1 || ranges.get(0).level() != HsLevel.SUBHEADING) {
+                throw c.fail(Refusal.GOOD_DESCRIBED, "'any other tariff item within' must name one subheading", start);
+            }
+            return new Target(ranges, List.of());
+        }
         c.accept("a good of ");
         c.accept("any of ");
         if (c.lookingAt(STARTS_CODE)) {
