@@ -94,7 +94,8 @@ final class PackDocuments {
 
     record RuleDoc(String id, List<String> scope, List<EndUse> endUses, List<org.origincheck.domain.automotive.VehicleClass> vehicleClasses, LocalDate effectiveFrom, LocalDate effectiveTo,
                    String citation, String source, String verification, String text, List<AlternativeDoc> alternatives,
-                   String notes, String partsRuleUnavailable, String manualReview, String unverified) {
+                   String notes, String partsRuleUnavailable, String manualReview, String unverified,
+                   org.origincheck.domain.rules.DirectionOfTrade trade) {
     }
 
     /** rules/usmca/chapter-rules.yaml: how the engine applies the chapter rules of chapters 61-63 (the text is the note's). */

@@ -12,7 +12,7 @@ import org.origincheck.domain.rules.ProductRule;
 
 /**
  * Checks across rules that no HS provision is covered twice. Two rules may share a scope only as
- * variants: for different end uses, or in periods that do not overlap. Alternatives within one rule
+ * variants: for different end uses, for trade between two Parties and for all other trade, or in periods that do not overlap. Alternatives within one rule
  * are the law's way of offering a choice, so they live inside a rule, never as two rules.
  */
 final class RuleBookValidator {
@@ -31,6 +31,8 @@ final class RuleBookValidator {
                 problems.add(rule.file(), rule.line(), "rule id " + rule.id() + " is already used at " + previous.location());
             }
         }
+        checkDirectionsOfTrade(rules);
+        checkOtherTariffItems(rules);
         record Covered(HsRange range, ProductRule rule) {
         }
         for (HsLevel level : HsLevel.values()) {
@@ -73,7 +75,50 @@ final class RuleBookValidator {
         boolean genericBesideSpecific = a.endUses().isEmpty() != b.endUses().isEmpty();
         boolean vehicleClassesDisjoint = !a.vehicleClasses().isEmpty() && !b.vehicleClasses().isEmpty()
                 && a.vehicleClasses().stream().noneMatch(b.vehicleClasses()::contains);
-        return endUsesDisjoint || genericBesideSpecific || vehicleClassesDisjoint || periodsDisjoint(a, b);
+        boolean bilateralBesideAllOther = a.trade() != null && b.trade() != null && a.trade().bilateral() != b.trade().bilateral();
+        return endUsesDisjoint || genericBesideSpecific || vehicleClassesDisjoint || bilateralBesideAllOther || periodsDisjoint(a, b);
+    }
+
+    /**
+     * "A change to any other tariff item within subheading 8471.80 ..." is the subheading's rule for the tariff items that have
+     * no rule of their own; the index applies it only to those, so the pack must hold the tariff-item rules the "other" is
+     * other than.
+     */
+    private void checkOtherTariffItems(List<ProductRule> rules) {
+        for (ProductRule rule : rules) {
+            if (!rule.isApplicable() || !rule.text().contains("any other tariff item within") || rule.level() != HsLevel.SUBHEADING) {
+                continue;
+            }
+            String subheading = rule.scope().get(0).from();
+            boolean items = rules.stream().anyMatch(r -> r.level() == HsLevel.TARIFF_ITEM
+                    && r.scope().stream().anyMatch(range -> range.from().startsWith(subheading)));
+            if (!items) {
+                problems.add(rule.file(), rule.line(), "rule " + rule.id() + " is for \"any other tariff item within\" " + rule.hsScope()
+                        + ", but the pack has no rule for a tariff item of it: 'other' would refer to nothing");
+            }
+        }
+    }
+
+    /**
+     * A provision's text for trade between two Parties and its text for all other trade come as a pair (the same scope and
+     * period), so that every good finds exactly one of them: a lone text would leave the other trade without a rule.
+     */
+    private void checkDirectionsOfTrade(List<ProductRule> rules) {
+        for (ProductRule rule : rules) {
+            if (rule.trade() == null) {
+                continue;
+            }
+            boolean paired = rules.stream().anyMatch(other -> other != rule && other.trade() != null
+                    && other.trade().bilateral() != rule.trade().bilateral() && other.scope().equals(rule.scope())
+                    && java.util.Objects.equals(other.effectiveFrom(), rule.effectiveFrom())
+                    && java.util.Objects.equals(other.effectiveTo(), rule.effectiveTo()));
+            if (!paired) {
+                problems.add(rule.file(), rule.line(), "rule " + rule.id() + " is the text of " + rule.hsScope() + " for "
+                        + rule.trade().words() + ", but no rule of the same scope and period is the text for "
+                        + (rule.trade().bilateral() ? "all other trade" : "trade between two Parties")
+                        + ": each direction of trade needs its text");
+            }
+        }
     }
 
     private static boolean periodsDisjoint(ProductRule a, ProductRule b) {

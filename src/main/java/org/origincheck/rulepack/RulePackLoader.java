@@ -444,7 +444,8 @@ public final class RulePackLoader {
         String parseNote = null;
         // A rule dated in the file was printed under a period heading ("the following rule of origin shall apply to ..."), which
         // the file keeps as its dates: a lone "(a)" is then the whole rule (the phase 1 steel rules of chapter 73).
-        boolean dated = doc.effectiveTo() != null;
+        // Likewise a rule with a direction of trade was printed under "For the purposes of trade between ...", kept as its 'trade'.
+        boolean dated = doc.effectiveTo() != null || doc.trade() != null;
         ParseResult parsed = blank(doc.text()) ? null : textParser.parse(doc.text(), manifest.effectiveFrom(), dated);
         if (doc.unverified() != null && blank(doc.unverified())) {
             problems.add(file, line, where + "'unverified' must say why the text is not verified against the official text");
@@ -465,6 +466,9 @@ public final class RulePackLoader {
             String periodMismatch = parsed instanceof ParseResult.Parsed ok ? periodMismatch(ok.period(), doc, scope) : null;
             if (periodMismatch == null && parsed instanceof ParseResult.Parsed ok) {
                 periodMismatch = endUseMismatch(ok.forUse(), doc, scope);
+            }
+            if (periodMismatch == null && parsed instanceof ParseResult.Parsed ok) {
+                periodMismatch = tradeMismatch(ok.forTrade(), doc, scope);
             }
             if (periodMismatch != null) {
                 // The text states its own period; a rule dated otherwise would apply the text on days it does not cover.
@@ -517,7 +521,27 @@ public final class RulePackLoader {
         return new ProductRule(doc.id(), scope, doc.endUses() == null ? null : java.util.Set.copyOf(doc.endUses()),
                 doc.vehicleClasses() == null ? null : java.util.Set.copyOf(doc.vehicleClasses()),
                 doc.effectiveFrom(), doc.effectiveTo(), doc.text().trim(), doc.citation(), doc.source(), doc.verification(), alternatives,
-                doc.notes(), doc.partsRuleUnavailable(), status, parseNote, file, line);
+                doc.notes(), doc.partsRuleUnavailable(), status, parseNote, file, line, doc.trade());
+    }
+
+    /**
+     * Why a text's direction-of-trade preamble ("For the purposes of trade between the territory of Canada and the territory of
+     * the United States of goods of subheading 5112.11 the following rule of origin applies:") disagrees with the rule's scope or
+     * {@code trade}, or null when it agrees. A text without a preamble takes the rule's {@code trade} (the transcription prints
+     * the preamble of most of these texts outside its quote).
+     */
+    static String tradeMismatch(ParseResult.ForTrade forTrade, PackDocuments.RuleDoc doc, List<HsRange> scope) {
+        if (forTrade == null) {
+            return null;
+        }
+        if (!forTrade.provisions().equals(scope)) {
+            return "the text's preamble \"" + forTrade.words() + "\" names " + forTrade.provisions() + " but the rule's scope is " + scope;
+        }
+        if (forTrade.trade() != doc.trade()) {
+            return "the text's preamble \"" + forTrade.words() + "\" is for " + forTrade.trade().words() + " but the rule is for "
+                    + (doc.trade() == null ? "all trade (no 'trade')" : doc.trade().words());
+        }
+        return null;
     }
 
     /**

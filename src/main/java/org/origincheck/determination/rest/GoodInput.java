@@ -39,11 +39,14 @@ public record GoodInput(
                 + "and heading 96.19, asked for only there.")
         @DecimalMin(value = "0", inclusive = false, message = "must be greater than 0") @DecimalMax("1000000000000")
         @Digits(integer = 13, fraction = 6) BigDecimal weight,
-        @Schema(description = "The Party the good is imported into: US, CA or MX. Decides rules that differ by direction of trade.",
+        @Schema(description = "The Party the good is imported into: US, CA or MX. With importedFrom, decides the provisions that have "
+                + "one text for trade between two Parties (e.g. Canada and the United States, either direction) and another for all "
+                + "other trade (rules/usmca/README.md, \"Direction of trade\"); asked only when the answer depends on it.",
                 examples = "US")
         @Pattern(regexp = "US|CA|MX", message = "must be US, CA or MX") String importingCountry,
-        @Schema(description = "ISO 3166-1 alpha-2 code of the country the good is imported from; asked for goods of Schedule 2 "
-                + "(SOR/2020-155 s.3(7)).", examples = "CA")
+        @Schema(description = "ISO 3166-1 alpha-2 code of the country the good is imported from (exported from, not where it was "
+                + "produced); asked for goods of Schedule 2 (SOR/2020-155 s.3(7)) and, with importingCountry, for provisions that "
+                + "differ by direction of trade.", examples = "CA")
         @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code such as CA") String importedFrom,
         @Schema(description = "Answers to conditions the law states in words, by question id (the ids returned in "
                 + "missingData[].question and listed by GET /api/v1/product-rules): true or false.")

@@ -54,6 +54,17 @@ public final class Assessments {
         AutomotiveAssessments.classification(subject, findings);
     }
 
+    /** Which trade the rule's text is for, and why it is this good's (DirectionOfTrade); empty for a rule for all trade. */
+    private static String tradeOf(ProductRule rule, org.origincheck.domain.bom.Good good) {
+        if (rule.trade() == null) {
+            return "";
+        }
+        String imported = good.importingCountry() == null && good.importedFrom() == null ? ""
+                : ", the good being imported" + (good.importingCountry() == null ? "" : " into " + good.importingCountry())
+                + (good.importedFrom() == null ? "" : " from " + good.importedFrom());
+        return ", in its text for " + rule.trade().words() + imported;
+    }
+
     public static void ruleSelection(EvaluationSubject subject, Findings findings) {
         RuleLookup lookup = subject.lookup();
         if (lookup instanceof RuleLookup.Found found && !found.rule().isApplicable()) {
@@ -68,7 +79,7 @@ public final class Assessments {
             ProductRule rule = found.rule();
             findings.add(new Reason(ReasonCode.PRODUCT_RULE_SELECTED, Outcome.INFO,
                     "Product-specific rule " + rule.id() + " for " + rule.hsScope() + " applies to "
-                            + subject.good().hsCode().formatted() + " on " + subject.asOf() + ": " + rule.text(),
+                            + subject.good().hsCode().formatted() + " on " + subject.asOf() + tradeOf(rule, subject.good()) + ": " + rule.text(),
                     rule.citation(), List.of(), null));
         } else if (lookup instanceof RuleLookup.NeedsDeclarations needs) {
             ProductRule rule = needs.rule();

@@ -43,7 +43,8 @@ public final class EvaluationSubject {
         AutomotiveRules automotive = pack.automotive();
         this.vehicle = automotive == null ? VehicleClassification.notAVehicle()
                 : VehicleClassification.classify(good.hsCode(), good.endUse(), good.vehicle());
-        RuleLookup found = pack.productRules().lookup(good.hsCode(), good.endUse(), vehicle.vehicleClass(), bom.asOf());
+        RuleLookup found = pack.productRules().lookup(good.hsCode(), good.endUse(), vehicle.vehicleClass(), bom.asOf(),
+                good.importingCountry(), good.importedFrom());
         if (found instanceof RuleLookup.NeedsMoreData needs && needs.field().equals("good.vehicle") && vehicle.undetermined()) {
             found = new RuleLookup.NeedsMoreData(vehicle.missingField(), vehicle.missingMessage());
         }

@@ -12,12 +12,23 @@ import org.origincheck.domain.hs.HsRange;
  * A product-specific rule of Annex 4-B, kept with its verbatim legal text and where it came from.
  * {@code endUses} empty means the rule applies whatever the end use. {@code notes} explains where another
  * provision changes how the text applies (e.g. SOR/2020-155 s.15(4)); {@code partsRuleUnavailable}, when
- * set, is why Art. 4.2(d) may not be used for the good, with its citation.
+ * set, is why Art. 4.2(d) may not be used for the good, with its citation. {@code trade}: the trade the text is stated for, where
+ * the provision has one text for trade between two Parties and another for all other trade ({@link DirectionOfTrade}); null
+ * for all trade.
  */
 public record ProductRule(String id, List<HsRange> scope, Set<EndUse> endUses, Set<VehicleClass> vehicleClasses, LocalDate effectiveFrom,
                           LocalDate effectiveTo, String text, String citation, String source, String verification,
                           List<RuleAlternative> alternatives, String notes, String partsRuleUnavailable,
-                          ParseStatus parseStatus, String parseNote, String file, int line) {
+                          ParseStatus parseStatus, String parseNote, String file, int line, DirectionOfTrade trade) {
+
+    /** A rule for all trade ({@code trade} null). */
+    public ProductRule(String id, List<HsRange> scope, Set<EndUse> endUses, Set<VehicleClass> vehicleClasses, LocalDate effectiveFrom,
+                       LocalDate effectiveTo, String text, String citation, String source, String verification,
+                       List<RuleAlternative> alternatives, String notes, String partsRuleUnavailable,
+                       ParseStatus parseStatus, String parseNote, String file, int line) {
+        this(id, scope, endUses, vehicleClasses, effectiveFrom, effectiveTo, text, citation, source, verification, alternatives, notes,
+                partsRuleUnavailable, parseStatus, parseNote, file, line, null);
+    }
 
     public ProductRule {
         scope = List.copyOf(scope);
@@ -66,7 +77,7 @@ public record ProductRule(String id, List<HsRange> scope, Set<EndUse> endUses, S
     public ProductRule withAlternatives(List<RuleAlternative> replaced, String addedCitation, String partsRuleBar) {
         return new ProductRule(id, scope, endUses, vehicleClasses, effectiveFrom, effectiveTo, text,
                 addedCitation == null ? citation : citation + "; " + addedCitation, source, verification, replaced, notes,
-                partsRuleBar == null ? partsRuleUnavailable : partsRuleBar, parseStatus, parseNote, file, line);
+                partsRuleBar == null ? partsRuleUnavailable : partsRuleBar, parseStatus, parseNote, file, line, trade);
     }
 
     /**
@@ -110,7 +121,7 @@ public record ProductRule(String id, List<HsRange> scope, Set<EndUse> endUses, S
                     + ", and the good is declared to be none of them; a compliance officer must classify or apply it by hand");
         }
         return new RuleLookup.Found(new ProductRule(id, scope, endUses, vehicleClasses, effectiveFrom, effectiveTo, text, citation,
-                source, verification, applicable, notes, partsRuleUnavailable, parseStatus, parseNote, file, line));
+                source, verification, applicable, notes, partsRuleUnavailable, parseStatus, parseNote, file, line, trade));
     }
 
     /** The conditions on the good stated in words, in the order of the text. */

@@ -54,6 +54,16 @@ public final class ProductRuleBook {
 
     /** {@code vehicleClass}: the class of a motor vehicle (SOR/2020-155 s.12), null when unknown or not a vehicle. */
     public RuleLookup lookup(HsCode good, EndUse endUse, VehicleClass vehicleClass, LocalDate asOf) {
+        return lookup(good, endUse, vehicleClass, asOf, null, null);
+    }
+
+    /**
+     * {@code importingCountry} (US, CA, MX) and {@code importedFrom} (ISO alpha-2, the country the good is exported from), null
+     * when not given: they choose between a provision's texts for trade between two Parties and for all other trade
+     * ({@link DirectionOfTrade}).
+     */
+    public RuleLookup lookup(HsCode good, EndUse endUse, VehicleClass vehicleClass, LocalDate asOf, String importingCountry,
+                             String importedFrom) {
         for (HsLevel level : MOST_PRECISE_FIRST) {
             Optional<String> key = good.at(level);
             if (key.isEmpty()) {
@@ -67,6 +77,20 @@ public final class ProductRuleBook {
             List<ProductRule> candidates = candidatesAt(level, key.get()).stream().filter(r -> r.inForceOn(asOf)).toList();
             if (candidates.isEmpty()) {
                 continue;
+            }
+            if (candidates.stream().anyMatch(r -> r.trade() != null)) {
+                Optional<DirectionOfTrade> bilateral = candidates.stream().map(ProductRule::trade)
+                        .filter(t -> t != null && t.bilateral()).findFirst();
+                // No bilateral text in force (only "all other trade"): the validator pairs them, so this is only a safeguard.
+                Boolean between = bilateral.isEmpty() ? Boolean.FALSE : bilateral.get().covers(importingCountry, importedFrom);
+                if (between == null) {
+                    return tradeNeeded(good, bilateral.get(), candidates, importingCountry);
+                }
+                DirectionOfTrade direction = between ? bilateral.get() : DirectionOfTrade.ALL_OTHER_TRADE;
+                candidates = candidates.stream().filter(r -> r.trade() == null || r.trade() == direction).toList();
+                if (candidates.isEmpty()) {
+                    return new RuleLookup.NotFound("the rule pack has no text of " + good.formatted() + " for " + direction.words());
+                }
             }
             // Where the law splits a provision by end use, a missing end use is asked for, even when an "any other
             // use" rule exists: applying it to a good that may be original equipment would be a guess.
@@ -96,6 +120,22 @@ public final class ProductRuleBook {
         }
         return new RuleLookup.NotFound("the rule pack has no product-specific rule for " + good.formatted()
                 + (endUse == null ? "" : " with end use " + endUse));
+    }
+
+    /**
+     * The provision has one text for trade between two Parties and another for all other trade, and the submission does not
+     * say which trade it is: ask for the first missing fact, with both texts as the law's words.
+     */
+    private static RuleLookup tradeNeeded(HsCode good, DirectionOfTrade bilateral, List<ProductRule> candidates, String importingCountry) {
+        String field = importingCountry == null ? "good.importingCountry" : "good.importedFrom";
+        String parties = String.join(" and ", bilateral.parties());
+        String message = "the rule for " + good.formatted() + " has one text for " + bilateral.words() + " and another for all other"
+                + " trade; give " + (importingCountry == null ? "good.importingCountry (the CUSMA country the good is imported into) and "
+                : "") + "good.importedFrom (the country the good is exported from): a good imported into one of " + parties
+                + " from the other takes the first text";
+        String legalText = candidates.stream().map(r -> (r.trade() == null ? "all trade" : r.trade().words()) + " (" + r.citation() + "): "
+                + r.text()).collect(Collectors.joining(" | "));
+        return new RuleLookup.NeedsMoreData(field, message, legalText);
     }
 
     private List<ProductRule> candidatesAt(HsLevel level, String key) {

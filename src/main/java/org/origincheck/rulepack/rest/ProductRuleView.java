@@ -28,7 +28,12 @@ public record ProductRuleView(String id, List<String> scope, List<EndUse> endUse
                               @Schema(description = "Conditions the rule states in words, which a classification cannot show: "
                                       + "answer each in good.declarations (about GOOD) or materials[].declarations (about MATERIAL) "
                                       + "under its id, true or false. words are the exact words of the rule text.")
-                              List<QuestionView> questions) {
+                              List<QuestionView> questions,
+                              @Schema(description = "The trade the text is stated for, where a provision has one text for trade between "
+                                      + "two Parties and another for all other trade: CANADA_UNITED_STATES or MEXICO_UNITED_STATES (a good "
+                                      + "imported into either Party from the other, good.importingCountry and good.importedFrom) or "
+                                      + "ALL_OTHER_TRADE; absent for a rule that applies to all trade",
+                                      enumeration = {"CANADA_UNITED_STATES", "MEXICO_UNITED_STATES", "ALL_OTHER_TRADE"}) String trade) {
 
     /** A condition stated in words: its stable id, the words of the law, and whether the good or a material answers it. */
     public record QuestionView(String id, String words, String about) {
@@ -76,7 +81,8 @@ public record ProductRuleView(String id, List<String> scope, List<EndUse> endUse
                 rule.endUses().stream().sorted().toList(), rule.effectiveFrom(), rule.effectiveTo(), rule.text(),
                 rule.citation(), rule.source(), rule.verification(), rule.parseStatus().name(),
                 rule.alternatives().stream().map(ProductRuleView::alternative).toList(),
-                rule.notes(), rule.partsRuleUnavailable(), rule.parseNote(), questions(rule));
+                rule.notes(), rule.partsRuleUnavailable(), rule.parseNote(), questions(rule),
+                rule.trade() == null ? null : rule.trade().name());
     }
 
     private static List<QuestionView> questions(ProductRule rule) {

@@ -58,8 +58,19 @@ public class RulePackResource {
             @Parameter(description = "6 to 10 digits, dots optional", required = true, example = "8402.11") @QueryParam("hsCode") String hsCode,
             @QueryParam("endUse") EndUse endUse,
             @Parameter(description = "ISO date; default today (UTC)") @QueryParam("asOf") LocalDate asOf,
-            @QueryParam("rulePack") String rulePack) {
+            @QueryParam("rulePack") String rulePack,
+            @Parameter(description = "US, CA or MX: the CUSMA country the good is imported into. With importedFrom, chooses between a"
+                    + " provision's text for trade between two Parties and its text for all other trade (a rule's 'trade'); without"
+                    + " them such a provision answers NEEDS_MORE_DATA with both texts.") @QueryParam("importingCountry") String importingCountry,
+            @Parameter(description = "ISO 3166-1 alpha-2 code of the country the good is exported from, e.g. CA")
+            @QueryParam("importedFrom") String importedFrom) {
         caller.tenant();
+        if (importingCountry != null && !importingCountry.matches("US|CA|MX")) {
+            throw ApiException.invalid("importingCountry", "must be US, CA or MX");
+        }
+        if (importedFrom != null && !importedFrom.matches("[A-Z]{2}")) {
+            throw ApiException.invalid("importedFrom", "must be an ISO 3166-1 alpha-2 code such as CA");
+        }
         if (hsCode == null || hsCode.isBlank()) {
             throw ApiException.invalid("hsCode", "is required");
         }
@@ -76,7 +87,7 @@ public class RulePackResource {
         }
         RulePack pack = registry.inForce(id, date).orElseThrow(() ->
                 ApiException.unprocessable("asOf", "no version of rule pack '" + id + "' is in force on " + date));
-        RuleLookup lookup = pack.productRules().lookup(code, endUse, date);
+        RuleLookup lookup = pack.productRules().lookup(code, endUse, null, date, importingCountry, importedFrom);
         if (lookup instanceof RuleLookup.Found found) {
             return new ProductRuleAnswer(code.formatted(), endUse, date, pack.id(), pack.version(), "FOUND", null, null,
                     List.of(ProductRuleView.of(found.rule())));

@@ -10,9 +10,13 @@ import org.origincheck.domain.rules.RuleAlternative;
 public sealed interface ParseResult {
 
     /** Every word of the text was understood; the alternatives in the order and with the labels of the text. */
-    record Parsed(List<RuleAlternative> alternatives, Period period, ForUse forUse) implements ParseResult {
+    record Parsed(List<RuleAlternative> alternatives, Period period, ForUse forUse, ForTrade forTrade) implements ParseResult {
         public Parsed {
             alternatives = List.copyOf(alternatives);
+        }
+
+        public Parsed(List<RuleAlternative> alternatives, Period period, ForUse forUse) {
+            this(alternatives, period, forUse, null);
         }
 
         public Parsed(List<RuleAlternative> alternatives, Period period) {
@@ -33,6 +37,17 @@ public sealed interface ParseResult {
         public ForUse {
             provisions = List.copyOf(provisions);
             endUses = java.util.Set.copyOf(endUses);
+        }
+    }
+
+    /**
+     * The trade a text states it is for ("For the purposes of trade between the territory of Canada and the territory of the
+     * United States of goods of subheading 5112.11 the following rule of origin applies:"; "For the purposes of all other trade
+     * of ..."): the provisions and the trade it names, and its words.
+     */
+    record ForTrade(List<org.origincheck.domain.hs.HsRange> provisions, org.origincheck.domain.rules.DirectionOfTrade trade, String words) {
+        public ForTrade {
+            provisions = List.copyOf(provisions);
         }
     }
 

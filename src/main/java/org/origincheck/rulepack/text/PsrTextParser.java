@@ -158,8 +158,11 @@ public final class PsrTextParser {
     /**
      * {@code datedRule}: the rule is dated in the pack ({@code effectiveFrom}/{@code effectiveTo}) because the text is printed
      * under a period heading the pack keeps as those dates ("Beginning on July 1, 2020 until January 1, 2023, the following rule
-     * of origin shall apply to subheading 7312.10:"). Under "the following rule", a lone "(a)" is the whole rule, as it is when
-     * the heading is part of the text; elsewhere a lone "(a)" suggests the rest was lost and is refused.
+     * of origin shall apply to subheading 7312.10:"), or under a direction-of-trade heading the pack keeps as the rule's
+     * {@code trade} ("For the purposes of trade between the territory of Canada and the territory of the United States of goods
+     * of subheading 5509.31 ...", printed before the text the transcription quotes). Under "the following rule", a lone "(a)" is
+     * the whole rule, as it is when the heading is part of the text; elsewhere a lone "(a)" suggests the rest was lost and is
+     * refused.
      */
     public ParseResult parse(String text, LocalDate packStart, boolean datedRule) {
         Objects.requireNonNull(packStart, "packStart");
@@ -172,6 +175,16 @@ public final class PsrTextParser {
             if (dated.lookingAt()) {
                 return statedPeriod(dated, normalized, packStart);
             }
+            // Hook (TradePreambles): "For the purposes of trade between the territory of Mexico and ... the following rule of origin applies:".
+            TradePreambles.Result forTrade = TradePreambles.read(normalized);
+            if (forTrade instanceof TradePreambles.Refused no) {
+                return new ParseResult.Unparsed(Refusal.TRADE_DIRECTION.message + ": " + no.what() + " at " + quote(normalized, 0));
+            }
+            if (forTrade instanceof TradePreambles.Read read) {
+                TradePreambles.Preamble p = read.preamble();
+                return new ParseResult.Parsed(rule(read.rule(), packStart, true), null, null,
+                        new ParseResult.ForTrade(p.provisions(), p.trade(), p.words()));
+            }
             // Hook (EndUsePreambles): "For a good of subheading 8708.50 for use in a heavy truck: (A) ..." names the end uses.
             EndUsePreambles.Result preamble = EndUsePreambles.read(normalized);
             if (preamble instanceof EndUsePreambles.Refused no) {
@@ -180,7 +193,10 @@ public final class PsrTextParser {
             if (preamble instanceof EndUsePreambles.Read read) {
                 ParseResult.ForUse forUse = new ParseResult.ForUse(read.preamble().provisions(), read.preamble().endUses(),
                         read.preamble().anyOther(), read.preamble().words());
-                return new ParseResult.Parsed(rule(read.rule(), packStart, false), null, forUse);
+                // A lone "(A)" under an end-use preamble is the whole rule: GN 11(o) 8708.99 rule 50 prints "For a chassis frame ...
+                // for use in a passenger vehicle or light truck: (A) No change ..." where SOR/2020-155 s.13, 8708.99 (1), states that
+                // one requirement alone.
+                return new ParseResult.Parsed(rule(read.rule(), packStart, true), null, forUse);
             }
             return new ParseResult.Parsed(rule(normalized, packStart, datedRule));
         } catch (Refused refused) {
@@ -463,6 +479,16 @@ public final class PsrTextParser {
                 throw c.fail(Refusal.GOOD_DESCRIBED, "'any other good' where no earlier alternative of the text describes a good", start);
             }
             return new Target(ranges, described.stream().map(q -> new GoodCondition(q, false)).toList());
+        }
+        if (c.accept("any other tariff item within ")) {
+            // GN 11(o) 8471.80 rule 207, after the rules for tariff items 8471.80.10 and 8471.80.40: the subheading's rule for its
+            // other tariff items. The index already lets a tariff-item rule prevail and asks for 8 digits where one exists under
+            // the good's subheading (RuleBookValidator checks that one does), so the good is the subheading's.
+            List<HsRange> ranges = provisions(c).orElseThrow(() -> c.fail(Refusal.GOOD_DESCRIBED, "the good is not named by HS provisions"));
+            if (ranges.size() != 1 || ranges.get(0).level() != HsLevel.SUBHEADING) {
+                throw c.fail(Refusal.GOOD_DESCRIBED, "'any other tariff item within' must name one subheading", start);
+            }
+            return new Target(ranges, List.of());
         }
         c.accept("a good of ");
         c.accept("any of ");

@@ -455,13 +455,13 @@ class PsrTextParserTest {
     }
 
     @Test
-    void shouldRefuseATradeDirectionVariant() {
-        // GN 11(o), chapter 57, heading 5704 (Mexico-US trade)
+    void shouldReadATradeDirectionPreambleAndRefuseWhatFollowsOnItsOwnGrounds() {
+        // GN 11(o), chapter 57, heading 5704 (Mexico-US trade): the preamble is read (DirectionOfTradeTest); "from any chapter"
+        // (not "any other chapter", flagged as printed) is not a recognised 'from' clause.
         String text = "Heading rule: For the purposes of trade between the territory of Mexico and the territory of the United "
                 + "States of goods of heading 5704 the following rule of origin applies: (a) A change to heading 5704 from any "
                 + "chapter, except from headings 5106 through 5113, 5204 through 5212, 5311, or chapters 54 or 55.";
-        assertThat(refused(text, Refusal.TRADE_DIRECTION))
-                .contains("\"For the purposes of trade between the territory of Mexico and the territory of the United");
+        assertThat(refused(text, Refusal.FROM_CLAUSE)).contains("\"any chapter, except from headings 5106");
     }
 
     @Test
