@@ -605,6 +605,12 @@ public final class PsrTextParser {
                     throw c.fail(Refusal.GROUP, "the good's provisions are not a group of " + level.legalName() + "s", at);
                 }
                 except.addAll(target);
+            } else if (ComponentAssemblies.startsAt(c.text, c.pos)) {
+                // Hook (ComponentAssemblies): "assemblies incorporating more than one of the following: compressor, ...".
+                ComponentAssemblies.Read read = ComponentAssemblies.read(c.text, c.pos).orElseThrow(() -> c.fail(Refusal.MATERIAL_DESCRIBED,
+                        "the components after 'assemblies incorporating more than one of the following' are not a plain list", at));
+                described.add(read.materials());
+                c.pos = read.end();
             } else {
                 Optional<DescribedProvisions> words = describedOf(c);
                 if (words.isEmpty()) {
@@ -625,6 +631,22 @@ public final class PsrTextParser {
 
     private static final Pattern ANY_WITHIN_THAT_GROUP =
             Pattern.compile("any (chapter|heading|subheading|tariff item) within that group");
+
+    /** Provisions named after a description, up to the next level word, and where they end in the text. */
+    record ProvisionsAt(List<HsRange> ranges, int end) {
+    }
+
+    /** Hook (ComponentAssemblies): the provisions at {@code pos} as after a description ("... handles of subheading 8418.99"), or null. */
+    static ProvisionsAt provisionsAt(String text, int pos) {
+        Cursor c = new Cursor(text, "");
+        c.pos = pos;
+        try {
+            Optional<List<HsRange>> ranges = provisions(c, false);
+            return ranges.map(r -> new ProvisionsAt(r, c.pos)).orElse(null);
+        } catch (Refused malformed) {
+            return null;
+        }
+    }
 
     /** The whole of {@code text} read as a list of provisions ("tariff items 8466.93.15, 8466.93.30 or 8466.93.53"), or null. */
     static List<HsRange> provisionsExactly(String text) {
@@ -738,6 +760,13 @@ public final class PsrTextParser {
     /** One "from" clause, or null when the text here does not start one. */
     private static ShiftSource source(Cursor c, List<HsRange> target) {
         int start = c.pos;
+        if (ComponentAssemblies.startsAt(c.text, c.pos)) {
+            // Hook (ComponentAssemblies): "from ... or assemblies incorporating more than one of the following: compressor, ...".
+            ComponentAssemblies.Read read = ComponentAssemblies.read(c.text, c.pos).orElseThrow(() -> c.fail(Refusal.MATERIAL_DESCRIBED,
+                    "the components after 'assemblies incorporating more than one of the following' are not a plain list", start));
+            c.pos = read.end();
+            return new ShiftSource.Described(read.materials());
+        }
         if (MoreThanOneOfSources.startsAt(c.text, c.pos)) {
             // Hook (MoreThanOneOfSources): "from more than one of the following: (1) ..., whether or not ... any other heading".
             MoreThanOneOfSources.Result read = MoreThanOneOfSources.read(c.text, c.pos, target);
