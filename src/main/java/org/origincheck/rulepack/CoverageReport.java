@@ -135,6 +135,23 @@ public final class CoverageReport {
         out.append("\nEach rule not applied, with its reason:\n");
         coverage.refusedByReason().values().stream().flatMap(List::stream).sorted(Comparator.comparing(ProductRule::id))
                 .forEach(r -> out.append("  ").append(r.id()).append(" [").append(r.hsScope()).append("] ").append(r.parseNote()).append('\n'));
+        // Printed slips read as meant (rulepack/text/PrintedSlips): every rule read that way is listed, never silently.
+        out.append("\nPrinted slips read as meant (rules/README.md), rule by rule:\n");
+        int[] slips = {0};
+        pack.productRules().all().stream().sorted(Comparator.comparing(ProductRule::id)).forEach(r -> {
+            if (r.text() == null) {
+                return;
+            }
+            for (org.origincheck.rulepack.text.PrintedSlips.Reading reading
+                    : org.origincheck.rulepack.text.PrintedSlips.read(r.text().strip().replaceAll("\\s+", " ")).readings()) {
+                slips[0]++;
+                out.append("  ").append(r.id()).append(" [").append(r.parseStatus()).append("] \"").append(reading.printed())
+                        .append("\" read as \"").append(reading.readAs()).append("\": ").append(reading.why()).append('\n');
+            }
+        });
+        if (slips[0] == 0) {
+            out.append("  none\n");
+        }
         out.append("\nWarnings (suspicious rows that do not stop the pack):\n");
         if (loaded.warnings().isEmpty()) {
             out.append("  none\n");

@@ -56,4 +56,23 @@ final class DescribedGoods {
         int end = words.endsWith(",") ? from - 1 : from;
         return new Trailing(end, from);
     }
+
+    /**
+     * A good described in words of a provision narrower than another alternative's ("(A) A change to subheadings 7804.11
+     * through 7804.20 ...; or (B) A change to foil ... of subheading 7804.11 ..."): the declaration that selects the
+     * alternative is about the good, and nothing checks that the good is classified in the narrower provision, so a good of
+     * 7804.19 would be asked about foil of 7804.11. Refused until an alternative carries its own provisions.
+     */
+    static java.util.Optional<String> narrowerThanRule(java.util.List<java.util.List<org.origincheck.domain.hs.HsRange>> described,
+                                                       java.util.List<java.util.List<org.origincheck.domain.hs.HsRange>> plain) {
+        for (java.util.List<org.origincheck.domain.hs.HsRange> words : described) {
+            for (java.util.List<org.origincheck.domain.hs.HsRange> named : plain) {
+                if (!words.equals(named)) {
+                    return java.util.Optional.of("the good described in words (" + words + ") is of narrower provisions than another"
+                            + " alternative's (" + named + "), and an alternative does not carry its own provisions");
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
 }

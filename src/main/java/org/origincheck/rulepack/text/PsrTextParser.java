@@ -169,7 +169,8 @@ public final class PsrTextParser {
         if (text == null || text.isBlank()) {
             return new ParseResult.Unparsed(Refusal.EMPTY.message + ": nothing to read");
         }
-        String normalized = text.strip().replaceAll("\\s+", " ");
+        // Hook (PrintedSlips): printed slips with one meaning only are read as meant, each reported by PrintedSlips.read.
+        String normalized = PrintedSlips.read(text.strip().replaceAll("\\s+", " ")).text();
         try {
             Matcher dated = STATED_PERIOD.matcher(normalized);
             if (dated.lookingAt()) {
@@ -267,9 +268,14 @@ public final class PsrTextParser {
         String body = text.substring(0, text.length() - 1);
         List<RuleAlternative> alternatives = new ArrayList<>();
         List<Question> described = new ArrayList<>();
+        List<Target> targets = new ArrayList<>();
         for (Piece piece : split(body, singleLabelled)) {
-            alternatives.add(alternative(piece, packStart, described));
+            alternatives.add(alternative(piece, packStart, described, targets));
         }
+        DescribedGoods.narrowerThanRule(targets.stream().filter(t -> !t.conditions().isEmpty()).map(Target::ranges).toList(),
+                targets.stream().filter(t -> t.conditions().isEmpty()).map(Target::ranges).toList()).ifPresent(what -> {
+                    throw refuse(Refusal.GOOD_DESCRIBED, "", what, text, 0);
+                });
         return alternatives;
     }
 
@@ -332,10 +338,11 @@ public final class PsrTextParser {
         return new Piece(String.valueOf(label), "alternative (" + label + "): ", text);
     }
 
-    private RuleAlternative alternative(Piece piece, LocalDate packStart, List<Question> described) {
+    private RuleAlternative alternative(Piece piece, LocalDate packStart, List<Question> described, List<Target> targets) {
         Cursor c = new Cursor(piece.text(), piece.where());
         if (c.accept("A change to ")) {
             Target good = target(c, described);
+            targets.add(good);
             List<HsRange> target = good.ranges();
             if (!c.accept(" from ")) {
                 throw c.fail(c.startsWith(",") || c.startsWith(" of ") ? Refusal.GOOD_DESCRIBED : Refusal.UNRECOGNISED,
@@ -350,6 +357,18 @@ public final class PsrTextParser {
             List<MoreThanOneOf> exceptMoreThanOne = new ArrayList<>();
             if (c.accept(", except from ")) {
                 exceptions(c, target, except, exceptDescribed, exceptMoreThanOne);
+                int at = c.pos;
+                if (c.accept(", whether or not there is also a change from ")) {
+                    // Hook (ExceptionBeforeWhether): "..., except from subheadings 2009.11 through 2009.39, whether or not there is
+                    // also a change from any other chapter" (2009.90): read only where the order cannot change what is excepted.
+                    List<ShiftSource> also = sources(c, target);
+                    String conflict = ExceptionBeforeWhether.conflict(target, except, exceptDescribed,
+                            exceptMoreThanOne.isEmpty() ? null : exceptMoreThanOne.get(0), also);
+                    if (conflict != null) {
+                        throw c.fail(Refusal.UNRECOGNISED, conflict, at);
+                    }
+                    from.addAll(also);
+                }
             }
             RvcRequirement rvc = c.lookingAt(PROVISO) ? rvc(c, packStart) : null;
             List<Proviso> provisos = proviso(c, target);
@@ -363,6 +382,7 @@ public final class PsrTextParser {
             // nothing else names the good
         } else if (c.accept("No change in tariff classification to ")) {
             Target good = target(c, described);
+            targets.add(good);
             conditions = good.conditions();
             named = good.ranges();
             c.accept(" is required");
@@ -374,6 +394,7 @@ public final class PsrTextParser {
             }
         } else if (c.accept("No required change in tariff classification to ")) {
             Target good = target(c, described);
+            targets.add(good);
             conditions = good.conditions();
             named = good.ranges();
         } else {
@@ -508,7 +529,9 @@ public final class PsrTextParser {
             Question asked = DescribedGoods.sameWords(described, all).orElse(question(words.get().ranges(), all, all));
             words = Optional.of(new DescribedProvisions(words.get().ranges(), asked, true));
         }
-        if (words.isEmpty() || !(c.startsWith(" from ") || c.startsWith(",") || c.startsWith(" is required") || c.atEnd())) {
+        // " provided there is" without a comma (9013.80 (B)) is the RVC proviso, read as it is after provisions.
+        if (words.isEmpty() || !(c.startsWith(" from ") || c.startsWith(",") || c.startsWith(" is required") || c.atEnd()
+                || c.startsWith(" provided there is "))) {
             throw c.fail(Refusal.GOOD_DESCRIBED, "the good is not named by HS provisions", start);
         }
         Question question = words.get().question();
@@ -518,9 +541,12 @@ public final class PsrTextParser {
         return new Target(words.get().ranges(), List.of(new GoodCondition(question, true)));
     }
 
-    /** Words that may describe a good or material: no clause punctuation, no parenthesis, no provision of their own. */
+    /**
+     * Words that may describe a good or material: no clause punctuation, no provision of their own; a decimal point only between
+     * digits ("foil of a thickness not exceeding 0.15 mm (excluding backing) of heading 7905").
+     */
     private static final Pattern DESCRIPTION = Pattern.compile(
-            "([A-Za-z\"][A-Za-z0-9\"'(),/ -]*?),? of (?=(?:chapter|heading|subheading|tariff item)s? \\d)");
+            "([A-Za-z\"](?:[A-Za-z0-9\"'(),/ -]|(?<=\\d)\\.(?=\\d))*?),? of (?=(?:chapter|heading|subheading|tariff item)s? \\d)");
     private static final Pattern DESCRIPTION_WITHIN = Pattern.compile(
             "([A-Za-z\"][A-Za-z0-9\"'(),/ -]*?) within (that|those) (chapter|heading|subheading|tariff item)s?(?![a-z])");
 
@@ -614,6 +640,12 @@ public final class PsrTextParser {
                     throw c.fail(Refusal.GROUP, "the good's provisions are not a group of " + level.legalName() + "s", at);
                 }
                 except.addAll(target);
+            } else if (ComponentAssemblies.startsAt(c.text, c.pos)) {
+                // Hook (ComponentAssemblies): "assemblies incorporating more than one of the following: compressor, ...".
+                ComponentAssemblies.Read read = ComponentAssemblies.read(c.text, c.pos).orElseThrow(() -> c.fail(Refusal.MATERIAL_DESCRIBED,
+                        "the components after 'assemblies incorporating more than one of the following' are not a plain list", at));
+                described.add(read.materials());
+                c.pos = read.end();
             } else {
                 Optional<DescribedProvisions> words = describedOf(c);
                 if (words.isEmpty()) {
@@ -634,6 +666,22 @@ public final class PsrTextParser {
 
     private static final Pattern ANY_WITHIN_THAT_GROUP =
             Pattern.compile("any (chapter|heading|subheading|tariff item) within that group");
+
+    /** Provisions named after a description, up to the next level word, and where they end in the text. */
+    record ProvisionsAt(List<HsRange> ranges, int end) {
+    }
+
+    /** Hook (ComponentAssemblies): the provisions at {@code pos} as after a description ("... handles of subheading 8418.99"), or null. */
+    static ProvisionsAt provisionsAt(String text, int pos) {
+        Cursor c = new Cursor(text, "");
+        c.pos = pos;
+        try {
+            Optional<List<HsRange>> ranges = provisions(c, false);
+            return ranges.map(r -> new ProvisionsAt(r, c.pos)).orElse(null);
+        } catch (Refused malformed) {
+            return null;
+        }
+    }
 
     /** The whole of {@code text} read as a list of provisions ("tariff items 8466.93.15, 8466.93.30 or 8466.93.53"), or null. */
     static List<HsRange> provisionsExactly(String text) {
@@ -747,6 +795,23 @@ public final class PsrTextParser {
     /** One "from" clause, or null when the text here does not start one. */
     private static ShiftSource source(Cursor c, List<HsRange> target) {
         int start = c.pos;
+        if (ComponentAssemblies.startsAt(c.text, c.pos)) {
+            // Hook (ComponentAssemblies): "from ... or assemblies incorporating more than one of the following: compressor, ...".
+            ComponentAssemblies.Read read = ComponentAssemblies.read(c.text, c.pos).orElseThrow(() -> c.fail(Refusal.MATERIAL_DESCRIBED,
+                    "the components after 'assemblies incorporating more than one of the following' are not a plain list", start));
+            c.pos = read.end();
+            return new ShiftSource.Described(read.materials());
+        }
+        if (MoreThanOneOfSources.startsAt(c.text, c.pos)) {
+            // Hook (MoreThanOneOfSources): "from more than one of the following: (1) ..., whether or not ... any other heading".
+            MoreThanOneOfSources.Result read = MoreThanOneOfSources.read(c.text, c.pos, target);
+            if (read instanceof MoreThanOneOfSources.Result.Refused no) {
+                throw c.fail(Refusal.MATERIAL_DESCRIBED, no.what(), no.at());
+            }
+            MoreThanOneOfSources.Result.Read done = (MoreThanOneOfSources.Result.Read) read;
+            c.pos = done.end();
+            return done.source();
+        }
         Matcher within = c.accept(WITHIN_OWN);
         if (within != null) {
             // "from within that subheading": any material of the good's own provision (or, "those", of its group).

@@ -80,11 +80,12 @@ class MoreThanOneOfAndWordingFormsTest {
 
     @Test
     void shouldRefuseAnAssemblyDescribedByItsComponentsAndGroupsThatAreNotProvisions() {
-        // GN11o-mach-84-8418-10-21: the assembly's components are words, not provisions
-        assertThat(refused("A change to subheadings 8418.10 through 8418.21 from any subheading outside that group, except from"
-                + " subheading 8418.91, tariff item 8418.99.40 or assemblies incorporating more than one of the following: compressor,"
-                + " condenser, evaporator, connecting tubing.", Refusal.MATERIAL_DESCRIBED))
-                .contains("the exception does not name HS provisions").contains("assemblies incorporating");
+        // GN11o-mach-84-8422-11: components that are not a plain list ("assemblies incorporating more than one of the following:
+        // compressor, ..." of 8418.10-8418.21 is now read, ComponentAssembliesTest)
+        assertThat(refused("A change to subheading 8422.11 from any other subheading, except from tariff items 8422.90.02, 8422.90.04,"
+                + " 8537.10.30 or water circulation systems incorporating a pump, whether or not motorized, and auxiliary apparatus for"
+                + " controlling, filtering, or dispersing a spray.", Refusal.MATERIAL_DESCRIBED))
+                .contains("the exception does not name HS provisions").contains("water circulation systems incorporating");
         // constructed from GN11o-mach-84-8458-11: a group in words
         assertThat(refused("A change to subheading 8458.11 from any other heading, except from more than one of the following:"
                 + " (A) subheadings 8413.50 through 8413.60, (B) hydraulic pumps.", Refusal.MATERIAL_DESCRIBED))
