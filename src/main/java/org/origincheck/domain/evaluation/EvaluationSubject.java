@@ -35,6 +35,7 @@ public final class EvaluationSubject {
     private final List<AutomotiveFacts.CorePart> untraceableCoreParts = new ArrayList<>();
     private final List<AutomotiveFacts.CorePart> corePartsNotOnBom = new ArrayList<>();
     private final BigDecimal tracedCorePartValue;
+    private final Findings findings = new Findings();
 
     public EvaluationSubject(BillOfMaterials bom, RulePack pack) {
         this.bom = bom;
@@ -173,6 +174,14 @@ public final class EvaluationSubject {
 
     public BigDecimal tracedCorePartValue() {
         return tracedCorePartValue;
+    }
+
+    /**
+     * What the tests found about this good. The rules record into the subject's own findings, so one rules session can
+     * evaluate several goods (the intermediate materials of one level of a BOM) without mixing their reasons.
+     */
+    public Findings findings() {
+        return findings;
     }
 
     public BillOfMaterials bom() {
