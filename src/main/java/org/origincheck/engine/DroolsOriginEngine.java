@@ -124,8 +124,9 @@ public final class DroolsOriginEngine implements OriginEngine {
             return List.of();
         }
         List<EvaluationSubject> subjects = new ArrayList<>(boms.size());
+        EvaluationSubject.RuleChoices choices = new EvaluationSubject.RuleChoices(pack);
         for (BillOfMaterials bom : boms) {
-            EvaluationSubject subject = new EvaluationSubject(bom, pack);
+            EvaluationSubject subject = new EvaluationSubject(bom, pack, choices.of(bom));
             Assessments.preliminaries(subject, subject.findings());
             subjects.add(subject);
         }
