@@ -24,7 +24,6 @@ import org.origincheck.domain.evaluation.AlternativeUnderTest;
 import org.origincheck.domain.evaluation.Assessments;
 import org.origincheck.domain.evaluation.Evaluation;
 import org.origincheck.domain.evaluation.EvaluationSubject;
-import org.origincheck.domain.evaluation.Findings;
 import org.origincheck.domain.evaluation.LegalStep;
 import org.origincheck.domain.evaluation.OriginEngine;
 import org.origincheck.domain.rules.RulePack;
@@ -34,7 +33,7 @@ import org.origincheck.rulepack.RulePackException;
 /**
  * The Drools adapter behind the {@link OriginEngine} port. Each pack's DRL is compiled once, with the
  * executable model (during the build for the bundled packs: {@link PrebuiltExecutableModel}), into a KieBase keyed by the
- * pack's SHA-256; each evaluation runs in a session of that base's pool, empty when taken (see {@link #evaluate}).
+ * pack's SHA-256; each evaluation runs in a session of that base's pool, empty when taken (see {@link #evaluateAll}).
  */
 public final class DroolsOriginEngine implements OriginEngine {
 
@@ -149,22 +148,41 @@ public final class DroolsOriginEngine implements OriginEngine {
 
     @Override
     public Evaluation evaluate(BillOfMaterials bom, RulePack pack) {
+        return evaluateAll(List.of(bom), pack).get(0);
+    }
+
+    /**
+     * Every bill of materials in one session, one fire: the rules join each fact on its good ({@link EvaluationSubject}) and
+     * record into the good's own findings, so each answer is the one the good would get alone. For a level of a multi-level
+     * BOM (625 sub-assemblies in issue 15's benchmark) the session's fixed cost (taking, focusing, firing, resetting) is paid
+     * once instead of once per sub-assembly (docs/benchmarks.md).
+     */
+    @Override
+    public List<Evaluation> evaluateAll(List<BillOfMaterials> boms, RulePack pack) {
         KieSessionsPool pool = pools.get(pack.sha256());
         if (pool == null) {
             throw new IllegalStateException("rule pack " + pack.id() + " " + pack.version() + " was not compiled");
         }
-        EvaluationSubject subject = new EvaluationSubject(bom, pack);
-        Findings findings = new Findings();
-        Assessments.preliminaries(subject, findings);
+        if (boms.isEmpty()) {
+            return List.of();
+        }
+        List<EvaluationSubject> subjects = new ArrayList<>(boms.size());
+        EvaluationSubject.RuleChoices choices = new EvaluationSubject.RuleChoices(pack);
+        for (BillOfMaterials bom : boms) {
+            EvaluationSubject subject = new EvaluationSubject(bom, pack, choices.of(bom));
+            Assessments.preliminaries(subject, subject.findings());
+            subjects.add(subject);
+        }
         KieSession session = pool.newKieSession();
         try {
-            session.setGlobal("findings", findings);
-            session.insert(subject);
-            // Materials are not facts: the rules read the non-originating ones from the subject with `from`
-            // (EvaluationSubject.nonOriginatingMaterials), since no test of the law looks at an originating one and
-            // inserting a 10,000-line BOM line by line was most of the evaluation time.
-            if (subject.hasProductRule()) {
-                AlternativeUnderTest.of(subject.rule().orElseThrow(), bom.good().hsCode(), subject.nonOriginatingMaterials()).forEach(session::insert);
+            for (EvaluationSubject subject : subjects) {
+                session.insert(subject);
+                // Materials are not facts: the rules read the non-originating ones from the subject with `from`
+                // (EvaluationSubject.nonOriginatingMaterials), since no test of the law looks at an originating one and
+                // inserting a 10,000-line BOM line by line was most of the evaluation time.
+                if (subject.hasProductRule()) {
+                    AlternativeUnderTest.of(subject).forEach(session::insert);
+                }
             }
             // The law's steps in order: the first step's group on top of the focus stack (LegalStep).
             LegalStep[] steps = LegalStep.values();
@@ -175,6 +193,10 @@ public final class DroolsOriginEngine implements OriginEngine {
         } finally {
             session.dispose(); // back to the pool, reset
         }
-        return findings.conclude(subject);
+        List<Evaluation> out = new ArrayList<>(subjects.size());
+        for (EvaluationSubject subject : subjects) {
+            out.add(subject.findings().conclude(subject));
+        }
+        return out;
     }
 }

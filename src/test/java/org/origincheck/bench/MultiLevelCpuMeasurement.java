@@ -10,8 +10,11 @@ import org.origincheck.domain.evaluation.OriginEngine;
 /**
  * {@link MultiLevelBenchmark}'s four cases timed in CPU time of the measuring thread rather than wall-clock time: on a
  * machine shared with other builds the wall-clock figures of JMH mostly measure the waiting for a core, while the thread's own
- * CPU time does not include it (caches and frequency are still shared, so this is a cross-check of the ratios, not a
- * substitute for JMH on an idle machine). Prints the median and quartiles per case and the 5-level / flat ratios.
+ * CPU time does not include it. It is not immune to the load either: a thread sharing a core (or its caches) with another
+ * runs slower per CPU-second, and the load on this machine changes within seconds. So the flat and the 5-level BOM are
+ * evaluated alternately, round by round, and besides each case's median the median of the per-round ratios (5 levels / flat,
+ * the two evaluations of a round taken back to back under the same load) is printed. A cross-check of the ratios, not a
+ * substitute for JMH on an idle machine.
  * Run: {@code java -cp target/test-classes:target/classes:<test classpath> org.origincheck.bench.MultiLevelCpuMeasurement [rounds]}.
  */
 public final class MultiLevelCpuMeasurement {
@@ -31,25 +34,33 @@ public final class MultiLevelCpuMeasurement {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         for (BenchEngines.Engine engine : BenchEngines.Engine.values()) {
             OriginEngine selected = engines.select(engine);
-            double[] medians = new double[2];
-            int i = 0;
-            for (BillOfMaterials bom : new BillOfMaterials[] {flat, tree}) {
-                for (int w = 0; w < rounds; w++) { // warm-up
-                    MultiLevelEvaluation.evaluate(selected, bom, engines.pack());
-                }
-                long[] cpu = new long[rounds];
-                for (int r = 0; r < rounds; r++) {
-                    long start = threads.getCurrentThreadCpuTime();
-                    MultiLevelEvaluation.evaluate(selected, bom, engines.pack());
-                    cpu[r] = threads.getCurrentThreadCpuTime() - start;
-                }
-                Arrays.sort(cpu);
-                medians[i] = cpu[rounds / 2] / 1e6;
-                System.out.printf("%-9s %-11s CPU ms per evaluation: median %.2f (quartiles %.2f-%.2f, min %.2f), %d rounds%n", engine,
-                        i == 0 ? "FLAT" : "FIVE_LEVELS", medians[i], cpu[rounds / 4] / 1e6, cpu[3 * rounds / 4] / 1e6, cpu[0] / 1e6, rounds);
-                i++;
+            for (int w = 0; w < rounds; w++) { // warm-up, both shapes
+                MultiLevelEvaluation.evaluate(selected, flat, engines.pack());
+                MultiLevelEvaluation.evaluate(selected, tree, engines.pack());
             }
-            System.out.printf("%-9s 5 levels / flat: %.2fx%n", engine, medians[1] / medians[0]);
+            long[][] cpu = new long[2][rounds];
+            double[] ratios = new double[rounds];
+            for (int r = 0; r < rounds; r++) {
+                long start = threads.getCurrentThreadCpuTime();
+                MultiLevelEvaluation.evaluate(selected, flat, engines.pack());
+                long middle = threads.getCurrentThreadCpuTime();
+                MultiLevelEvaluation.evaluate(selected, tree, engines.pack());
+                long end = threads.getCurrentThreadCpuTime();
+                cpu[0][r] = middle - start;
+                cpu[1][r] = end - middle;
+                ratios[r] = (double) cpu[1][r] / cpu[0][r];
+            }
+            double[] medians = new double[2];
+            for (int i = 0; i < 2; i++) {
+                long[] sorted = cpu[i].clone();
+                Arrays.sort(sorted);
+                medians[i] = sorted[rounds / 2] / 1e6;
+                System.out.printf("%-9s %-11s CPU ms per evaluation: median %.2f (quartiles %.2f-%.2f, min %.2f), %d rounds%n", engine,
+                        i == 0 ? "FLAT" : "FIVE_LEVELS", medians[i], sorted[rounds / 4] / 1e6, sorted[3 * rounds / 4] / 1e6, sorted[0] / 1e6, rounds);
+            }
+            Arrays.sort(ratios);
+            System.out.printf("%-9s 5 levels / flat: %.2fx (ratio of medians); per round: median %.2fx, quartiles %.2f-%.2f%n", engine,
+                    medians[1] / medians[0], ratios[rounds / 2], ratios[rounds / 4], ratios[3 * rounds / 4]);
         }
     }
 }

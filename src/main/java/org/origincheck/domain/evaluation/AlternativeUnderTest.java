@@ -17,22 +17,33 @@ import org.origincheck.domain.rules.TariffShift;
 /**
  * One alternative of the selected product-specific rule, as a fact the rules reason over. {@code presence}: for an
  * alternative "except from more than one of the following", which groups the non-originating materials are in (null
- * otherwise), so each material's outcome can see the others'.
+ * otherwise), so each material's outcome can see the others'. {@code subject}: the good it is tested for, where one rules
+ * session evaluates several goods (the intermediate materials of one level of a BOM); two goods under the same rule have
+ * equal alternatives otherwise, and the rules join on it. Null where only one good is evaluated.
  */
 public record AlternativeUnderTest(String label, RuleAlternative alternative, String citation, HsCode good,
-                                   MoreThanOneOf.Presence presence) {
+                                   MoreThanOneOf.Presence presence, EvaluationSubject subject) {
 
     /**
      * The alternatives of {@code rule} for a good of {@code good} made from {@code nonOriginating} (the materials the
      * shift is tested on are those of them subject to it).
      */
     public static List<AlternativeUnderTest> of(ProductRule rule, HsCode good, List<Material> nonOriginating) {
+        return of(rule, good, nonOriginating, null);
+    }
+
+    /** The alternatives of the subject's rule, each tied to the subject. */
+    public static List<AlternativeUnderTest> of(EvaluationSubject subject) {
+        return of(subject.rule().orElseThrow(), subject.good().hsCode(), subject.nonOriginatingMaterials(), subject);
+    }
+
+    private static List<AlternativeUnderTest> of(ProductRule rule, HsCode good, List<Material> nonOriginating, EvaluationSubject subject) {
         List<HsCode> tested = nonOriginating.stream().filter(Material::subjectToTariffShift).map(Material::hsCode).toList();
         List<AlternativeUnderTest> out = new ArrayList<>();
         for (RuleAlternative alternative : rule.alternatives()) {
             MoreThanOneOf groups = alternative.tariffShift() == null ? null : alternative.tariffShift().exceptMoreThanOne();
             out.add(new AlternativeUnderTest(alternative.label(), alternative, rule.citation(), good,
-                    groups == null ? null : groups.presence(tested)));
+                    groups == null ? null : groups.presence(tested), subject));
         }
         return out;
     }

@@ -121,14 +121,16 @@ public final class Assessments {
 
     /** Informs the officer how non-direct materials were treated, so nothing is silently disregarded. */
     public static void materialTreatment(EvaluationSubject subject, Findings findings) {
-        for (MaterialKind kind : MaterialKind.values()) {
-            if (kind == MaterialKind.DIRECT) {
-                continue;
+        // One pass over the materials, not one per kind: a multi-level BOM is hundreds of small evaluations.
+        java.util.Map<MaterialKind, List<Material>> byKind = new java.util.EnumMap<>(MaterialKind.class);
+        for (Material m : subject.materials()) {
+            if (m.kind() != MaterialKind.DIRECT) {
+                byKind.computeIfAbsent(m.kind(), k -> new ArrayList<>()).add(m);
             }
-            List<Material> ofKind = subject.materials().stream().filter(m -> m.kind() == kind).toList();
-            if (ofKind.isEmpty()) {
-                continue;
-            }
+        }
+        for (java.util.Map.Entry<MaterialKind, List<Material>> entry : byKind.entrySet()) {
+            MaterialKind kind = entry.getKey();
+            List<Material> ofKind = entry.getValue();
             String treatment = switch (kind) {
                 case INDIRECT -> "considered originating wherever produced, and not counted as non-originating value";
                 case RETAIL_PACKAGING -> "(declared classified with the good) disregarded for the tariff shift and the s.5(1) de minimis, counted at their own origin in the regional value content";

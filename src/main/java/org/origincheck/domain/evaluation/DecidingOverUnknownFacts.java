@@ -61,7 +61,21 @@ public final class DecidingOverUnknownFacts implements OriginEngine {
 
     @Override
     public Evaluation evaluate(BillOfMaterials bom, RulePack pack) {
-        Evaluation first = engine.evaluate(bom, pack);
+        return decide(bom, pack, engine.evaluate(bom, pack));
+    }
+
+    /** The first answers from the engine together (one rules session for a level of sub-assemblies), then each decided as alone. */
+    @Override
+    public List<Evaluation> evaluateAll(List<BillOfMaterials> boms, RulePack pack) {
+        List<Evaluation> firsts = engine.evaluateAll(boms, pack);
+        List<Evaluation> out = new ArrayList<>(boms.size());
+        for (int i = 0; i < boms.size(); i++) {
+            out.add(decide(boms.get(i), pack, firsts.get(i)));
+        }
+        return out;
+    }
+
+    private Evaluation decide(BillOfMaterials bom, RulePack pack, Evaluation first) {
         if (first.status() != DeterminationStatus.INSUFFICIENT_DATA || nextFact(first, Map.of()).isEmpty()) {
             return first;
         }

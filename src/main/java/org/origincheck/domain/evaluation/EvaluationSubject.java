@@ -35,39 +35,24 @@ public final class EvaluationSubject {
     private final List<AutomotiveFacts.CorePart> untraceableCoreParts = new ArrayList<>();
     private final List<AutomotiveFacts.CorePart> corePartsNotOnBom = new ArrayList<>();
     private final BigDecimal tracedCorePartValue;
+    private final Findings findings = new Findings();
 
     public EvaluationSubject(BillOfMaterials bom, RulePack pack) {
+        this(bom, pack, RuleChoice.of(bom, pack));
+    }
+
+    /**
+     * With the rule already chosen for a good of the same classification, end use, declarations and date: the intermediate
+     * materials of one level of a BOM are mostly of a few codes, and choosing the rule (the look-ups in the product rules and the
+     * automotive tables) was a fifth of evaluating a sub-assembly ({@link RuleChoices}).
+     */
+    public EvaluationSubject(BillOfMaterials bom, RulePack pack, RuleChoice choice) {
         this.bom = bom;
         this.pack = pack;
-        Good good = bom.good();
-        AutomotiveRules automotive = pack.automotive();
-        this.vehicle = automotive == null ? VehicleClassification.notAVehicle()
-                : VehicleClassification.classify(good.hsCode(), good.endUse(), good.vehicle());
-        RuleLookup found = pack.productRules().lookup(good.hsCode(), good.endUse(), vehicle.vehicleClass(), bom.asOf(),
-                good.importingCountry(), good.importedFrom());
-        if (found instanceof RuleLookup.NeedsMoreData needs && needs.field().equals("good.vehicle") && vehicle.undetermined()) {
-            found = new RuleLookup.NeedsMoreData(vehicle.missingField(), vehicle.missingMessage());
-        }
-        PartThresholds thresholds = PartThresholds.choose(automotive, good.hsCode(), good.endUse(), vehicle, bom.automotive(), bom.asOf());
-        if (thresholds.onlyFromTableF() && found instanceof RuleLookup.Found f
-                && f.rule().alternatives().stream().noneMatch(a -> a.regionalValueContent() != null)) {
-            // s.20(3)(c): Table F sets the RVC of "a good in Table F that is subject to an RVC requirement"; a pure tariff shift stays as written.
-            thresholds = PartThresholds.none();
-        }
-        this.partThresholds = thresholds;
-        this.ruleAsWritten = found instanceof RuleLookup.Found f ? f.rule() : null;
-        if (found instanceof RuleLookup.Found f && f.rule().isApplicable()) {
-            // Alternatives for goods described in words apply as the producer declares the good (good.declarations).
-            found = f.rule().forDeclarations(good.declarations());
-        }
-        if (found instanceof RuleLookup.Found f && f.rule().isApplicable() && partThresholds.applies()) {
-            found = new RuleLookup.Found(partThresholds.applyTo(f.rule()));
-        } else if (found instanceof RuleLookup.Found && partThresholds.missingField() != null) {
-            // Like a rule split by end use: the product rule cannot be applied until the thresholds are known.
-            found = new RuleLookup.NeedsMoreData(partThresholds.missingField(), partThresholds.missingMessage(),
-                    "good.endUse".equals(partThresholds.missingField()) ? partThresholds.endUseLegalText() : null);
-        }
-        this.lookup = found;
+        this.vehicle = choice.vehicle();
+        this.partThresholds = choice.partThresholds();
+        this.ruleAsWritten = choice.ruleAsWritten();
+        this.lookup = choice.lookup();
         BigDecimal vnm = BigDecimal.ZERO;
         List<Material> nonOriginating = new ArrayList<>();
         for (Material material : bom.materials()) {
@@ -81,6 +66,75 @@ public final class EvaluationSubject {
         this.nonOriginatingMaterials = List.copyOf(nonOriginating);
         this.tracedCorePartValue = traceCoreParts();
         this.valueOfNonOriginatingMaterials = vnm.add(tracedCorePartValue);
+    }
+
+    /**
+     * Which product rule applies to the good and how, as far as it depends on the good's classification, end use, vehicle facts,
+     * declarations, automotive facts and date (and the pack): the vehicle's class, the part thresholds, the rule as written and
+     * the rule as applied.
+     */
+    public record RuleChoice(VehicleClassification vehicle, PartThresholds partThresholds, ProductRule ruleAsWritten, RuleLookup lookup) {
+
+        public static RuleChoice of(BillOfMaterials bom, RulePack pack) {
+            Good good = bom.good();
+            AutomotiveRules automotive = pack.automotive();
+            VehicleClassification vehicle = automotive == null ? VehicleClassification.notAVehicle()
+                    : VehicleClassification.classify(good.hsCode(), good.endUse(), good.vehicle());
+            RuleLookup found = pack.productRules().lookup(good.hsCode(), good.endUse(), vehicle.vehicleClass(), bom.asOf(),
+                    good.importingCountry(), good.importedFrom());
+            if (found instanceof RuleLookup.NeedsMoreData needs && needs.field().equals("good.vehicle") && vehicle.undetermined()) {
+                found = new RuleLookup.NeedsMoreData(vehicle.missingField(), vehicle.missingMessage());
+            }
+            PartThresholds thresholds = PartThresholds.choose(automotive, good.hsCode(), good.endUse(), vehicle, bom.automotive(), bom.asOf());
+            if (thresholds.onlyFromTableF() && found instanceof RuleLookup.Found f
+                    && f.rule().alternatives().stream().noneMatch(a -> a.regionalValueContent() != null)) {
+                // s.20(3)(c): Table F sets the RVC of "a good in Table F that is subject to an RVC requirement"; a pure tariff shift stays as written.
+                thresholds = PartThresholds.none();
+            }
+            ProductRule ruleAsWritten = found instanceof RuleLookup.Found f ? f.rule() : null;
+            if (found instanceof RuleLookup.Found f && f.rule().isApplicable()) {
+                // Alternatives for goods described in words apply as the producer declares the good (good.declarations).
+                found = f.rule().forDeclarations(good.declarations());
+            }
+            if (found instanceof RuleLookup.Found f && f.rule().isApplicable() && thresholds.applies()) {
+                found = new RuleLookup.Found(thresholds.applyTo(f.rule()));
+            } else if (found instanceof RuleLookup.Found && thresholds.missingField() != null) {
+                // Like a rule split by end use: the product rule cannot be applied until the thresholds are known.
+                found = new RuleLookup.NeedsMoreData(thresholds.missingField(), thresholds.missingMessage(),
+                        "good.endUse".equals(thresholds.missingField()) ? thresholds.endUseLegalText() : null);
+            }
+            return new RuleChoice(vehicle, thresholds, ruleAsWritten, found);
+        }
+    }
+
+    /**
+     * The rule chosen once per distinct good among many evaluated together (one level of a BOM's intermediate materials): the
+     * choice is a function of what {@link RuleChoice#of} reads, so goods equal in all of it share one. Goods with automotive
+     * facts or vehicle facts are chosen for one by one (those facts are large and such goods are few). Not thread-safe: one per
+     * batch.
+     */
+    public static final class RuleChoices {
+
+        private record Key(org.origincheck.domain.hs.HsCode hsCode, org.origincheck.domain.automotive.EndUse endUse,
+                           java.util.Map<String, Boolean> declarations, LocalDate asOf,
+                           String importingCountry, String importedFrom) {
+        }
+
+        private final RulePack pack;
+        private final java.util.Map<Key, RuleChoice> chosen = new java.util.HashMap<>();
+
+        public RuleChoices(RulePack pack) {
+            this.pack = pack;
+        }
+
+        public RuleChoice of(BillOfMaterials bom) {
+            Good good = bom.good();
+            if (bom.automotive() != null || good.vehicle() != null) {
+                return RuleChoice.of(bom, pack);
+            }
+            return chosen.computeIfAbsent(new Key(good.hsCode(), good.endUse(), good.declarations(), bom.asOf(),
+                    good.importingCountry(), good.importedFrom()), k -> RuleChoice.of(bom, pack));
+        }
     }
 
     /**
@@ -174,6 +228,14 @@ public final class EvaluationSubject {
 
     public BigDecimal tracedCorePartValue() {
         return tracedCorePartValue;
+    }
+
+    /**
+     * What the tests found about this good. The rules record into the subject's own findings, so one rules session can
+     * evaluate several goods (the intermediate materials of one level of a BOM) without mixing their reasons.
+     */
+    public Findings findings() {
+        return findings;
     }
 
     public BillOfMaterials bom() {

@@ -1,7 +1,9 @@
 package org.origincheck.domain.evaluation;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import org.origincheck.domain.bom.BillOfMaterials;
 import org.origincheck.domain.bom.Good;
 import org.origincheck.domain.bom.IntermediateMaterial;
@@ -49,7 +51,7 @@ public final class MultiLevelEvaluation {
         boolean allStated = bom.materials().stream().allMatch(m -> m.evidence() == null && m.intermediate() == null);
         if (bom.good().classifiedAsSet()) {
             // A set (Art. 4.17; SOR s.6): the goods in it are decided first, like any material, then s.6 replaces the set's own rule.
-            Level level = level(engine, bom.materials(), bom.good(), bom, pack);
+            Level level = level(bom.materials(), intermediates(engine, bom.materials(), bom.good(), bom, pack));
             // A good in the set decided under a provisional rule makes the set's answer provisional too.
             return new Assessed(provisionalIfAnyIs(SetRule.evaluate(bom, level.materials(), pack, level.evidenceReasons()), level.origins()),
                     allStated ? null : level.origins());
@@ -57,7 +59,7 @@ public final class MultiLevelEvaluation {
         if (allStated) {
             return new Assessed(engine.evaluate(bom, pack), null, bom, null, null);
         }
-        Level level = level(engine, bom.materials(), bom.good(), bom, pack);
+        Level level = level(bom.materials(), intermediates(engine, bom.materials(), bom.good(), bom, pack));
         BillOfMaterials resolved = new BillOfMaterials(bom.reference(), bom.asOf(), bom.good(), level.materials(), bom.automotive());
         Evaluation e = engine.evaluate(resolved, pack);
         return new Assessed(provisionalIfAnyIs(settle(withEvidence(e, level), level.origins()), level.origins()), level.origins(), resolved, null, null);
@@ -67,13 +69,17 @@ public final class MultiLevelEvaluation {
     private record Level(List<Material> materials, List<MaterialOrigin> origins, List<Reason> evidenceReasons) {
     }
 
-    private static Level level(OriginEngine engine, List<Material> given, Good parent, BillOfMaterials bom, RulePack pack) {
+    /**
+     * The level's materials as the engine reads them, each intermediate material with the origin already decided for it
+     * ({@code decided}, by identity).
+     */
+    private static Level level(List<Material> given, Map<Material, MaterialOrigin> decided) {
         List<Material> materials = new ArrayList<>(given.size());
         List<MaterialOrigin> origins = new ArrayList<>(given.size());
         List<Reason> evidenceReasons = new ArrayList<>();
         for (Material m : given) {
             if (m.intermediate() != null) {
-                MaterialOrigin origin = intermediate(engine, m, parent, bom, pack);
+                MaterialOrigin origin = decided.get(m);
                 evidenceReasons.add(intermediateReason(m, origin));
                 materials.add(m.withOrigin(origin.origin()));
                 origins.add(origin);
@@ -94,14 +100,62 @@ public final class MultiLevelEvaluation {
         return new Level(materials, origins, evidenceReasons);
     }
 
-    private static MaterialOrigin intermediate(OriginEngine engine, Material m, Good parent, BillOfMaterials bom, RulePack pack) {
+    /** An intermediate material to evaluate, as the good its producer makes ({@code self}). */
+    private record Pending(Material material, Good self) {
+    }
+
+    /**
+     * The origin of every intermediate material under {@code given}, at any depth. Each is evaluated after its own
+     * components, from them, under its own rule; those of the same height (1: only plain components; 2: intermediates of
+     * height 1 among them; ...) do not depend on one another and go to the engine together ({@link OriginEngine#evaluateAll}),
+     * so a 5-level BOM is four calls, not one per sub-assembly. Each answer is the one the intermediate would get alone.
+     */
+    private static Map<Material, MaterialOrigin> intermediates(OriginEngine engine, List<Material> given, Good parent, BillOfMaterials bom,
+                                                              RulePack pack) {
+        List<List<Pending>> byHeight = new ArrayList<>();
+        collect(given, parent, byHeight);
+        Map<Material, MaterialOrigin> decided = new IdentityHashMap<>();
+        for (List<Pending> sameHeight : byHeight) {
+            List<Level> levels = new ArrayList<>(sameHeight.size());
+            List<BillOfMaterials> boms = new ArrayList<>(sameHeight.size());
+            for (Pending p : sameHeight) {
+                Level own = level(p.material().intermediate().components(), decided);
+                levels.add(own);
+                boms.add(new BillOfMaterials(p.material().partNumber(), bom.asOf(), p.self(), own.materials(), null));
+            }
+            List<Evaluation> evaluations = engine.evaluateAll(boms, pack);
+            for (int i = 0; i < sameHeight.size(); i++) {
+                Material m = sameHeight.get(i).material();
+                decided.put(m, intermediate(m, levels.get(i), evaluations.get(i)));
+            }
+        }
+        return decided;
+    }
+
+    /** Adds the intermediate materials under {@code given} to {@code byHeight} (index 0: height 1); returns the greatest height. */
+    private static int collect(List<Material> given, Good parent, List<List<Pending>> byHeight) {
+        int height = 0;
+        for (Material m : given) {
+            IntermediateMaterial im = m.intermediate();
+            if (im == null) {
+                continue;
+            }
+            // The intermediate is made by the same producer, in the same country, in the good's currency, for the same end use.
+            Good self = new Good(m.partNumber(), m.description(), m.hsCode(), parent.endUse(), parent.producerCountry(), parent.currency(),
+                    im.transactionValue(), im.netCost(), im.costs(), null, null);
+            int own = collect(im.components(), self, byHeight) + 1;
+            while (byHeight.size() < own) {
+                byHeight.add(new ArrayList<>());
+            }
+            byHeight.get(own - 1).add(new Pending(m, self));
+            height = Math.max(height, own);
+        }
+        return height;
+    }
+
+    private static MaterialOrigin intermediate(Material m, Level own, Evaluation engineAnswer) {
         IntermediateMaterial im = m.intermediate();
-        // The intermediate is made by the same producer, in the same country, in the good's currency, for the same end use.
-        Good self = new Good(m.partNumber(), m.description(), m.hsCode(), parent.endUse(), parent.producerCountry(), parent.currency(),
-                im.transactionValue(), im.netCost(), im.costs(), null, null);
-        Level own = level(engine, im.components(), self, bom, pack);
-        Evaluation evaluation = settle(withEvidence(engine.evaluate(new BillOfMaterials(m.partNumber(), bom.asOf(), self, own.materials(), null), pack),
-                own), own.origins());
+        Evaluation evaluation = settle(withEvidence(engineAnswer, own), own.origins());
         evaluation = provisionalIfAnyIs(oneLevelRule(relabel(evaluation, im.field()), own.origins(), im.field()), own.origins());
         OriginStatus origin = switch (evaluation.status()) {
             case ORIGINATING -> OriginStatus.ORIGINATING;

@@ -26,6 +26,7 @@ import org.origincheck.domain.bom.BillOfMaterials;
 import org.origincheck.domain.bom.Costs;
 import org.origincheck.domain.automotive.EndUse;
 import org.origincheck.domain.bom.Good;
+import org.origincheck.domain.bom.IntermediateMaterial;
 import org.origincheck.domain.bom.Material;
 import org.origincheck.domain.bom.MaterialKind;
 import org.origincheck.domain.bom.OriginStatus;
@@ -171,6 +172,77 @@ class EngineAgreementProperties {
         } finally {
             threads.shutdownNow();
         }
+    }
+
+    /**
+     * The Drools adapter evaluates a list of BOMs in one session (the intermediate materials of one level): each, with its
+     * equal twin in the same session (equal alternatives, one per good), gets the answer it gets alone.
+     */
+    @Property(tries = 60)
+    void bomsEvaluatedInOneSessionGetTheirOwnAnswers(@ForAll("bomLists") List<BillOfMaterials> boms) {
+        List<BillOfMaterials> withTwins = new ArrayList<>(boms);
+        withTwins.addAll(boms);
+        List<Evaluation> together = drools.evaluateAll(withTwins, loaded.pack());
+        assertThat(together).hasSize(withTwins.size());
+        for (int i = 0; i < withTwins.size(); i++) {
+            assertThat(together.get(i)).as("BOM " + i).isEqualTo(REFERENCE.evaluate(withTwins.get(i), loaded.pack()));
+        }
+    }
+
+    /**
+     * A multi-level BOM is evaluated a level at a time, every intermediate material of one height in one session: the
+     * answer and every nested determination are those of the same BOM with each sub-assembly evaluated alone (its own session),
+     * and those of the reference; also through {@link DecidingOverUnknownFacts}, as the service runs it.
+     */
+    @Property(tries = 60)
+    void aMultiLevelBomEvaluatedLevelByLevelGetsTheAnswersOfEachSubAssemblyAlone(@ForAll("trees") BillOfMaterials tree) {
+        MultiLevelEvaluation.Assessed byLevel = MultiLevelEvaluation.evaluate(drools, tree, loaded.pack());
+        MultiLevelEvaluation.Assessed oneByOne = MultiLevelEvaluation.evaluate(alone(drools), tree, loaded.pack());
+        MultiLevelEvaluation.Assessed byReference = MultiLevelEvaluation.evaluate(REFERENCE, tree, loaded.pack());
+        assertThat(byLevel.evaluation()).isEqualTo(oneByOne.evaluation()).isEqualTo(byReference.evaluation());
+        assertThat(byLevel.materials()).isEqualTo(oneByOne.materials()).isEqualTo(byReference.materials());
+        MultiLevelEvaluation.Assessed deciding = MultiLevelEvaluation.evaluate(new DecidingOverUnknownFacts(drools), tree, loaded.pack());
+        MultiLevelEvaluation.Assessed decidingAlone = MultiLevelEvaluation.evaluate(alone(new DecidingOverUnknownFacts(drools)), tree, loaded.pack());
+        assertThat(deciding.evaluation()).isEqualTo(decidingAlone.evaluation());
+        assertThat(deciding.materials()).isEqualTo(decidingAlone.materials());
+    }
+
+    /** The engine with only its one-BOM evaluation visible: every BOM of a level in a session of its own. */
+    private static OriginEngine alone(OriginEngine engine) {
+        return engine::evaluate;
+    }
+
+    /** Up to 8 random BOMs as one tree: BOM i (i > 0) becomes an intermediate material of BOM (i - 1) / 2, up to 4 levels. */
+    @Provide
+    Arbitrary<BillOfMaterials> trees() {
+        return boms().list().ofMinSize(2).ofMaxSize(8).map(EngineAgreementProperties::tree);
+    }
+
+    private static BillOfMaterials tree(List<BillOfMaterials> parts) {
+        int n = parts.size();
+        int[] index = new int[n];
+        int[] children = new int[n];
+        String[] field = new String[n];
+        for (int i = 1; i < n; i++) {
+            int parent = (i - 1) / 2;
+            index[i] = parts.get(parent).materials().size() + children[parent]++;
+            field[i] = (parent == 0 ? "materials" : field[parent] + ".components") + "[" + index[i] + "]";
+        }
+        List<List<Material>> materials = new ArrayList<>();
+        for (BillOfMaterials part : parts) {
+            materials.add(new ArrayList<>(part.materials()));
+        }
+        for (int i = n - 1; i >= 1; i--) {
+            Good self = parts.get(i).good();
+            List<Material> components = materials.get(i);
+            BigDecimal value = components.stream().map(Material::value).reduce(BigDecimal.ZERO, BigDecimal::add);
+            materials.get((i - 1) / 2).add(new Material(index[i], "SA" + i, null, self.hsCode(), OriginStatus.UNKNOWN, null, value,
+                    BigDecimal.ONE, "EA", MaterialKind.DIRECT, null, null, null, null,
+                    new IntermediateMaterial(field[i], self.transactionValue(), self.netCost(), self.costs(), components)));
+        }
+        materials.get(0).sort(java.util.Comparator.comparingInt(Material::index));
+        BillOfMaterials top = parts.get(0);
+        return new BillOfMaterials(top.reference(), top.asOf(), top.good(), materials.get(0), top.automotive());
     }
 
     @Provide
