@@ -165,7 +165,7 @@ final class ChapterRulesLoader {
                         rule.text(), rule.citation(), rule.source(), rule.verification(), List.of(), rule.notes(), rule.partsRuleUnavailable(),
                         ParseStatus.MANUAL_REVIEW, "not applied: the chapter rules of chapter " + chapter + " that govern it (\"the rule applicable"
                         + " to that good shall only apply to the component that determines the tariff classification of the good\") are not"
-                        + " stated in the pack's chapterRules", rule.file(), rule.line()));
+                        + " stated in the pack's chapterRules", rule.file(), rule.line(), rule.trade()));
                 continue;
             }
             List<AdditionalAlternative> additional = loaded.alternatives().getOrDefault(chapter, List.of());
@@ -187,7 +187,7 @@ final class ChapterRulesLoader {
             }
             out.add(new ProductRule(rule.id(), rule.scope(), rule.endUses(), rule.vehicleClasses(), rule.effectiveFrom(), rule.effectiveTo(),
                     rule.text(), rule.citation(), rule.source(), rule.verification(), alternatives, rule.notes(), rule.partsRuleUnavailable(),
-                    rule.parseStatus(), rule.parseNote(), rule.file(), rule.line()));
+                    rule.parseStatus(), rule.parseNote(), rule.file(), rule.line(), rule.trade()));
         }
         return out;
     }
