@@ -27,7 +27,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response api(ApiException e) {
-        return respond(e.problem());
+        Response response = respond(e.problem());
+        return e.retryAfter() == null ? response : Response.fromResponse(response).header("Retry-After", e.retryAfter()).build();
     }
 
     @ServerExceptionMapper

@@ -17,4 +17,15 @@ public interface LimitsConfig {
     /** Most levels of a multi-level BOM (materials[].components[]), the good's own materials being level 1; deeper answers 400. */
     @WithDefault("10")
     int maxBomDepth();
+
+    /**
+     * Materials (over all levels) in evaluation at once; an evaluation waits in order of arrival until its materials fit
+     * (one larger than this runs alone). Sized for a 256 MB heap: two submissions at max-materials at once.
+     */
+    @WithDefault("100000")
+    int materialsInEvaluation();
+
+    /** How long an evaluation waits for room before it is answered 503 with Retry-After, nothing stored. */
+    @WithDefault("60")
+    long evaluationWaitSeconds();
 }

@@ -24,11 +24,13 @@ public class DeterminationService {
     private final RulePackRegistry packs;
     private final OriginEngine engine;
     private final DeterminationWriter writer;
+    private final EvaluationCapacity capacity;
 
-    DeterminationService(RulePackRegistry packs, OriginEngine engine, DeterminationWriter writer) {
+    DeterminationService(RulePackRegistry packs, OriginEngine engine, DeterminationWriter writer, EvaluationCapacity capacity) {
         this.packs = packs;
         this.engine = engine;
         this.writer = writer;
+        this.capacity = capacity;
     }
 
     /** The request as it arrived: its body, its media type and, for a CSV, the query string that describes the good. */
@@ -54,7 +56,8 @@ public class DeterminationService {
      */
     @io.micrometer.core.annotation.Timed(value = "origincheck.evaluation", description = "Rule evaluation of one bill of materials (stored or not)")
     public MultiLevelEvaluation.Assessed assess(BillOfMaterials bom, String rulePack) {
-        return MultiLevelEvaluation.evaluate(engine, bom, selectPack(rulePack, bom.asOf()));
+        RulePack pack = selectPack(rulePack, bom.asOf());
+        return capacity.evaluate(bom, () -> MultiLevelEvaluation.evaluate(engine, bom, pack));
     }
 
     /**
@@ -64,7 +67,7 @@ public class DeterminationService {
     @io.micrometer.core.annotation.Timed(value = "origincheck.evaluation", description = "Rule evaluation of one bill of materials (stored or not)")
     public MultiLevelEvaluation.Assessed answer(BillOfMaterials bom, String rulePack) {
         RulePack pack = selectPack(rulePack, bom.asOf());
-        return MultiLevelEvaluation.evaluate(engine, bom, pack).withPathToQualify(pack);
+        return capacity.evaluate(bom, () -> MultiLevelEvaluation.evaluate(engine, bom, pack).withPathToQualify(pack));
     }
 
     /**

@@ -88,6 +88,16 @@ class GoldenCasesInProcessTest {
             public int maxBomDepth() {
                 return 10;
             }
+
+            @Override
+            public int materialsInEvaluation() {
+                return 100_000;
+            }
+
+            @Override
+            public long evaluationWaitSeconds() {
+                return 60;
+            }
         };
         // No golden case refers to a stored determination; were one to, it would be found missing and the case would fail.
         SettledConclusions none = new SettledConclusions() {
