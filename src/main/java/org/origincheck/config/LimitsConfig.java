@@ -20,9 +20,9 @@ public interface LimitsConfig {
 
     /**
      * Materials (over all levels) in evaluation at once; an evaluation waits in order of arrival until its materials fit
-     * (one larger than this runs alone). Sized for a 256 MB heap: two submissions at max-materials at once.
+     * (one larger than this runs alone). Sized for a 256 MB heap: one submission at max-materials at a time.
      */
-    @WithDefault("100000")
+    @WithDefault("50000")
     int materialsInEvaluation();
 
     /** How long an evaluation waits for room before it is answered 503 with Retry-After, nothing stored. */

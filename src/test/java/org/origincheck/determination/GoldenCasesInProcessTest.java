@@ -91,7 +91,7 @@ class GoldenCasesInProcessTest {
 
             @Override
             public int materialsInEvaluation() {
-                return 100_000;
+                return 50_000;
             }
 
             @Override
