@@ -6,17 +6,10 @@ import java.util.List;
 public class ApiException extends RuntimeException {
 
     private final Problem problem;
-    private final String retryAfter;
 
     public ApiException(Problem problem) {
-        this(problem, null);
-    }
-
-    /** {@code retryAfter}: seconds for the Retry-After header of a 503 (null: none). */
-    public ApiException(Problem problem, String retryAfter) {
         super(problem.detail());
         this.problem = problem;
-        this.retryAfter = retryAfter;
     }
 
     public static ApiException invalid(String field, String message) {
@@ -53,9 +46,5 @@ public class ApiException extends RuntimeException {
 
     public Problem problem() {
         return problem;
-    }
-
-    public String retryAfter() {
-        return retryAfter;
     }
 }

@@ -27,8 +27,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response api(ApiException e) {
-        Response response = respond(e.problem());
-        return e.retryAfter() == null ? response : Response.fromResponse(response).header("Retry-After", e.retryAfter()).build();
+        return respond(e.problem());
     }
 
     @ServerExceptionMapper

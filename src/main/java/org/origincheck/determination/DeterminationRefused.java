@@ -12,8 +12,13 @@ public class DeterminationRefused extends RuntimeException {
         /** Well formed, but nothing can evaluate it (no rule pack in force on the date): 422. */
         CANNOT_EVALUATE,
         /** An Idempotency-Key already used with another request: 422. */
-        IDEMPOTENCY_KEY_REUSED
+        IDEMPOTENCY_KEY_REUSED,
+        /** No room to evaluate now (EvaluationCapacity): 503 with Retry-After; the same request can be sent again. */
+        BUSY
     }
+
+    /** Seconds a caller refused as {@link Reason#BUSY} is told to wait. */
+    public static final String BUSY_RETRY_AFTER_SECONDS = "30";
 
     private final Reason reason;
     private final String field;
@@ -24,6 +29,11 @@ public class DeterminationRefused extends RuntimeException {
         this.reason = reason;
         this.field = field;
         this.fieldMessage = fieldMessage;
+    }
+
+    /** No room to evaluate now: the caller retries the same request (see {@link EvaluationCapacity}). */
+    public static DeterminationRefused busy(String detail) {
+        return new DeterminationRefused(Reason.BUSY, null, null, detail);
     }
 
     static DeterminationRefused of(Reason reason, String field, String message) {

@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import org.origincheck.api.ApiException;
-import org.origincheck.api.Problem;
 import org.origincheck.domain.bom.BillOfMaterials;
 import org.origincheck.domain.bom.Material;
 
@@ -15,7 +13,7 @@ import org.origincheck.domain.bom.Material;
  * memory; four submissions of 50,000 materials at once ran the 256 MB heap of bench/http.sh out of memory and answered 500
  * (docs/benchmarks.md). Each evaluation takes as many permits as it has materials (over all levels, capped at the capacity,
  * so one submission at the limit still runs alone); the others wait in order of arrival, and one that waits longer than
- * {@code origincheck.limits.evaluation-wait-seconds} is answered 503 with Retry-After, nothing stored. Small BOMs take few
+ * {@code origincheck.limits.evaluation-wait-seconds} is refused as {@link DeterminationRefused.Reason#BUSY} (503 with Retry-After at the edge), nothing stored. Small BOMs take few
  * permits, so they pass while a large one runs.
  */
 @ApplicationScoped
@@ -50,9 +48,9 @@ public class EvaluationCapacity {
             acquired = false;
         }
         if (!acquired) {
-            throw new ApiException(Problem.of(503, "Service Unavailable", "other large bills of materials are being evaluated"
-                    + " (origincheck.limits.materials-in-evaluation); nothing was stored; retry the same request (with its"
-                    + " Idempotency-Key) shortly"), "30");
+            throw DeterminationRefused.busy("other large bills of materials are being"
+                    + " evaluated (origincheck.limits.materials-in-evaluation); nothing was stored; retry the same request (with its"
+                    + " Idempotency-Key) shortly");
         }
         try {
             return evaluation.get();

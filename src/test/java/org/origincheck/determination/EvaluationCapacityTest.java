@@ -11,7 +11,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.origincheck.api.ApiException;
 import org.origincheck.domain.bom.BillOfMaterials;
 import org.origincheck.domain.bom.Good;
 import org.origincheck.domain.bom.Material;
@@ -23,7 +22,7 @@ import org.origincheck.domain.hs.HsCode;
 class EvaluationCapacityTest {
 
     @Test
-    void shouldAnswer503WithRetryAfterWhenLargeEvaluationsFillTheCapacity() throws Exception {
+    void shouldRefuseAsBusyWhenLargeEvaluationsFillTheCapacity() throws Exception {
         EvaluationCapacity capacity = new EvaluationCapacity(10, 0);
         CountDownLatch running = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
@@ -35,10 +34,9 @@ class EvaluationCapacityTest {
         assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
 
         assertThatThrownBy(() -> capacity.evaluate(bom(5), () -> "second"))
-                .isInstanceOfSatisfying(ApiException.class, e -> {
-                    assertThat(e.problem().status()).isEqualTo(503);
-                    assertThat(e.problem().detail()).contains("nothing was stored");
-                    assertThat(e.retryAfter()).isEqualTo("30");
+                .isInstanceOfSatisfying(DeterminationRefused.class, e -> {
+                    assertThat(e.reason()).isEqualTo(DeterminationRefused.Reason.BUSY);
+                    assertThat(e.getMessage()).contains("nothing was stored");
                 });
         assertThat(capacity.evaluate(bom(2), () -> "small passes beside it")).isEqualTo("small passes beside it");
 

@@ -13,7 +13,9 @@ public class DeterminationProblems {
 
     @ServerExceptionMapper
     public Response refused(DeterminationRefused e) {
-        return ProblemMappers.respond(problem(e));
+        Response response = ProblemMappers.respond(problem(e));
+        return e.reason() == DeterminationRefused.Reason.BUSY
+                ? Response.fromResponse(response).header("Retry-After", DeterminationRefused.BUSY_RETRY_AFTER_SECONDS).build() : response;
     }
 
     static Problem problem(DeterminationRefused e) {
@@ -22,6 +24,7 @@ public class DeterminationProblems {
             case CANNOT_EVALUATE -> ApiException.unprocessable(e.field(), e.fieldMessage()).problem();
             case IDEMPOTENCY_KEY_REUSED -> new Problem("https://origincheck.org/problems/idempotency-key-reused", "Idempotency-Key reused", 422,
                     e.getMessage(), null, List.of(new Problem.FieldError(e.field(), e.fieldMessage())));
+            case BUSY -> Problem.of(503, "Service Unavailable", e.getMessage());
         };
     }
 }
