@@ -42,45 +42,33 @@ final class EndUsePreambles {
         }
     }
 
-    sealed interface Result {
-    }
-
-    record NoPreamble() implements Result {
-    }
-
-    record Read(Preamble preamble, String rule) implements Result {
-    }
-
-    record Refused(String what) implements Result {
-    }
-
     private EndUsePreambles() {
     }
 
-    static Result read(String text) {
+    static PreambleReading<Preamble> read(String text) {
         Matcher m = PREAMBLE.matcher(text);
         if (!m.lookingAt()) {
-            return new NoPreamble();
+            return new PreambleReading.NoPreamble<>();
         }
         Optional<List<HsRange>> provisions = PsrTextParser.provisionsOf(m.group(2));
         if (provisions.isEmpty()) {
-            return new Refused("the preamble's provisions are not HS provisions");
+            return new PreambleReading.Refused<>("the preamble's provisions are not HS provisions");
         }
         boolean anyOther = m.group(1).equals("any other");
         Set<EndUse> uses = EnumSet.noneOf(EndUse.class);
         if (m.group(3) != null) {
             Set<EndUse> named = VEHICLES.get(m.group(3));
             if (named == null) {
-                return new Refused("the vehicles '" + m.group(3) + "' are not a recognised end use");
+                return new PreambleReading.Refused<>("the vehicles '" + m.group(3) + "' are not a recognised end use");
             }
             if (anyOther) {
-                return new Refused("'any other good ... for use in' refers to goods another rule describes in words");
+                return new PreambleReading.Refused<>("'any other good ... for use in' refers to goods another rule describes in words");
             }
             uses.addAll(named);
         } else if (!anyOther) {
-            return new NoPreamble();
+            return new PreambleReading.NoPreamble<>();
         }
         String words = m.group().substring(0, m.group().length() - 2);
-        return new Read(new Preamble(provisions.get(), uses, anyOther, words), text.substring(m.end()));
+        return new PreambleReading.Read<>(new Preamble(provisions.get(), uses, anyOther, words), text.substring(m.end()));
     }
 }

@@ -177,21 +177,21 @@ public final class PsrTextParser {
                 return statedPeriod(dated, normalized, packStart);
             }
             // Hook (TradePreambles): "For the purposes of trade between the territory of Mexico and ... the following rule of origin applies:".
-            TradePreambles.Result forTrade = TradePreambles.read(normalized);
-            if (forTrade instanceof TradePreambles.Refused no) {
+            PreambleReading<TradePreambles.Preamble> forTrade = TradePreambles.read(normalized);
+            if (forTrade instanceof PreambleReading.Refused<TradePreambles.Preamble> no) {
                 return new ParseResult.Unparsed(Refusal.TRADE_DIRECTION.message + ": " + no.what() + " at " + quote(normalized, 0));
             }
-            if (forTrade instanceof TradePreambles.Read read) {
+            if (forTrade instanceof PreambleReading.Read<TradePreambles.Preamble> read) {
                 TradePreambles.Preamble p = read.preamble();
                 return new ParseResult.Parsed(rule(read.rule(), packStart, true), null, null,
                         new ParseResult.ForTrade(p.provisions(), p.trade(), p.words()));
             }
             // Hook (EndUsePreambles): "For a good of subheading 8708.50 for use in a heavy truck: (A) ..." names the end uses.
-            EndUsePreambles.Result preamble = EndUsePreambles.read(normalized);
-            if (preamble instanceof EndUsePreambles.Refused no) {
+            PreambleReading<EndUsePreambles.Preamble> preamble = EndUsePreambles.read(normalized);
+            if (preamble instanceof PreambleReading.Refused<EndUsePreambles.Preamble> no) {
                 return new ParseResult.Unparsed(Refusal.END_USE.message + ": " + no.what() + " at " + quote(normalized, 0));
             }
-            if (preamble instanceof EndUsePreambles.Read read) {
+            if (preamble instanceof PreambleReading.Read<EndUsePreambles.Preamble> read) {
                 ParseResult.ForUse forUse = new ParseResult.ForUse(read.preamble().provisions(), read.preamble().endUses(),
                         read.preamble().anyOther(), read.preamble().words());
                 // A lone "(A)" under an end-use preamble is the whole rule: GN 11(o) 8708.99 rule 50 prints "For a chassis frame ...

@@ -28,33 +28,21 @@ final class TradePreambles {
         }
     }
 
-    sealed interface Result {
-    }
-
-    record NoPreamble() implements Result {
-    }
-
-    record Read(Preamble preamble, String rule) implements Result {
-    }
-
-    record Refused(String what) implements Result {
-    }
-
     private TradePreambles() {
     }
 
-    static Result read(String text) {
+    static PreambleReading<Preamble> read(String text) {
         Matcher m = PREAMBLE.matcher(text);
         if (!m.lookingAt()) {
-            return new NoPreamble();
+            return new PreambleReading.NoPreamble<>();
         }
         Optional<List<HsRange>> provisions = PsrTextParser.provisionsOf(m.group(2));
         if (provisions.isEmpty()) {
-            return new Refused("the preamble's provisions are not HS provisions");
+            return new PreambleReading.Refused<>("the preamble's provisions are not HS provisions");
         }
         DirectionOfTrade trade = m.group(1) == null ? DirectionOfTrade.ALL_OTHER_TRADE
                 : m.group(1).equals("Canada") ? DirectionOfTrade.CANADA_UNITED_STATES : DirectionOfTrade.MEXICO_UNITED_STATES;
         String words = text.substring(text.indexOf("For the purposes of"), m.end() - 2);
-        return new Read(new Preamble(provisions.get(), trade, words), text.substring(m.end()));
+        return new PreambleReading.Read<>(new Preamble(provisions.get(), trade, words), text.substring(m.end()));
     }
 }
