@@ -275,4 +275,40 @@ class DeterminationBatchApiTest {
             assertThat(a.at("/problem/errors/0/field").asText()).isEqualTo("idempotencyKey");
         });
     }
+
+    /**
+     * V25: a determination's submission and response are compressed with lz4 where the server has it (pglz, the default,
+     * was most of PostgreSQL's CPU per stored determination), and review_event keeps one index on (determination_id, seq).
+     * A server built without lz4 keeps pglz: the migration must still apply, and the values read back as they were sent.
+     */
+    @Test
+    void shouldStoreSubmissionsCompressedWithLz4WhereTheServerHasItAndReadThemBackAsSent() throws Exception {
+        String run = UUID.randomUUID().toString();
+        String line = bom("Z-" + run, 7);
+        String id = answers(post(line + "\n")).get(0).get("id").asText();
+
+        boolean serverHasLz4;
+        try (Connection c = dataSource.getConnection(); java.sql.Statement s = c.createStatement()) {
+            try {
+                s.execute("create temp table lz4_probe (t text compression lz4)");
+                serverHasLz4 = true;
+            } catch (java.sql.SQLException e) {
+                serverHasLz4 = false;
+            }
+        }
+        List<String> methods = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(
+                "select attname || '=' || attcompression::text from pg_attribute where attrelid = 'determination'::regclass "
+                        + "and attname in ('submission', 'response') order by attname");
+             ResultSet r = q.executeQuery()) {
+            while (r.next()) {
+                methods.add(r.getString(1));
+            }
+        }
+        assertThat(methods).containsExactly(serverHasLz4 ? List.of("response=l", "submission=l").toArray(String[]::new)
+                : List.of("response=", "submission=").toArray(String[]::new));
+        assertThat(count("select count(*) from pg_indexes where tablename = 'review_event' and indexname = ?", "review_event_determination")).isZero();
+        assertThat(count("select count(*) from pg_indexes where tablename = 'review_event' and indexdef like ?", "%(determination_id, seq)%")).isEqualTo(1);
+        assertThat(given().get("/api/v1/determinations/" + id + "/submission").then().statusCode(200).extract().asString()).isEqualTo(line);
+    }
 }
