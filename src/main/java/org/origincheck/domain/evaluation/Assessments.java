@@ -701,10 +701,10 @@ public final class Assessments {
         return material.hsCode().subheading().equals(good.hsCode().subheading());
     }
 
-    /** Rule engines collect facts in their own order; reasons list materials in the order of the BOM. */
-    /** One comparator for every call: built per call, its lambdas were a measurable share of a sub-assembly's evaluation. */
+    // One comparator for every call: built per call, its lambdas were a measurable share of a sub-assembly's evaluation.
     private static final java.util.Comparator<Material> BOM_ORDER = java.util.Comparator.comparingInt(Material::index);
 
+    /** Rule engines collect facts in their own order; reasons list materials in the order of the BOM. */
     static List<Material> inBomOrder(List<Material> materials) {
         List<Material> sorted = new ArrayList<>(materials);
         sorted.sort(BOM_ORDER);

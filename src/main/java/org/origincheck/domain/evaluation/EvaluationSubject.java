@@ -81,10 +81,10 @@ public final class EvaluationSubject {
                              Reason selected, Evaluation.AppliedRule applied) {
 
         /**
-         * {@code selected}: the reason that says which rule applies, and {@code applied}: the rule as the answer names it, both
-         * when a rule was found and can be applied (null otherwise). They read only what the choice is keyed by (the rule, the
-         * good's code, the date and the trade), so goods sharing a choice share them: built per sub-assembly, the rule's scope
-         * and text were formatted 780 times for issue 15's 5-level BOM.
+         * {@code selected}: the reason that says which rule applies (when a rule was found that can be applied, else null), and
+         * {@code applied}: the rule as the answer names it (when a rule was found, else null). They read only what the choice
+         * is keyed by (the rule, the good's code, the date and the trade), so goods sharing a choice share them: built per
+         * sub-assembly, the rule's scope and text were formatted 780 times for issue 15's 5-level BOM.
          */
         public RuleChoice(VehicleClassification vehicle, PartThresholds partThresholds, ProductRule ruleAsWritten, RuleLookup lookup,
                           Good good, LocalDate asOf) {
