@@ -1,7 +1,6 @@
 package org.origincheck.bench;
 
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import org.origincheck.domain.bom.BillOfMaterials;
 import org.origincheck.domain.evaluation.MultiLevelEvaluation;
@@ -31,7 +30,8 @@ public final class MultiLevelCpuMeasurement {
                 .equals(MultiLevelEvaluation.evaluate(engines.reference(), tree, engines.pack()).evaluation())) {
             throw new IllegalStateException("the engines disagree on the 5-level BOM; not measuring");
         }
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        // Allocation too: the measuring thread's CPU time leaves out the collector's threads, which wall-clock time (JMH) pays.
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         for (BenchEngines.Engine engine : BenchEngines.Engine.values()) {
             OriginEngine selected = engines.select(engine);
             for (int w = 0; w < rounds; w++) { // warm-up, both shapes
@@ -39,13 +39,18 @@ public final class MultiLevelCpuMeasurement {
                 MultiLevelEvaluation.evaluate(selected, tree, engines.pack());
             }
             long[][] cpu = new long[2][rounds];
+            long[][] allocated = new long[2][rounds];
             double[] ratios = new double[rounds];
             for (int r = 0; r < rounds; r++) {
+                long bytesStart = threads.getCurrentThreadAllocatedBytes();
                 long start = threads.getCurrentThreadCpuTime();
                 MultiLevelEvaluation.evaluate(selected, flat, engines.pack());
                 long middle = threads.getCurrentThreadCpuTime();
+                long bytesMiddle = threads.getCurrentThreadAllocatedBytes();
                 MultiLevelEvaluation.evaluate(selected, tree, engines.pack());
                 long end = threads.getCurrentThreadCpuTime();
+                allocated[0][r] = bytesMiddle - bytesStart;
+                allocated[1][r] = threads.getCurrentThreadAllocatedBytes() - bytesMiddle;
                 cpu[0][r] = middle - start;
                 cpu[1][r] = end - middle;
                 ratios[r] = (double) cpu[1][r] / cpu[0][r];
@@ -55,8 +60,11 @@ public final class MultiLevelCpuMeasurement {
                 long[] sorted = cpu[i].clone();
                 Arrays.sort(sorted);
                 medians[i] = sorted[rounds / 2] / 1e6;
-                System.out.printf("%-9s %-11s CPU ms per evaluation: median %.2f (quartiles %.2f-%.2f, min %.2f), %d rounds%n", engine,
-                        i == 0 ? "FLAT" : "FIVE_LEVELS", medians[i], sorted[rounds / 4] / 1e6, sorted[3 * rounds / 4] / 1e6, sorted[0] / 1e6, rounds);
+                long[] bytes = allocated[i].clone();
+                Arrays.sort(bytes);
+                System.out.printf("%-9s %-11s CPU ms per evaluation: median %.2f (quartiles %.2f-%.2f, min %.2f), %d rounds; allocated MB: median %.1f%n",
+                        engine, i == 0 ? "FLAT" : "FIVE_LEVELS", medians[i], sorted[rounds / 4] / 1e6, sorted[3 * rounds / 4] / 1e6, sorted[0] / 1e6,
+                        rounds, bytes[rounds / 2] / 1e6);
             }
             Arrays.sort(ratios);
             System.out.printf("%-9s 5 levels / flat: %.2fx (ratio of medians); per round: median %.2fx, quartiles %.2f-%.2f%n", engine,

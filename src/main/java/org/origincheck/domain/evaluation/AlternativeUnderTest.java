@@ -38,10 +38,13 @@ public record AlternativeUnderTest(String label, RuleAlternative alternative, St
     }
 
     private static List<AlternativeUnderTest> of(ProductRule rule, HsCode good, List<Material> nonOriginating, EvaluationSubject subject) {
-        List<HsCode> tested = nonOriginating.stream().filter(Material::subjectToTariffShift).map(Material::hsCode).toList();
-        List<AlternativeUnderTest> out = new ArrayList<>();
+        List<HsCode> tested = null; // only for "except from more than one of the following", which few rules have
+        List<AlternativeUnderTest> out = new ArrayList<>(rule.alternatives().size());
         for (RuleAlternative alternative : rule.alternatives()) {
             MoreThanOneOf groups = alternative.tariffShift() == null ? null : alternative.tariffShift().exceptMoreThanOne();
+            if (groups != null && tested == null) {
+                tested = nonOriginating.stream().filter(Material::subjectToTariffShift).map(Material::hsCode).toList();
+            }
             out.add(new AlternativeUnderTest(alternative.label(), alternative, rule.citation(), good,
                     groups == null ? null : groups.presence(tested), subject));
         }

@@ -65,6 +65,14 @@ public final class Assessments {
         return ", in its text for " + rule.trade().words() + imported;
     }
 
+    /** The reason saying which product rule applies to a good of {@code good}'s code and trade on {@code asOf}, and its text. */
+    static Reason ruleSelected(ProductRule rule, Good good, java.time.LocalDate asOf) {
+        return new Reason(ReasonCode.PRODUCT_RULE_SELECTED, Outcome.INFO,
+                "Product-specific rule " + rule.id() + " for " + rule.hsScope() + " applies to "
+                        + good.hsCode().formatted() + " on " + asOf + tradeOf(rule, good) + ": " + rule.text(),
+                rule.citation(), List.of(), null);
+    }
+
     public static void ruleSelection(EvaluationSubject subject, Findings findings) {
         RuleLookup lookup = subject.lookup();
         if (lookup instanceof RuleLookup.Found found && !found.rule().isApplicable()) {
@@ -75,12 +83,8 @@ public final class Assessments {
                     "Product-specific rule " + rule.id() + " for " + rule.hsScope() + " applies, but its text could not be encoded ("
                             + rule.parseNote() + "); a compliance officer must apply it by hand: " + rule.text(),
                     rule.citation(), List.of(), null));
-        } else if (lookup instanceof RuleLookup.Found found) {
-            ProductRule rule = found.rule();
-            findings.add(new Reason(ReasonCode.PRODUCT_RULE_SELECTED, Outcome.INFO,
-                    "Product-specific rule " + rule.id() + " for " + rule.hsScope() + " applies to "
-                            + subject.good().hsCode().formatted() + " on " + subject.asOf() + tradeOf(rule, subject.good()) + ": " + rule.text(),
-                    rule.citation(), List.of(), null));
+        } else if (lookup instanceof RuleLookup.Found) {
+            findings.add(subject.ruleSelected());
         } else if (lookup instanceof RuleLookup.NeedsDeclarations needs) {
             ProductRule rule = needs.rule();
             for (org.origincheck.domain.rules.Question question : needs.questions()) {
@@ -697,10 +701,13 @@ public final class Assessments {
         return material.hsCode().subheading().equals(good.hsCode().subheading());
     }
 
+    // One comparator for every call: built per call, its lambdas were a measurable share of a sub-assembly's evaluation.
+    private static final java.util.Comparator<Material> BOM_ORDER = java.util.Comparator.comparingInt(Material::index);
+
     /** Rule engines collect facts in their own order; reasons list materials in the order of the BOM. */
     static List<Material> inBomOrder(List<Material> materials) {
         List<Material> sorted = new ArrayList<>(materials);
-        sorted.sort(java.util.Comparator.comparingInt(Material::index));
+        sorted.sort(BOM_ORDER);
         return sorted;
     }
 
@@ -713,7 +720,12 @@ public final class Assessments {
     }
 
     static List<String> labels(List<Material> materials) {
-        return materials.stream().limit(MAX_LISTED).map(Material::label).toList();
+        int listed = Math.min(materials.size(), MAX_LISTED);
+        String[] labels = new String[listed];
+        for (int i = 0; i < listed; i++) {
+            labels[i] = materials.get(i).label();
+        }
+        return List.of(labels);
     }
 
     private static String describeMaterials(List<Material> materials) {

@@ -31,6 +31,8 @@ public final class EvaluationSubject {
     private final VehicleClassification vehicle;
     private final PartThresholds partThresholds;
     private final ProductRule ruleAsWritten;
+    private final Reason ruleSelected;
+    private final Evaluation.AppliedRule appliedRule;
     private final List<AutomotiveFacts.CorePart> tracedCoreParts = new ArrayList<>();
     private final List<AutomotiveFacts.CorePart> untraceableCoreParts = new ArrayList<>();
     private final List<AutomotiveFacts.CorePart> corePartsNotOnBom = new ArrayList<>();
@@ -53,6 +55,8 @@ public final class EvaluationSubject {
         this.partThresholds = choice.partThresholds();
         this.ruleAsWritten = choice.ruleAsWritten();
         this.lookup = choice.lookup();
+        this.ruleSelected = choice.selected();
+        this.appliedRule = choice.applied();
         BigDecimal vnm = BigDecimal.ZERO;
         List<Material> nonOriginating = new ArrayList<>();
         for (Material material : bom.materials()) {
@@ -73,7 +77,21 @@ public final class EvaluationSubject {
      * declarations, automotive facts and date (and the pack): the vehicle's class, the part thresholds, the rule as written and
      * the rule as applied.
      */
-    public record RuleChoice(VehicleClassification vehicle, PartThresholds partThresholds, ProductRule ruleAsWritten, RuleLookup lookup) {
+    public record RuleChoice(VehicleClassification vehicle, PartThresholds partThresholds, ProductRule ruleAsWritten, RuleLookup lookup,
+                             Reason selected, Evaluation.AppliedRule applied) {
+
+        /**
+         * {@code selected}: the reason that says which rule applies (when a rule was found that can be applied, else null), and
+         * {@code applied}: the rule as the answer names it (when a rule was found, else null). They read only what the choice
+         * is keyed by (the rule, the good's code, the date and the trade), so goods sharing a choice share them: built per
+         * sub-assembly, the rule's scope and text were formatted 780 times for issue 15's 5-level BOM.
+         */
+        public RuleChoice(VehicleClassification vehicle, PartThresholds partThresholds, ProductRule ruleAsWritten, RuleLookup lookup,
+                          Good good, LocalDate asOf) {
+            this(vehicle, partThresholds, ruleAsWritten, lookup,
+                    lookup instanceof RuleLookup.Found f && f.rule().isApplicable() ? Assessments.ruleSelected(f.rule(), good, asOf) : null,
+                    lookup instanceof RuleLookup.Found f ? Findings.applied(f.rule()) : null);
+        }
 
         public static RuleChoice of(BillOfMaterials bom, RulePack pack) {
             Good good = bom.good();
@@ -103,7 +121,7 @@ public final class EvaluationSubject {
                 found = new RuleLookup.NeedsMoreData(thresholds.missingField(), thresholds.missingMessage(),
                         "good.endUse".equals(thresholds.missingField()) ? thresholds.endUseLegalText() : null);
             }
-            return new RuleChoice(vehicle, thresholds, ruleAsWritten, found);
+            return new RuleChoice(vehicle, thresholds, ruleAsWritten, found, good, bom.asOf());
         }
     }
 
@@ -273,6 +291,16 @@ public final class EvaluationSubject {
 
     public Optional<ProductRule> rule() {
         return lookup instanceof RuleLookup.Found found ? Optional.of(found.rule()) : Optional.empty();
+    }
+
+    /** The reason saying which rule applies and why, when one was found that can be applied ({@link RuleChoice#selected}). */
+    Reason ruleSelected() {
+        return ruleSelected;
+    }
+
+    /** The rule found, as the answer names it; null when none was found ({@link RuleChoice#applied}). */
+    Evaluation.AppliedRule appliedRule() {
+        return appliedRule;
     }
 
     /** A rule was found and can be applied (it is not awaiting manual review). */

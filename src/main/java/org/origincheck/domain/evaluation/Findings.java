@@ -17,6 +17,12 @@ public final class Findings {
     private static final List<OriginCriterion> PRECEDENCE =
             List.of(OriginCriterion.A, OriginCriterion.C, OriginCriterion.B, OriginCriterion.D);
 
+    // Built once: built per conclusion, the comparators' lambdas were a measurable share of a sub-assembly's evaluation.
+    private static final Comparator<Reason> REASON_ORDER = Comparator.comparingInt((Reason r) -> r.code().ordinal())
+            .thenComparing(r -> r.alternative() == null ? "" : r.alternative());
+    private static final Comparator<RvcEntry> RVC_ORDER = Comparator.comparing(RvcEntry::requirement)
+            .thenComparing(e -> e.alternative() == null ? "" : e.alternative()).thenComparing(RvcEntry::method);
+
     private final List<Reason> reasons = new ArrayList<>();
     private final List<RvcEntry> rvc = new ArrayList<>();
     // Sorted and merged, so the answer does not depend on the order in which an engine ran the tests.
@@ -122,8 +128,10 @@ public final class Findings {
         }
         DeterminationStatus status;
         String summary;
-        List<String> failedRequirements = requirements.entrySet().stream().filter(e -> e.getValue() == Verdict.NOT_MET).map(Map.Entry::getKey).toList();
-        List<String> undecidedRequirements = requirements.entrySet().stream().filter(e -> e.getValue() == Verdict.UNDETERMINED).map(Map.Entry::getKey).toList();
+        List<String> failedRequirements = requirements.isEmpty() ? List.of()
+                : requirements.entrySet().stream().filter(e -> e.getValue() == Verdict.NOT_MET).map(Map.Entry::getKey).toList();
+        List<String> undecidedRequirements = requirements.isEmpty() ? List.of()
+                : requirements.entrySet().stream().filter(e -> e.getValue() == Verdict.UNDETERMINED).map(Map.Entry::getKey).toList();
         boolean undecided = noMaterialsListed || criteria.containsValue(Verdict.UNDETERMINED) || !subject.hasProductRule();
         // s.3(7) makes a Schedule 2 good imported from a CUSMA country originating "whatever Schedule 1 requires": it can decide
         // even where no Art. 4.2 criterion can be (a rule awaiting review, no materials listed: s.3 Example 5 is a resale).
@@ -182,16 +190,14 @@ public final class Findings {
                     + " says the same, so the determination is provisional and a compliance officer must confirm it.",
                     rule.citation(), List.of(), null));
         }
-        ordered.sort(Comparator.comparingInt((Reason r) -> r.code().ordinal())
-                .thenComparing(r -> r.alternative() == null ? "" : r.alternative()));
+        ordered.sort(REASON_ORDER);
         ordered.add(new Reason(ReasonCode.ORIGIN_DETERMINED, status == DeterminationStatus.ORIGINATING ? Outcome.PASS
                 : status == DeterminationStatus.NOT_ORIGINATING ? Outcome.FAIL : Outcome.INSUFFICIENT_DATA,
                 summary, met != null ? met.citation() : status == DeterminationStatus.ORIGINATING ? Citations.SCHEDULE_TWO
                 : Citations.ORIGINATING_GOODS, List.of(), null));
         List<RvcEntry> entries = new ArrayList<>(rvc);
-        entries.sort(Comparator.comparing(RvcEntry::requirement).thenComparing(e -> e.alternative() == null ? "" : e.alternative())
-                .thenComparing(RvcEntry::method));
-        Evaluation.AppliedRule applied = subject.rule().map(Findings::applied).orElse(null);
+        entries.sort(RVC_ORDER);
+        Evaluation.AppliedRule applied = subject.appliedRule();
         AutomotiveResult automotive = null;
         if (subject.vehicle().motorVehicle() || thresholds != null || coreParts != null || steelAndAluminum != null || laborValueContent != null) {
             automotive = new AutomotiveResult(subject.vehicle().vehicleClass(), subject.vehicle().explanation(), thresholds,
@@ -273,7 +279,7 @@ public final class Findings {
         }).toList();
     }
 
-    private static Evaluation.AppliedRule applied(ProductRule rule) {
+    static Evaluation.AppliedRule applied(ProductRule rule) {
         return new Evaluation.AppliedRule(rule.id(), rule.hsScope(), rule.text(), rule.citation(),
                 new Evaluation.Provenance(rule.source(), rule.verification()));
     }

@@ -190,6 +190,38 @@ class EngineAgreementProperties {
     }
 
     /**
+     * Goods evaluated together that agree in code, end use, declarations, date and trade share one rule choice, and with it the
+     * reason that names the rule and the applied rule ({@link EvaluationSubject.RuleChoices}); goods of one code that differ in
+     * date or trade do not. Each of them, twice over, without the automotive facts that make a good's choice its own, gets the
+     * answer it gets alone. 5509.31's text is split by trade (Canada-US and all other trade), 8402.11's is not.
+     */
+    @Property(tries = 60)
+    void goodsSharingARuleChoiceGetTheirOwnAnswers(@ForAll("bomLists") List<BillOfMaterials> boms, @ForAll("sharedCodes") String code) {
+        // Three trades (none given, Canada-US, Mexico-US) and two dates, so that some goods share a choice and some differ in one of them.
+        String[] importingCountry = {null, "US", "MX"};
+        String[] importedFrom = {null, "CA", "US"};
+        List<BillOfMaterials> oneCode = new ArrayList<>();
+        for (int i = 0; i < boms.size(); i++) {
+            BillOfMaterials bom = boms.get(i);
+            Good g = bom.good();
+            Good good = new Good(g.partNumber(), g.description(), HsCode.parse(code), i % 4 == 0 ? g.endUse() : null, g.producerCountry(),
+                    g.currency(), g.transactionValue(), g.netCost(), g.costs(), g.whollyObtained(), null, g.weight(), importingCountry[i % 3],
+                    importedFrom[i % 3], g.declarations(), false);
+            oneCode.add(new BillOfMaterials(bom.reference(), i % 2 == 0 ? bom.asOf() : boms.get(0).asOf(), good, bom.materials(), null));
+        }
+        oneCode.addAll(new ArrayList<>(oneCode));
+        List<Evaluation> together = drools.evaluateAll(oneCode, loaded.pack());
+        for (int i = 0; i < oneCode.size(); i++) {
+            assertThat(together.get(i)).as("BOM " + i).isEqualTo(REFERENCE.evaluate(oneCode.get(i), loaded.pack()));
+        }
+    }
+
+    @Provide
+    Arbitrary<String> sharedCodes() {
+        return Arbitraries.of("5509.31", "8402.11", "9401.61");
+    }
+
+    /**
      * A multi-level BOM is evaluated a level at a time, every intermediate material of one height in one session: the
      * answer and every nested determination are those of the same BOM with each sub-assembly evaluated alone (its own session),
      * and those of the reference; also through {@link DecidingOverUnknownFacts}, as the service runs it.
