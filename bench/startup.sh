@@ -3,11 +3,11 @@
 # prod profile as bench/http.sh starts it (bench/start-service.sh: same JAVA_OPTS, a startup archive in the app folder
 # used when present), against a database already migrated; per variant: ready (launch to /q/health/ready answering 200),
 # the CPU time the JVM had used by then (utime + stime, all threads: on a shared machine it moves much less than the wall
-# clock) and its JIT compiler threads' part, Quarkus' "started in", resident memory 3 s after ready, and the medians. Alternating spreads the machine's other
-# work over every variant alike.
+# clock) and its JIT compiler threads' part, Quarkus' "started in", resident memory 3 s after ready, and the medians.
+# Alternating spreads the machine's other work over every variant alike.
 # LOAD_SECONDS=N: then, whether less work at startup costs throughput after it, wrk posts bench/bom-50.json (8 connections)
 # for N s of warm-up and N s measured; reported as determinations/s and as the JVM's CPU milliseconds per determination
-# in the measured window (the latter, like CPU at ready, moves little with other work on the machine).
+# in the measured window (both moved by a factor of two with the load on a shared machine: use an idle one).
 # A variant is 'label|app folder|java launcher|more JVM options' (empty fields: APP, JAVA, none).
 # Usage (from the repository root, after bench/http.sh or ONLY=ready bench/http.sh has migrated the database):
 #   ROUNDS=5 bench/startup.sh 'jdk17|target/quarkus-app|java|' \
@@ -22,7 +22,7 @@ DB=${BENCH_DB:-bench}
 APP=${APP:-target/quarkus-app}
 JAVA=${JAVA:-java}
 JAVA_OPTS=${JAVA_OPTS:-"-XX:+UseSerialGC -Xms128m -Xmx256m -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -Xss512k"}
-[ $# -ge 1 ] || { sed -n '2,14p' "$0"; exit 2; }
+[ $# -ge 1 ] || { sed -n '2,16p' "$0"; exit 2; }
 # shellcheck source=bench/start-service.sh
 . bench/start-service.sh
 pid=""
