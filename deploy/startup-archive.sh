@@ -31,8 +31,8 @@ unzip -p "$APP/quarkus-run.jar" META-INF/MANIFEST.MF | tr -d '\r\n ' | grep -q '
   || { echo "$APP is not an aot-jar (quarkus.package.jar.type=aot-jar): its classes could not be archived" >&2; exit 1; }
 feature=$("$JAVA" -XshowSettings:properties -version 2>&1 | awk '/java.specification.version/ {print $3}')
 rm -f "$APP/app.aot" "$APP/app-cds.jsa"
-if [ "$feature" -ge 25 ]; then record="-XX:AOTCacheOutput=$APP/app.aot"; archive=$APP/app.aot
-else record="-XX:ArchiveClassesAtExit=$APP/app-cds.jsa"; archive=$APP/app-cds.jsa; fi
+if [ "$feature" -ge 25 ]; then record="-XX:AOTCacheOutput=$APP/app.aot"; output=$APP/app.aot
+else record="-XX:ArchiveClassesAtExit=$APP/app-cds.jsa"; output=$APP/app-cds.jsa; fi
 
 if [ -z "${QUARKUS_DATASOURCE_JDBC_URL:-}" ]; then
   pg_ctlcluster --skip-systemctl-redirect 15 main start 2> /dev/null || true
@@ -49,7 +49,7 @@ STARTUP_ARCHIVE=off # record, do not use an old one
 pid=""; done=0
 # On any failure no archive is left behind (a JVM that exits writes one, also after a failed start): a half-trained
 # cache would be used by the next start as if it were this one.
-trap 'if [ "$done" != 1 ]; then { [ -n "$pid" ] && kill -9 $pid 2> /dev/null; } || true; rm -f "$archive" "$archive.config"; fi' EXIT
+trap 'if [ "$done" != 1 ]; then { [ -n "$pid" ] && kill -9 $pid 2> /dev/null; } || true; rm -f "$output" "$output.config"; fi' EXIT
 # A minute for a database connection instead of 5 s: a build machine under load was seen to need more for the first one.
 start_service target/startup-archive-training.log "$APP" "$JAVA" "$record -Dquarkus.datasource.jdbc.acquisition-timeout=60S"
 echo "training run: ready in $(printf '%.1f' "$ready") s"
@@ -64,7 +64,7 @@ echo "training requests answered (status x count):$(echo "$statuses" | sort | un
 kill $pid; wait $pid 2> /dev/null || true; pid=""
 # JDK 25 writes the cache from its recording in a second JVM, which was seen still writing after the first had exited
 # (app.aot empty, app.aot.config present): wait for it, up to 10 minutes.
-for _ in $(seq 1 600); do [ -s "$archive" ] && ! [ -e "$archive.config" ] && break; sleep 1; done
-[ -s "$archive" ] && ! [ -e "$archive.config" ] || { echo "no archive written: see target/startup-archive-training.log" >&2; exit 1; }
+for _ in $(seq 1 600); do [ -s "$output" ] && ! [ -e "$output.config" ] && break; sleep 1; done
+[ -s "$output" ] && ! [ -e "$output.config" ] || { echo "no archive written: see target/startup-archive-training.log" >&2; exit 1; }
 done=1
-echo "wrote $archive ($(du -m "$archive" | cut -f1) MB) for $("$JAVA" -version 2>&1 | sed -n 2p)"
+echo "wrote $output ($(du -m "$output" | cut -f1) MB) for $("$JAVA" -version 2>&1 | sed -n 2p)"
