@@ -2,7 +2,9 @@
 # HTTP end to end with storage, the database's durable-write ceiling, startup time and resident memory, in one
 # run on this machine (see docs/benchmarks.md). Needs Debian's postgresql (15), wrk and pgbench; installs wrk if
 # missing. Starts Debian's PostgreSQL cluster 15/main, makes a `bench` role and database (dropped and made anew),
-# packages the service unless SKIP_PACKAGE=1, then:
+# packages the service as deployed unless SKIP_PACKAGE=1 (docs/startup.md: on a JDK 25, found under /usr/lib/jvm unless
+# JAVA says otherwise, an aot-jar with its ahead-of-time cache from deploy/startup-archive.sh's training run; with
+# STARTUP_ARCHIVE=off, the plain fast-jar), then:
 #   1. pgbench: one durable insert per transaction of a row of a stored determination's size (the ceiling);
 #   2. the service in its prod profile (as deployed: no dev sign-in, no embedded database; the workspace's OIDC sign-in
 #      switched off, since the load uses bearer tokens only), started with JAVA_OPTS
@@ -22,6 +24,9 @@
 #        ONLY=big bench/http.sh     only the first start and the 50,000-material submissions, with resident memory
 #        PORT=8125 BENCH_DB=bench_mine bench/http.sh   another port and database, beside someone else's run on the same machine
 #        APP=/tmp/copy/quarkus-app SKIP_PACKAGE=1 bench/http.sh   a copy of a packaged service (while target/ is rebuilt)
+#        JAVA=java STARTUP_ARCHIVE=off ONLY=ready bench/http.sh   the default JDK (17 here), fast-jar, no archive: as before issue 19
+# A startup archive in APP (app.aot or app-cds.jsa, made by deploy/startup-archive.sh) is used when present, strictly
+# (bench/start-service.sh); STARTUP_ARCHIVE=off ignores it. SKIP_PACKAGE=1 keeps a packaged folder and its archive.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${DURATION:-20}
@@ -32,6 +37,8 @@ ONLY=${ONLY:-}
 PORT=${PORT:-8080}
 DB=${BENCH_DB:-bench}
 APP=${APP:-target/quarkus-app}
+JAVA=${JAVA:-$(ls -d /usr/lib/jvm/*25*/bin/java 2> /dev/null | head -1 || true)}
+JAVA=${JAVA:-java}
 JAVA_OPTS=${JAVA_OPTS:-"-XX:+UseSerialGC -Xms128m -Xmx256m -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -Xss512k"}
 command -v wrk > /dev/null || apt-get install -y -q wrk > /dev/null
 pg_ctlcluster --skip-systemctl-redirect 15 main start 2> /dev/null || true
@@ -40,9 +47,12 @@ runuser -u postgres -- psql -q -c "drop database if exists $DB" -c "drop role if
   -c "create role $DB login password 'bench'" -c "create database $DB owner $DB" > /dev/null
 export PGPASSWORD=bench
 psql -q -h localhost -U "$DB" "$DB" -c "create table pgbench_determination (id uuid primary key, created_at timestamptz not null, submission text not null, response text not null)"
-if [ "${SKIP_PACKAGE:-0}" != 1 ]; then ./mvnw -B -ntp -q package -DskipTests; fi
+if [ "${SKIP_PACKAGE:-0}" != 1 ]; then
+  if [ "${STARTUP_ARCHIVE:-on}" = off ]; then ./mvnw -B -ntp -q package -DskipTests
+  else JAVA=$JAVA APP=$APP PORT=$PORT TRAINING_DB=${DB}_training deploy/startup-archive.sh; fi
+fi
 
-echo "## HTTP benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(java -version 2>&1 | head -1)"
+echo "## HTTP benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $("$JAVA" -version 2>&1 | head -1)"
 echo
 echo "- load average before (\`uptime\`): $(uptime | sed 's/.*load average: //')"
 if [ -z "$ONLY" ]; then
@@ -51,42 +61,15 @@ if [ -z "$ONLY" ]; then
 fi
 psql -q -h localhost -U "$DB" "$DB" -c "drop table pgbench_determination"
 
-# A key pair and a token for this run, as an identity provider would issue them (RS256, issuer, audience, tenant, groups).
-keys=target/bench-keys
-mkdir -p $keys
-openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out $keys/private.pem 2> /dev/null
-openssl pkey -in $keys/private.pem -pubout -out $keys/public.pem
-b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
-header=$(printf '{"alg":"RS256","typ":"JWT"}' | b64url)
-now=$(date +%s)
-claims=$(printf '{"iss":"https://bench.origincheck.local","aud":"origincheck","sub":"load-generator","tenant":"load","groups":["submitter"],"iat":%d,"exp":%d}' "$now" $((now + 3600)) | b64url)
-signature=$(printf '%s.%s' "$header" "$claims" | openssl dgst -sha256 -sign $keys/private.pem -binary | b64url)
-export ORIGINCHECK_TOKEN="$header.$claims.$signature"
-echo "$ORIGINCHECK_TOKEN" > $keys/token # for further requests by hand during the run
-
-# Starts the service in its prod profile, logging to $1; sets $pid, $ready to the seconds from launch to ready, and $cpu to
-# the CPU seconds (user + system, all threads) the JVM had used by then.
-start_service() {
-  local start
-  start=$(date +%s.%N)
-  QUARKUS_HTTP_PORT=$PORT QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://localhost:5432/$DB QUARKUS_DATASOURCE_USERNAME=$DB QUARKUS_DATASOURCE_PASSWORD=bench \
-  QUARKUS_OIDC_WORKSPACE_TENANT_ENABLED=false MP_JWT_VERIFY_PUBLICKEY_LOCATION=$PWD/$keys/public.pem MP_JWT_VERIFY_ISSUER=https://bench.origincheck.local MP_JWT_VERIFY_AUDIENCES=origincheck \
-    java $JAVA_OPTS -jar "$APP/quarkus-run.jar" > "$1" 2>&1 &
-  pid=$!
-  until curl -sf localhost:$PORT/q/health/ready > /dev/null; do
-    kill -0 $pid 2> /dev/null || { echo "the service did not start: $1"; exit 1; }
-    sleep 0.05
-  done
-  ready=$(echo "$(date +%s.%N) - $start" | bc)
-  cpu=$(awk -v hz="$(getconf CLK_TCK)" '{printf "%.2f", ($14 + $15) / hz}' /proc/$pid/stat)
-}
+# shellcheck source=bench/start-service.sh
+. bench/start-service.sh # a key pair and a token for the run; start_service
 pid=""
 trap '[ -n "$pid" ] && kill $pid 2> /dev/null || true' EXIT
 start_service target/http-bench-service.log
 sleep 3
 rss() { awk '/^VmRSS/ {printf "%d", $2 / 1024}' /proc/$pid/status; }
 hwm() { awk '/^VmHWM/ {printf "%d", $2 / 1024}' /proc/$pid/status; }
-echo "- JAVA_OPTS: \`$JAVA_OPTS\`"
+echo "- JAVA_OPTS: \`$JAVA_OPTS\`; startup archive: \`${archive:-none}\`"
 printf -- "- ready (launch to /q/health/ready answering 200; the first start, which migrates the database): %.2f s, CPU %s s; Quarkus: %s\n" "$ready" "$cpu" "$(grep -o 'started in [0-9.]*s' target/http-bench-service.log)"
 echo "- $(grep -o 'Rules of .*' target/http-bench-service.log | cut -c1-160)"
 echo "- resident memory at idle (VmRSS, 3 s after ready): $(rss) MB"
@@ -123,13 +106,13 @@ echo "$line" | awk -v lines="$BATCH_LINES" -v conns="$BATCH_CONNECTIONS" -v ceil
 fi
 
 if [ -z "$ONLY" ] || [ "$ONLY" = big ]; then
-# The largest submissions accepted (50,000 materials, 4 at once, 3 times) within the same heap.
+# The largest submissions accepted (50,000 materials, 4 at once, BIG_ROUNDS times, default 3) within the same heap.
 awk 'BEGIN { printf "{\"reference\":\"bench-50000\",\"asOf\":\"2026-07-01\",\"good\":{\"partNumber\":\"BLR-50000\",\"hsCode\":\"8402.11\",\"producerCountry\":\"MX\",\"currency\":\"USD\",\"transactionValue\":9000000,\"netCost\":8000000},\"materials\":[";
   split("7304.19 8402.90 8481.80 7307.91 8413.70", codes, " ");
   for (i = 0; i < 50000; i++) printf "%s{\"partNumber\":\"M-%d\",\"hsCode\":\"%s\",\"origin\":\"%s\",\"countryOfOrigin\":\"%s\",\"value\":100}", (i ? "," : ""), i, codes[i % 5 + 1], (i % 3 ? "ORIGINATING" : "NON_ORIGINATING"), (i % 3 ? "US" : "DE");
   print "]}" }' > target/bom-50000.json
 big=""; : > target/bom-50000.status
-for _ in 1 2 3; do
+for _ in $(seq 1 "${BIG_ROUNDS:-3}"); do
   for _ in 1 2 3 4; do
     curl -s -o /dev/null -w '%{http_code} ' -X POST -H "Authorization: Bearer $ORIGINCHECK_TOKEN" -H 'Content-Type: application/json' \
       --data-binary @target/bom-50000.json localhost:$PORT/api/v1/determinations >> target/bom-50000.status &
@@ -138,7 +121,7 @@ for _ in 1 2 3; do
   wait $big; big=""
 done
 echo
-echo "- 12 submissions of 50,000 materials, 4 at a time, answered: $(cat target/bom-50000.status)"
+echo "- $((4 * ${BIG_ROUNDS:-3})) submissions of 50,000 materials, 4 at a time, answered: $(cat target/bom-50000.status)"
 echo "- resident memory under load (VmHWM, the peak, after the runs above and the 50,000-material submissions): $(hwm) MB; VmRSS now: $(rss) MB"
 echo "- stored: $(psql -At -h localhost -U "$DB" "$DB" -c 'select count(*) from determination') determinations ($(psql -At -h localhost -U "$DB" "$DB" -c "select count(*) from determination where reference = 'bench-50000'") of 50,000 materials)"
 fi
