@@ -86,6 +86,7 @@ public final class RulePackLoader {
         Parameters parameters = readParameters(source, manifest, files, problems);
         List<DeMinimisExclusion> exclusions = readExclusions(source, manifest, files, problems);
         List<ScheduleTwoGood> scheduleTwo = readScheduleTwo(source, manifest, files, problems);
+        org.origincheck.domain.hs.HsCorrelation hsCorrelation = readHsCorrelation(source, manifest.hsEditions(), files, problems);
         List<ProductRule> rules = new ArrayList<>();
         List<ChapterNote> notes = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
@@ -125,7 +126,7 @@ public final class RulePackLoader {
                 .map(s -> new SourceDocument(s.id(), s.title(), s.revision(), s.url())).toList();
         RulePack pack = new RulePack(manifest.id(), manifest.version(), sha256(files), manifest.effectiveFrom(),
                 manifest.effectiveTo(), sources, parameters, new ProductRuleBook(rules), exclusions, notes,
-                manifest.options() == null ? Map.of() : manifest.options(), automotive, scheduleTwo);
+                manifest.options() == null ? Map.of() : manifest.options(), automotive, scheduleTwo, hsCorrelation);
         return new LoadedRulePack(pack, drl, warnings);
     }
 
@@ -290,6 +291,54 @@ public final class RulePackLoader {
             }
         }
         return new Parameters(out);
+    }
+
+    private static final java.util.regex.Pattern SIX_DIGITS = java.util.regex.Pattern.compile("\\d{6}");
+    private static final java.util.Set<String> CORRELATION_RELATIONSHIPS = java.util.Set.of("1:1", "1:n", "n:1", "n:n");
+
+    /**
+     * The HS 2022 - HS 2017 correlation table (rules/usmca/README.md, "HS editions"), null when the manifest names none. Its
+     * file is one of the pack's files, so it is in the pack's SHA-256; every row is checked, with its line.
+     */
+    private org.origincheck.domain.hs.HsCorrelation readHsCorrelation(PackSource source, PackDocuments.HsEditionsDoc doc,
+                                                                      Map<String, byte[]> files, Problems problems) {
+        if (doc == null) {
+            return null;
+        }
+        if (blank(doc.correlation()) || blank(doc.citation()) || doc.hs2022From() == null) {
+            problems.add(MANIFEST, 0, "hsEditions needs its correlation table, the citation of it and hs2022From");
+            return null;
+        }
+        byte[] bytes = readBytes(source, doc.correlation(), files, problems);
+        if (bytes == null) {
+            return null;
+        }
+        String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\r?\n", -1);
+        List<Map.Entry<String, String>> rows = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        int problemsBefore = problems.list.size();
+        for (int i = 1; i < lines.length; i++) {
+            String line = lines[i];
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] cells = line.split("\t", -1);
+            if (cells.length != 3 || !SIX_DIGITS.matcher(cells[0]).matches() || !SIX_DIGITS.matcher(cells[1]).matches()
+                    || !CORRELATION_RELATIONSHIPS.contains(cells[2])) {
+                problems.add(doc.correlation(), i + 1, "a correlation row is an HS 2022 subheading, an HS 2017 subheading (six digits each)"
+                        + " and a relationship (1:1, 1:n, n:1 or n:n), separated by tabs");
+                continue;
+            }
+            if (!seen.add(cells[0] + cells[1])) {
+                problems.add(doc.correlation(), i + 1, "the row " + cells[0] + " - " + cells[1] + " is listed twice");
+                continue;
+            }
+            rows.add(Map.entry(cells[0], cells[1]));
+        }
+        if (rows.isEmpty() && problems.list.size() == problemsBefore) {
+            problems.add(doc.correlation(), 1, "the correlation table has no row");
+        }
+        return new org.origincheck.domain.hs.HsCorrelation(rows, doc.hs2022From(), doc.citation(), nullToEmpty(doc.earlierEditionRules()));
     }
 
     private List<ScheduleTwoGood> readScheduleTwo(PackSource source, PackDocuments.Manifest manifest, Map<String, byte[]> files, Problems problems) {
