@@ -15,7 +15,7 @@ import org.origincheck.domain.rules.RulePack;
 
 /**
  * Around any {@link OriginEngine}: the rule texts are written in HS 2017 (the pack's GN 11(o) texts) and a US importer classifies
- * in the HTSUS in force, HS 2022 since the pack's {@link HsCorrelation#hs2022From()}. A subheading of the good or of a
+ * in the HTSUS in force, HS 2022 since 27 January 2022. A subheading of the good or of a
  * non-originating material that is not a subheading of HS 2017 is read as its HS 2017 counterpart, from the pack's correlation
  * table, and the rule is evaluated with it:
  * <ul>

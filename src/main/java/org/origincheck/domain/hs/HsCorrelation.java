@@ -15,10 +15,12 @@ import java.util.regex.Pattern;
  * The correspondence between the HS 2022 subheadings a submission is classified in and the HS 2017 subheadings the rule texts
  * are written in, as the pack's correlation table gives it (every row of the table: an HS 2022 subheading, one HS 2017
  * subheading it corresponds to in whole or in part). A subheading of HS 2022 that the table relates only to itself reads the same
- * in both editions; one it relates to other subheadings has those as its HS 2017 counterparts; a subheading in neither column is
- * a subheading of neither edition. {@code hs2022From}: the date from which a submission's codes are read in HS 2022 (the date
- * the HTSUS took the edition in); before it they are read in HS 2017, so only a subheading that exists in HS 2022 alone is
- * correlated. {@code citation}: how a reason names the table.
+ * in both editions; a subheading that only HS 2022 has reads as its HS 2017 counterparts; a subheading in neither column is a
+ * subheading of neither edition. A subheading whose number both editions have is read as that number where the table relates
+ * it to itself, even if HS 2022 changed its scope (the table relates it to other HS 2017 subheadings as well: docs/hs-editions.md
+ * says why and which). A number HS 2022 gave another meaning (the table does not relate it to itself) is read in HS 2022 from
+ * {@code hs2022From}, the date the HTSUS took the edition in, and as the HS 2017 subheading before. {@code citation}: how a
+ * reason names the table.
  */
 public final class HsCorrelation {
 
@@ -80,10 +82,6 @@ public final class HsCorrelation {
         this.earlierEditionRuleIds = earlierEditionRuleIds == null ? List.of() : List.copyOf(earlierEditionRuleIds);
     }
 
-    public LocalDate hs2022From() {
-        return hs2022From;
-    }
-
     public String citation() {
         return citation;
     }
@@ -92,23 +90,23 @@ public final class HsCorrelation {
         return hs2022ToHs2017.values().stream().mapToInt(List::size).sum();
     }
 
+    public LocalDate hs2022From() {
+        return hs2022From;
+    }
+
     /**
-     * How {@code code}, submitted for a determination as of {@code asOf}, reads in HS 2017. A subheading that exists only in HS
-     * 2022 is correlated whatever the date (it can be nothing else); one whose number exists in both editions with another scope
-     * is correlated only from {@link #hs2022From()}; an HS 2017 subheading that HS 2022 deleted is taken as given, since it is
-     * already in the rule texts' edition.
+     * How {@code code}, submitted for a determination as of {@code asOf}, reads in HS 2017. A subheading only HS 2022 has reads as
+     * its counterparts whatever the date (it can be nothing else); a number both editions have reads as itself where the table
+     * relates it to itself, and as its counterparts from {@link #hs2022From()} where HS 2022 gave the number another meaning; any
+     * other is of neither edition.
      */
     public Reading read(HsCode code, LocalDate asOf) {
         String six = code.subheading();
         List<String> counterparts = hs2022ToHs2017.get(six);
-        if (counterparts == null) {
-            return hs2017.contains(six) ? new Same() : new InNeither();
+        if (counterparts == null || counterparts.contains(six)) {
+            return counterparts != null || hs2017.contains(six) ? new Same() : new InNeither();
         }
-        if (counterparts.size() == 1 && counterparts.get(0).equals(six)) {
-            return new Same();
-        }
-        boolean alsoHs2017 = hs2017.contains(six);
-        if (alsoHs2017 && asOf.isBefore(hs2022From)) {
+        if (hs2017.contains(six) && asOf.isBefore(hs2022From)) {
             return new Same();
         }
         return new Counterparts(counterparts);

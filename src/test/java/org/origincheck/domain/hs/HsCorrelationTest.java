@@ -20,7 +20,9 @@ class HsCorrelationTest {
             Map.entry("990199", "990190"),
             Map.entry("990120", "990120"),   // the same number in both, with more in HS 2022
             Map.entry("990120", "990130"),
-            Map.entry("990140", "990150")),  // 9901.50 (HS 2017) became 9901.40
+            Map.entry("990140", "990150"),   // 9901.50 (HS 2017) became 9901.40
+            Map.entry("990160", "990170"),   // HS 2022 gave 9901.60 to what HS 2017 had in 9901.70 ...
+            Map.entry("990161", "990160")),  // ... and moved HS 2017's 9901.60 to 9901.61
             FROM, "FIXTURE", List.of("OLD-"));
 
     @Test
@@ -34,9 +36,14 @@ class HsCorrelationTest {
     }
 
     @Test
-    void shouldCorrelateASubheadingWhoseScopeChangedOnlyOnceHs2022IsInForce() {
-        assertThat(TABLE.read(HsCode.parse("9901.20"), FROM.minusDays(1))).isEqualTo(new HsCorrelation.Same());
-        assertThat(TABLE.read(HsCode.parse("9901.20"), FROM)).isEqualTo(new HsCorrelation.Counterparts(List.of("990120", "990130")));
+    void shouldReadASubheadingWhoseNumberBothEditionsHaveAsThatNumberEvenWhereItsScopeChanged() {
+        assertThat(TABLE.read(HsCode.parse("9901.20"), FROM)).isEqualTo(new HsCorrelation.Same());
+    }
+
+    @Test
+    void shouldReadANumberHs2022GaveAnotherMeaningInTheEditionInForceOnTheDate() {
+        assertThat(TABLE.read(HsCode.parse("9901.60"), FROM.minusDays(1))).isEqualTo(new HsCorrelation.Same());
+        assertThat(TABLE.read(HsCode.parse("9901.60"), FROM)).isEqualTo(new HsCorrelation.Counterparts(List.of("990170")));
     }
 
     @Test
