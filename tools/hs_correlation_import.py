@@ -4,7 +4,8 @@
 Usage: python3 tools/hs_correlation_import.py PATH/TO/HS2022toHS2017ConversionAndCorrelationTables.xlsx OUT.tsv
 
 Not run at build or test time: its output is a pack file, committed and reviewed like any other (rules/usmca/README.md,
-"HS editions"; the pack reads it through `hsEditions.correlation` in pack.yaml). It reads the workbook's sheet
+"HS editions"; the pack reads it through `hsEditions.correlation` in pack.yaml), or, in a deployment, a file of the rule pack
+overlay named by its hs-editions.yaml (docs/rule-pack-overlay.md). It reads the workbook's sheet
 "HS2022-HS2017 Correlations" (columns HS2022, HS2017, Relationship; two header rows) with the standard library only, and
 writes every row as it is, in the sheet's order: an HS 2022 subheading, an HS 2017 subheading and the relationship (1:1, 1:n,
 n:1, n:n), tab-separated, six digits each, under one header row. Nothing is added, dropped or reordered, so the output can be
