@@ -18,7 +18,16 @@ final class PackDocuments {
 
     record Manifest(String id, String version, String title, LocalDate effectiveFrom, LocalDate effectiveTo,
                     List<Source> sources, String parameters, String deMinimisExclusions, String scheduleTwo, String chapterRules, List<String> productRules,
-                    List<String> drl, Map<String, String> options, AutomotiveFiles automotive) {
+                    List<String> drl, Map<String, String> options, AutomotiveFiles automotive, HsEditionsDoc hsEditions) {
+    }
+
+    /**
+     * How a submission's HS codes read in the edition of the rule texts (rules/usmca/README.md, "HS editions"): the correlation
+     * table (tab-separated: HS 2022 subheading, HS 2017 subheading, relationship; six digits, one header row), how a reason cites
+     * it, the date from which a submission's codes are read in HS 2022 (the date the HTSUS took the edition in), and the ids
+     * (prefixes) of rules written in an earlier edition.
+     */
+    record HsEditionsDoc(String correlation, String citation, LocalDate hs2022From, List<String> earlierEditionRules) {
     }
 
     /** The automotive part of the pack: its requirements and its tables (rules/README.md). */

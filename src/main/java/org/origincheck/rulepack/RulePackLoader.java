@@ -86,9 +86,15 @@ public final class RulePackLoader {
         Parameters parameters = readParameters(source, manifest, files, problems);
         List<DeMinimisExclusion> exclusions = readExclusions(source, manifest, files, problems);
         List<ScheduleTwoGood> scheduleTwo = readScheduleTwo(source, manifest, files, problems);
+        org.origincheck.domain.hs.HsCorrelation hsCorrelation = readHsCorrelation(source, "", MANIFEST, manifest.hsEditions(), files, problems);
+        List<String> warnings = new ArrayList<>();
+        if (overlay != null && overlay.hasHsEditions()) {
+            // The bundled block (if any) is still validated above, as the shipped pack; the deployer's replaces it whole: a
+            // correlation table is one document of one source, and rows of two tables mixed would cite neither.
+            hsCorrelation = overlaidHsCorrelation(overlay, manifest.hsEditions() != null, files, warnings, problems);
+        }
         List<ProductRule> rules = new ArrayList<>();
         List<ChapterNote> notes = new ArrayList<>();
-        List<String> warnings = new ArrayList<>();
         for (String file : nullToEmpty(manifest.productRules())) {
             rules.addAll(readProductRules(source, file, manifest, files, notes, warnings, problems));
         }
@@ -125,7 +131,7 @@ public final class RulePackLoader {
                 .map(s -> new SourceDocument(s.id(), s.title(), s.revision(), s.url())).toList();
         RulePack pack = new RulePack(manifest.id(), manifest.version(), sha256(files), manifest.effectiveFrom(),
                 manifest.effectiveTo(), sources, parameters, new ProductRuleBook(rules), exclusions, notes,
-                manifest.options() == null ? Map.of() : manifest.options(), automotive, scheduleTwo);
+                manifest.options() == null ? Map.of() : manifest.options(), automotive, scheduleTwo, hsCorrelation);
         return new LoadedRulePack(pack, drl, warnings);
     }
 
@@ -177,7 +183,7 @@ public final class RulePackLoader {
                                        Map<String, byte[]> files, List<ChapterNote> notes, List<String> warnings, Problems problems) {
         PackSource source = overlay.source();
         List<ProductRule> added = new ArrayList<>();
-        for (String name : overlay.files()) {
+        for (String name : overlay.productRuleFiles()) {
             added.addAll(readProductRules(source, RulePackOverlay.PREFIX + name, manifest, files, notes, warnings, problems));
         }
         Map<String, ProductRule> byId = new LinkedHashMap<>();
@@ -290,6 +296,76 @@ public final class RulePackLoader {
             }
         }
         return new Parameters(out);
+    }
+
+    private static final java.util.regex.Pattern SIX_DIGITS = java.util.regex.Pattern.compile("\\d{6}");
+    private static final java.util.Set<String> CORRELATION_RELATIONSHIPS = java.util.Set.of("1:1", "1:n", "n:1", "n:n");
+
+    /**
+     * The HS 2022 - HS 2017 correlation table (rules/usmca/README.md, "HS editions"), null when the manifest names none. Its
+     * file is one of the pack's files, so it is in the pack's SHA-256; every row is checked, with its line.
+     */
+    private org.origincheck.domain.hs.HsCorrelation readHsCorrelation(PackSource source, String prefix, String where,
+                                                                      PackDocuments.HsEditionsDoc doc, Map<String, byte[]> files, Problems problems) {
+        if (doc == null) {
+            return null;
+        }
+        if (blank(doc.correlation()) || blank(doc.citation()) || doc.hs2022From() == null) {
+            problems.add(where, 0, "hsEditions needs its correlation table, the citation of it and hs2022From");
+            return null;
+        }
+        String table = prefix + doc.correlation();
+        byte[] bytes = readBytes(source, table, files, problems);
+        if (bytes == null) {
+            return null;
+        }
+        String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\r?\n", -1);
+        List<Map.Entry<String, String>> rows = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        int problemsBefore = problems.list.size();
+        for (int i = 1; i < lines.length; i++) {
+            String line = lines[i];
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] cells = line.split("\t", -1);
+            if (cells.length != 3 || !SIX_DIGITS.matcher(cells[0]).matches() || !SIX_DIGITS.matcher(cells[1]).matches()
+                    || !CORRELATION_RELATIONSHIPS.contains(cells[2])) {
+                problems.add(table, i + 1, "a correlation row is an HS 2022 subheading, an HS 2017 subheading (six digits each)"
+                        + " and a relationship (1:1, 1:n, n:1 or n:n), separated by tabs");
+                continue;
+            }
+            if (!seen.add(cells[0] + cells[1])) {
+                problems.add(table, i + 1, "the row " + cells[0] + " - " + cells[1] + " is listed twice");
+                continue;
+            }
+            rows.add(Map.entry(cells[0], cells[1]));
+        }
+        if (rows.isEmpty() && problems.list.size() == problemsBefore) {
+            problems.add(table, 1, "the correlation table has no row");
+        }
+        return new org.origincheck.domain.hs.HsCorrelation(rows, doc.hs2022From(), doc.citation(), nullToEmpty(doc.earlierEditionRules()));
+    }
+
+    /**
+     * The overlay's {@value RulePackOverlay#HS_EDITIONS}: the keys of {@code hsEditions}, its table a file of the overlay folder.
+     * Read and checked like the bundled block, both files under {@code overlay/} in the pack's SHA-256.
+     */
+    private org.origincheck.domain.hs.HsCorrelation overlaidHsCorrelation(RulePackOverlay overlay, boolean bundled, Map<String, byte[]> files,
+                                                                          List<String> warnings, Problems problems) {
+        String file = RulePackOverlay.PREFIX + RulePackOverlay.HS_EDITIONS;
+        int problemsBefore = problems.list.size();
+        PackDocuments.HsEditionsDoc doc = readWhole(overlay.source(), file, PackDocuments.HsEditionsDoc.class, files, problems);
+        if (doc == null) {
+            if (problems.list.size() == problemsBefore) {
+                problems.add(file, 0, "the file is empty: it needs correlation, citation and hs2022From");
+            }
+            return null;
+        }
+        org.origincheck.domain.hs.HsCorrelation correlation = readHsCorrelation(overlay.source(), RulePackOverlay.PREFIX, file, doc, files, problems);
+        warnings.add(file + ": the HS 2022 - HS 2017 correlation " + RulePackOverlay.PREFIX + doc.correlation()
+                + (bundled ? " replaces the bundled one" : " is added by the overlay") + " (" + doc.citation() + ")");
+        return correlation;
     }
 
     private List<ScheduleTwoGood> readScheduleTwo(PackSource source, PackDocuments.Manifest manifest, Map<String, byte[]> files, Problems problems) {

@@ -32,6 +32,7 @@ import org.origincheck.determination.rest.DeterminationResponse;
 import org.origincheck.determination.rest.MaterialTreeMapper;
 import org.origincheck.determination.rest.SubmissionMapper;
 import org.origincheck.domain.bom.BillOfMaterials;
+import org.origincheck.domain.evaluation.CorrelatingHsEditions;
 import org.origincheck.domain.evaluation.DecidingOverUnknownFacts;
 import org.origincheck.domain.evaluation.DeterminationStatus;
 import org.origincheck.domain.evaluation.MultiLevelEvaluation;
@@ -152,8 +153,8 @@ class GoldenCasesInProcessTest {
             assertThat(files).as("golden cases").hasSizeGreaterThanOrEqualTo(120);
         }
         return files.stream().map(file -> DynamicContainer.dynamicContainer(file.getFileName().toString(), Stream.of(
-                DynamicTest.dynamicTest("Drools", () -> run(file, new DecidingOverUnknownFacts(drools))),
-                DynamicTest.dynamicTest("reference", () -> run(file, new DecidingOverUnknownFacts(REFERENCE))))));
+                DynamicTest.dynamicTest("Drools", () -> run(file, new CorrelatingHsEditions(new DecidingOverUnknownFacts(drools)))),
+                DynamicTest.dynamicTest("reference", () -> run(file, new CorrelatingHsEditions(new DecidingOverUnknownFacts(REFERENCE)))))));
     }
 
     private void run(Path file, OriginEngine engine) throws Exception {

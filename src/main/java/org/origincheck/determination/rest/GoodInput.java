@@ -18,7 +18,9 @@ import org.origincheck.domain.bom.WhollyObtained;
 public record GoodInput(
         @Size(max = 200) String partNumber,
         @Size(max = 1000) String description,
-        @Schema(description = "6 to 10 digits, dots optional", examples = "8708.40")
+        @Schema(description = "6 to 10 digits, dots optional. Read in the HTSUS edition in force on asOf: HS 2022 from 2022-01-27 "
+                + "(a subheading only HS 2022 has, whatever the date), HS 2017 before; an HS 2022 subheading the rule text's edition "
+                + "does not have is read as its counterpart(s) there (reason HS_EDITION_CORRELATED; docs/hs-editions.md)", examples = "8708.40")
         @NotBlank @Pattern(regexp = ApiPatterns.HS_CODE, message = ApiPatterns.HS_CODE_MESSAGE) String hsCode,
         @Schema(description = "Selects among end-use branches of automotive rules") EndUse endUse,
         @Schema(description = "Where the good is produced: US, MX or CA", examples = "MX")

@@ -18,7 +18,9 @@ import org.origincheck.domain.bom.OriginStatus;
 public record MaterialInput(
         @Size(max = 200) String partNumber,
         @Size(max = 1000) String description,
-        @Schema(description = "6 to 10 digits, dots optional; needed for non-originating materials tested for a tariff shift")
+        @Schema(description = "6 to 10 digits, dots optional; needed for non-originating materials tested for a tariff shift. Read "
+                + "in the HTSUS edition in force on asOf, like good.hsCode; when missingData asks it with HS 2017 subheadings as values, "
+                + "give the one the material falls in")
         @Pattern(regexp = ApiPatterns.HS_CODE, message = ApiPatterns.HS_CODE_MESSAGE) String hsCode,
         @Schema(description = "UNKNOWN counts as non-originating (USMCA Art. 4.5). Required unless supplierId or determinationId "
                 + "names the evidence that decides it")

@@ -41,6 +41,12 @@ public enum ReasonCode {
     HOLDS_FOR_EVERY_VALUE,
     /** A fact was not given and the answer depends on it (or there were too many to try): it is asked, with its possible values. */
     DEPENDS_ON_UNKNOWN_FACTS,
+    /**
+     * A subheading of the submission (the good's or a non-originating material's) is not one of the rule text's HS edition: it
+     * was read as its counterpart in that edition (the answer holds for every counterpart), or the answer depends on which
+     * counterpart it is, or it is a subheading of neither edition.
+     */
+    HS_EDITION_CORRELATED,
     /** SOR/2020-155 s.3(7): a good referred to in Schedule 2, originating if imported from the territory of a CUSMA country. */
     SCHEDULE_TWO_GOOD,
     SCENARIO_APPLIED,

@@ -104,7 +104,8 @@ public record Scenario(String id, String title, String basePack, Label label, St
                     automotive.steelAndAluminumShare(), automotive.partsRuleForListedParts(), automotive.corePartSubheadings());
         }
         return new RulePack(base.id(), base.version() + "+scenario." + id, sha256, base.effectiveFrom(), base.effectiveTo(), base.sources(),
-                new Parameters(parameters), rules, base.deMinimisExclusions(), base.notes(), base.options(), automotive, base.scheduleTwo());
+                new Parameters(parameters), rules, base.deMinimisExclusions(), base.notes(), base.options(), automotive, base.scheduleTwo(),
+                base.hsCorrelation());
     }
 
     /** Every RVC of the rule's alternatives at the scenario's figures; a method the rule does not offer stays unoffered. */
