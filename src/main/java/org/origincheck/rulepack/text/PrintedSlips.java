@@ -61,6 +61,43 @@ public final class PrintedSlips {
     private static final Pattern BARE_PROVISION = Pattern.compile(
             "(except from |A change to a good of )(\\d{4}(?:\\.\\d{2}){0,2})(?=\\.$|[,;] | from | or )");
 
+    /**
+     * "except from headings 5106 through 5113, 5204 through 5212 5310 through 5311, chapters 54 ..." (GN 11(o) 63 rule 1): the
+     * separator left out between two ranges of one list of provisions. Whatever it was (", ", " or ", " and "), a list of
+     * provisions names the union of its items, so the provisions named are the same.
+     */
+    private static final Pattern LIST_WITHOUT_SEPARATOR = Pattern.compile(
+            "(\\d{4} through \\d{4}) (\\d{4} through \\d{4})(?=[,;. ])");
+
+    /**
+     * "from any other chapter, except headings 5106 through 5113, ..." (5801.36, Canada-US trade): "from" left out. An exception
+     * to a change of tariff classification can except nothing but the provisions a material comes from.
+     */
+    private static final Pattern EXCEPT_WITHOUT_FROM = Pattern.compile(", except (?=(?:chapter|heading|subheading)s? \\d)");
+
+    /**
+     * "For any other good of headings 8407.31 through 8407.34: (A) A change to subheadings 8407.31 through 8407.34 ...": the
+     * end-use preamble names the provisions of the text after it with the level word of a heading; the numbers are printed as
+     * subheadings (four and two digits), as the text's own "subheadings 8407.31 through 8407.34" names them. Read only in a
+     * preamble whose numbers the text repeats as subheadings (the loader then checks them against the rule's scope).
+     */
+    private static final Pattern PREAMBLE_HEADINGS = Pattern.compile(
+            "^For (a|any other) good of headings? (\\d{4}\\.\\d{2}(?: through \\d{4}\\.\\d{2})?)(?=[: ])");
+
+    /**
+     * "(A) A change to subheading 8108.20 from any other chapter; or (B) A change from any other subheading ..." (8108.20): "to"
+     * and the good's provision left out. Read only where every other alternative of the text is a change to the same provision,
+     * so the change can be to nothing else.
+     */
+    private static final Pattern CHANGE_FROM = Pattern.compile("(\\([A-Za-z]\\) )A change from ");
+    private static final Pattern CHANGE_TO = Pattern.compile("A change to ((?:chapter|heading|subheading|tariff item)s? [0-9.]+(?: through [0-9.]+)?) from ");
+
+    /**
+     * "(B) A change to subheading 8108.20 from any other subheading whether or not there is also a change from any other chapter,
+     * provided ..." (8108.20): the comma before the "whether or not" clause left out. The words begin that clause and nothing else.
+     */
+    private static final Pattern WHETHER_WITHOUT_COMMA = Pattern.compile("([0-9a-z]+) (whether or not there is also a change from )");
+
     public static Read read(String text) {
         List<Reading> readings = new ArrayList<>();
         String out = text;
@@ -105,7 +142,46 @@ public final class PrintedSlips {
                 "'of' left out between 'any other good' and the good's provision");
         out = replace(out, BARE_PROVISION, m -> m.group(1) + levelOf(m.group(2)) + " " + m.group(2), readings,
                 "a provision number without its level word; its printed form says the level");
+        out = replace(out, LIST_WITHOUT_SEPARATOR, m -> m.group(1) + ", " + m.group(2), readings,
+                "a separator left out between two ranges of one list of provisions: whatever it was, the list names the same provisions");
+        out = replace(out, EXCEPT_WITHOUT_FROM, m -> ", except from ", readings,
+                "'from' left out: an exception to a change in tariff classification excepts the provisions materials come from");
+        Matcher preamble = PREAMBLE_HEADINGS.matcher(out);
+        if (preamble.find() && out.contains("A change to subheadings " + preamble.group(2) + " from ")) {
+            String readAs = "For " + preamble.group(1) + " good of subheading" + (preamble.group(2).contains("through") ? "s " : " ")
+                    + preamble.group(2);
+            readings.add(new Reading(preamble.group(), readAs, "a subheading number printed after 'heading': the text after the"
+                    + " preamble names the same numbers as subheadings"));
+            out = readAs + out.substring(preamble.end());
+        }
+        out = replace(out, WHETHER_WITHOUT_COMMA, m -> m.group(1) + ", " + m.group(2), readings,
+                "the comma left out before 'whether or not there is also a change from', which begins that clause and nothing else");
+        Matcher changeFrom = CHANGE_FROM.matcher(out);
+        if (changeFrom.find()) {
+            java.util.Set<String> goods = new java.util.TreeSet<>();
+            Matcher to = CHANGE_TO.matcher(out);
+            while (to.find()) {
+                goods.add(to.group(1));
+            }
+            int changes = out.split("A change ", -1).length - 1;
+            // Every "A change" of the text but this one is "A change to <the same provisions> from".
+            if (goods.size() == 1 && countOf(out, CHANGE_TO) == changes - 1 && countOf(out, CHANGE_FROM) == 1) {
+                String readAs = changeFrom.group(1) + "A change to " + goods.iterator().next() + " from ";
+                readings.add(new Reading(changeFrom.group().strip(), readAs.strip(), "'to' and the good's provision left out: every"
+                        + " other alternative of the text is a change to " + goods.iterator().next()));
+                out = out.substring(0, changeFrom.start()) + readAs + out.substring(changeFrom.end());
+            }
+        }
         return new Read(out, readings);
+    }
+
+    private static int countOf(String text, Pattern pattern) {
+        Matcher m = pattern.matcher(text);
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
     }
 
     private static String levelOf(String code) {

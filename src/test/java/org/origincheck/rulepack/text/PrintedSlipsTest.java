@@ -140,12 +140,53 @@ class PrintedSlipsTest {
     }
 
     @Test
+    void shouldReadALeftOutSeparatorOrFromOrToAndALevelWordInAPreamble() {
+        // GN11o-text-63-rule-1: "5204 through 5212 5310 through 5311", a separator left out between two ranges of one list
+        String cutAndSewn = ", provided that the good is both cut (or knit to shape) and sewn or otherwise assembled in the territory"
+                + " of one or more of the USMCA countries.";
+        List<RuleAlternative> curtains = parsed("A change to headings 6301 through 6302 from any other chapter, except from headings"
+                + " 5106 through 5113, 5204 through 5212 5310 through 5311, chapters 54 through 55, or headings 5801 through 5802 or"
+                + " 6001 through 6006" + cutAndSewn);
+        assertThat(curtains.get(0).tariffShift().except()).contains(HsRange.parse("5204-5212"), HsRange.parse("5310-5311"));
+        // GN11o-text-58-5801-36-canada: "except headings", 'from' left out
+        // (printed under its direction-of-trade preamble as a lone "(a)", which the loader reads with the rule's trade; here alone)
+        List<RuleAlternative> pile = parsed("A change to subheading 5801.36 from any other chapter, except headings 5106 through"
+                + " 5113, 5204 through 5212, 5310 through 5311, chapter 54, headings 5501 through 5502, subheadings 5503.10 through"
+                + " 5503.20 or 5503.40 through 5503.90 or headings 5504 through 5516.");
+        assertThat(pile.get(0).tariffShift().except()).contains(HsRange.parse("5106-5113"), HsRange.parse("5503.40-5503.90"));
+        // GN11o-metals-81-8108-20: "(B) A change from any other subheading whether or not ...": the change is to the rule's only
+        // provision, and the comma before "whether or not" is left out
+        List<RuleAlternative> tungsten = parsed("(A) A change to subheading 8108.20 from any other chapter; or (B) A change from any"
+                + " other subheading whether or not there is also a change from any other chapter, " + RVC_60_50);
+        assertThat(tungsten.get(1).tariffShift().from()).containsExactly(new ShiftSource.AnyOther(HsLevel.SUBHEADING),
+                new ShiftSource.AnyOther(HsLevel.CHAPTER));
+        assertThat(tungsten.get(1).regionalValueContent()).isNotNull();
+        // GN11o-mach-84-8407-31-34-other: "For any other good of headings 8407.31 through 8407.34:" names subheadings
+        ParseResult engines = new PsrTextParser().parse("For any other good of headings 8407.31 through 8407.34: (A) A change to"
+                + " subheadings 8407.31 through 8407.34 from any other heading, " + RVC_60_50, ParsedTexts.START);
+        assertThat(engines).isInstanceOf(ParseResult.Parsed.class);
+        assertThat(((ParseResult.Parsed) engines).forUse().provisions()).containsExactly(HsRange.parse("8407.31-8407.34"));
+        assertThat(((ParseResult.Parsed) engines).forUse().anyOther()).isTrue();
+    }
+
+    @Test
+    void shouldRefuseNearMissesOfTheNewSlips() {
+        // constructed: "A change from" where the other alternatives name two provisions: the change could be to either
+        refused("(A) A change to subheading 8108.20 from any other chapter; (B) A change to subheading 8108.90 from any other heading;"
+                + " or (C) A change from any other subheading, " + RVC_60_50, Refusal.ALTERNATIVE_FORM);
+        // constructed: "headings" with subheading numbers the text does not repeat as subheadings: not read
+        refused("For any other good of headings 8407.31 through 8407.34: (A) A change to heading 8407 from any other heading, "
+                + RVC_60_50, Refusal.END_USE);
+    }
+
+    @Test
     void shouldRefuseNearMissesOfTheSlips() {
         // constructed: a two-digit number without its level word may be a chapter or a misprint: not read
         assertThat(refused("A change to heading 4104 from any other heading, except from 41.", Refusal.MATERIAL_DESCRIBED))
                 .contains("does not name HS provisions");
-        // constructed: "any other good subheading" with no good described before it
-        assertThat(refused("A change to any other good subheading 8708.80 from any other heading.", Refusal.GOOD_DESCRIBED))
+        // constructed: "any other good heading" with no good described before it (of a subheading, it would be the subheading's
+        // rule for its other tariff items, which the loader checks: PsrTextParserTest)
+        assertThat(refused("A change to any other good heading 8708 from any other heading.", Refusal.GOOD_DESCRIBED))
                 .contains("no earlier alternative");
         // constructed: "from heading outside" a group of one heading is still not a group
         refused("A change to heading 3701 from heading outside that group.", Refusal.GROUP);
