@@ -10,7 +10,9 @@ import java.util.regex.Pattern;
  * slip is a narrow pattern seen in the transcription (rules/README.md, "Printed slips read as meant"), and every reading is
  * reported ({@link Read#readings()}) so that the coverage report lists the rules read that way; the rules' `verification`
  * records the reading too. A slip whose meaning is in doubt (a stray "or," that may have lost a clause, a provision number
- * at the wrong level, "from any heading" without "other") is not here: the text stays refused.
+ * at the wrong level, "from any heading" without "other") is not here: the text stays refused. Nor are words a paraphrased
+ * transcription leaves out ("(B) A change from any other subheading", 8108.20, where the transcriber notes that "to subheading
+ * 8108.20" is not there): filling them in would guess at the law's wording; such a rule is held until its official text is read.
  */
 public final class PrintedSlips {
 
@@ -85,14 +87,6 @@ public final class PrintedSlips {
             "^For (a|any other) good of headings? (\\d{4}\\.\\d{2}(?: through \\d{4}\\.\\d{2})?)(?=[: ])");
 
     /**
-     * "(A) A change to subheading 8108.20 from any other chapter; or (B) A change from any other subheading ..." (8108.20): "to"
-     * and the good's provision left out. Read only where every other alternative of the text is a change to the same provision,
-     * so the change can be to nothing else.
-     */
-    private static final Pattern CHANGE_FROM = Pattern.compile("(\\([A-Za-z]\\) )A change from ");
-    private static final Pattern CHANGE_TO = Pattern.compile("A change to ((?:chapter|heading|subheading|tariff item)s? [0-9.]+(?: through [0-9.]+)?) from ");
-
-    /**
      * "(B) A change to subheading 8108.20 from any other subheading whether or not there is also a change from any other chapter,
      * provided ..." (8108.20): the comma before the "whether or not" clause left out. The words begin that clause and nothing else.
      */
@@ -156,32 +150,7 @@ public final class PrintedSlips {
         }
         out = replace(out, WHETHER_WITHOUT_COMMA, m -> m.group(1) + ", " + m.group(2), readings,
                 "the comma left out before 'whether or not there is also a change from', which begins that clause and nothing else");
-        Matcher changeFrom = CHANGE_FROM.matcher(out);
-        if (changeFrom.find()) {
-            java.util.Set<String> goods = new java.util.TreeSet<>();
-            Matcher to = CHANGE_TO.matcher(out);
-            while (to.find()) {
-                goods.add(to.group(1));
-            }
-            int changes = out.split("A change ", -1).length - 1;
-            // Every "A change" of the text but this one is "A change to <the same provisions> from".
-            if (goods.size() == 1 && countOf(out, CHANGE_TO) == changes - 1 && countOf(out, CHANGE_FROM) == 1) {
-                String readAs = changeFrom.group(1) + "A change to " + goods.iterator().next() + " from ";
-                readings.add(new Reading(changeFrom.group().strip(), readAs.strip(), "'to' and the good's provision left out: every"
-                        + " other alternative of the text is a change to " + goods.iterator().next()));
-                out = out.substring(0, changeFrom.start()) + readAs + out.substring(changeFrom.end());
-            }
-        }
         return new Read(out, readings);
-    }
-
-    private static int countOf(String text, Pattern pattern) {
-        Matcher m = pattern.matcher(text);
-        int n = 0;
-        while (m.find()) {
-            n++;
-        }
-        return n;
     }
 
     private static String levelOf(String code) {
