@@ -72,10 +72,21 @@ public final class PrintedSlips {
             "(\\d{4} through \\d{4}) (\\d{4} through \\d{4})(?=[,;. ])");
 
     /**
+     * The tariff-shift clause of an alternative whose "from" clause is "any other <level>" alone: "(a) A change to subheading
+     * 5801.36 from any other chapter". The two slips below are read only right after it, where the words can begin nothing but
+     * the exception or the "whether or not" clause of that change; never inside a proviso or after a "whether or not" clause,
+     * where the same words could belong to the condition (the clause does not cross a comma, colon, semicolon, "provided" or
+     * "whether").
+     */
+    private static final String SHIFT_FROM_ANY_OTHER = "(?:^|\\) )A change to (?:(?!provided |whether )[^,;:])+? from any other ";
+    private static final String LEVEL = "(?:chapter|heading|subheading|tariff item)";
+
+    /**
      * "from any other chapter, except headings 5106 through 5113, ..." (5801.36, Canada-US trade): "from" left out. An exception
      * to a change of tariff classification can except nothing but the provisions a material comes from.
      */
-    private static final Pattern EXCEPT_WITHOUT_FROM = Pattern.compile(", except (?=(?:chapter|heading|subheading)s? \\d)");
+    private static final Pattern EXCEPT_WITHOUT_FROM = Pattern.compile(
+            SHIFT_FROM_ANY_OTHER + LEVEL + "(?<printed>, except )(?=(?:chapter|heading|subheading)s? \\d)");
 
     /**
      * "For any other good of headings 8407.31 through 8407.34: (A) A change to subheadings 8407.31 through 8407.34 ...": the
@@ -87,10 +98,13 @@ public final class PrintedSlips {
             "^For (a|any other) good of headings? (\\d{4}\\.\\d{2}(?: through \\d{4}\\.\\d{2})?)(?=[: ])");
 
     /**
-     * "(B) A change to subheading 8108.20 from any other subheading whether or not there is also a change from any other chapter,
-     * provided ..." (8108.20): the comma before the "whether or not" clause left out. The words begin that clause and nothing else.
+     * "A change to subheading 8108.20 from any other subheading whether or not there is also a change from any other chapter,
+     * provided ..." (8108.20 (B), had "to subheading 8108.20" been printed; no rule of the pack has the form now that 8108.20 is
+     * held): the comma before the "whether or not" clause left out. After a "from" clause that is "any other <level>" alone the
+     * words can begin that clause and nothing else.
      */
-    private static final Pattern WHETHER_WITHOUT_COMMA = Pattern.compile("([0-9a-z]+) (whether or not there is also a change from )");
+    private static final Pattern WHETHER_WITHOUT_COMMA = Pattern.compile(
+            SHIFT_FROM_ANY_OTHER + "(?<printed>" + LEVEL + " whether or not there is also a change from )");
 
     public static Read read(String text) {
         List<Reading> readings = new ArrayList<>();
@@ -138,7 +152,7 @@ public final class PrintedSlips {
                 "a provision number without its level word; its printed form says the level");
         out = replace(out, LIST_WITHOUT_SEPARATOR, m -> m.group(1) + ", " + m.group(2), readings,
                 "a separator left out between two ranges of one list of provisions: whatever it was, the list names the same provisions");
-        out = replace(out, EXCEPT_WITHOUT_FROM, m -> ", except from ", readings,
+        out = replacePrinted(out, EXCEPT_WITHOUT_FROM, m -> ", except from ", readings,
                 "'from' left out: an exception to a change in tariff classification excepts the provisions materials come from");
         Matcher preamble = PREAMBLE_HEADINGS.matcher(out);
         if (preamble.find() && out.contains("A change to subheadings " + preamble.group(2) + " from ")) {
@@ -148,7 +162,8 @@ public final class PrintedSlips {
                     + " preamble names the same numbers as subheadings"));
             out = readAs + out.substring(preamble.end());
         }
-        out = replace(out, WHETHER_WITHOUT_COMMA, m -> m.group(1) + ", " + m.group(2), readings,
+        out = replacePrinted(out, WHETHER_WITHOUT_COMMA, m -> m.group("printed").replaceFirst(" whether or not", ", whether or not"),
+                readings,
                 "the comma left out before 'whether or not there is also a change from', which begins that clause and nothing else");
         return new Read(out, readings);
     }
@@ -172,5 +187,20 @@ public final class PrintedSlips {
         }
         m.appendTail(out);
         return out.toString();
+    }
+
+    /** As {@link #replace}, for a pattern whose context is matched around the slip: only its group "printed" is read anew. */
+    private static String replacePrinted(String text, Pattern pattern, java.util.function.Function<Matcher, String> readAs,
+                                         List<Reading> readings, String why) {
+        Matcher m = pattern.matcher(text);
+        StringBuilder out = new StringBuilder();
+        int copied = 0;
+        while (m.find()) {
+            String replacement = readAs.apply(m);
+            readings.add(new Reading(m.group("printed").strip(), replacement.strip(), why));
+            out.append(text, copied, m.start("printed")).append(replacement);
+            copied = m.end("printed");
+        }
+        return out.append(text, copied, text.length()).toString();
     }
 }

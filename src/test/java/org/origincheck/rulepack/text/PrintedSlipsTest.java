@@ -180,6 +180,51 @@ class PrintedSlipsTest {
     }
 
     @Test
+    void shouldReadALeftOutFromOrCommaOnlyRightAfterTheTariffShiftClause() {
+        // constructed: the 8108.20 (B) form with "to subheading 8108.20" present: after "from any other subheading" the words can
+        // begin the "whether or not" clause only
+        PrintedSlips.Read comma = PrintedSlips.read("A change to subheading 8108.20 from any other subheading whether or not there is"
+                + " also a change from any other chapter, " + RVC_60_50);
+        assertThat(comma.readings()).singleElement().satisfies(r -> assertThat(r.readAs())
+                .isEqualTo("subheading, whether or not there is also a change from"));
+        assertThat(comma.text()).startsWith("A change to subheading 8108.20 from any other subheading, whether or not");
+        // GN11o-text-58-5801-36-canada, with its label: only ", except" is read anew
+        PrintedSlips.Read except = PrintedSlips.read("(a) A change to subheading 5801.36 from any other chapter, except headings 5106"
+                + " through 5113 or chapter 54.");
+        assertThat(except.readings()).singleElement().satisfies(r -> assertThat(r.printed()).isEqualTo(", except"));
+        assertThat(except.text()).isEqualTo("(a) A change to subheading 5801.36 from any other chapter, except from headings 5106"
+                + " through 5113 or chapter 54.");
+    }
+
+    @Test
+    void shouldRefuseALeftOutFromOrCommaOutsideTheTariffShiftClause() {
+        // GN11o-chemicals-29-2901-2942, as transcribed: "2916.32 whether or not" ends an exception, not a "from any other <level>"
+        // clause; whether the exception also limits the "whether or not" clause is the question, so no comma is read
+        String chemicals = "(A) A change to subheadings 2901.10 through 2942.00 from any other subheading, including another"
+                + " subheading within that group; or (B) No change in tariff classification to a good of subheadings 2901.10 through"
+                + " 2942.00, except for a good of subheading 2916.32 whether or not there is also a change from any other subheading,"
+                + " provided there is a regional value content of not less than: (1) 40 percent where the transaction value method is"
+                + " used; or (2) 30 percent where the net cost method is used.";
+        assertThat(PrintedSlips.read(chemicals).readings()).isEmpty();
+        assertThat(refused(chemicals, Refusal.UNRECOGNISED)).contains("2916.32 whether or not");
+        // constructed: after provisions named by number, not "any other <level>": not read
+        String named = "A change to subheading 8108.20 from subheading 8108.30 whether or not there is also a change from any other"
+                + " chapter.";
+        assertThat(PrintedSlips.read(named).readings()).isEmpty();
+        refused(named, Refusal.UNRECOGNISED);
+        // constructed: "except" without "from" inside a proviso: it may limit the condition, not the change; not read
+        String inProviso = "A change to subheading 5801.36 from any other chapter, provided there is a regional value content of"
+                + " not less than 50 percent under the net cost method, except chapter 54.";
+        assertThat(PrintedSlips.read(inProviso).readings()).isEmpty();
+        refused(inProviso, Refusal.UNRECOGNISED);
+        // constructed: "except" without "from" after the "whether or not" clause: not read
+        String afterWhether = "A change to subheading 5801.36 from any other heading, whether or not there is also a change from any"
+                + " other chapter, except headings 5106 through 5113.";
+        assertThat(PrintedSlips.read(afterWhether).readings()).isEmpty();
+        refused(afterWhether, Refusal.UNRECOGNISED);
+    }
+
+    @Test
     void shouldRefuseNearMissesOfTheSlips() {
         // constructed: a two-digit number without its level word may be a chapter or a misprint: not read
         assertThat(refused("A change to heading 4104 from any other heading, except from 41.", Refusal.MATERIAL_DESCRIBED))
