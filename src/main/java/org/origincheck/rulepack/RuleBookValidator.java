@@ -86,14 +86,20 @@ final class RuleBookValidator {
      */
     private void checkOtherTariffItems(List<ProductRule> rules) {
         for (ProductRule rule : rules) {
-            if (!rule.isApplicable() || !rule.text().contains("any other tariff item within") || rule.level() != HsLevel.SUBHEADING) {
+            // Also "A change to any other good of subheading 8536.30" in a text that describes no good (PsrTextParser: read the same way).
+            boolean otherGoods = rule.parseStatus() != org.origincheck.domain.rules.ParseStatus.HAND_ENCODED
+                    && rule.scope().size() == 1 && rule.scope().get(0).isSingle()
+                    && rule.text().contains("A change to any other good of subheading " + rule.scope().get(0))
+                    && rule.alternatives().stream().allMatch(a -> a.goodConditions().isEmpty());
+            if (!rule.isApplicable() || !(rule.text().contains("any other tariff item within") || otherGoods)
+                    || rule.level() != HsLevel.SUBHEADING) {
                 continue;
             }
             String subheading = rule.scope().get(0).from();
             boolean items = rules.stream().anyMatch(r -> r.level() == HsLevel.TARIFF_ITEM
                     && r.scope().stream().anyMatch(range -> range.from().startsWith(subheading)));
             if (!items) {
-                problems.add(rule.file(), rule.line(), "rule " + rule.id() + " is for \"any other tariff item within\" " + rule.hsScope()
+                problems.add(rule.file(), rule.line(), "rule " + rule.id() + " is for \"any other\" tariff item or good of " + rule.hsScope()
                         + ", but the pack has no rule for a tariff item of it: 'other' would refer to nothing");
             }
         }

@@ -275,6 +275,27 @@ class RulePackValidationTest {
         assertProblem(e, at(file, "SOR13-8708.40-2"), "declare them as alternatives");
     }
 
+    @Test
+    void shouldRejectAnyOtherGoodOfASubheadingWhenThePackHasNoRuleForATariffItemOfIt() throws IOException {
+        // GN 11(o) rule 82 (8536.30), "A change to any other good of subheading 8536.30 ...", describes no good: "other" is read as
+        // other than the goods of the tariff-item rule printed before it (rule 81, 8536.30.40). Without that rule it refers to
+        // nothing, and applying rule 82 to every good of 8536.30 would apply it to goods it may not cover.
+        Path file = pack.resolve("psr/gn11o/chapter-85.yaml");
+        String content = read(file);
+        int itemRule = content.indexOf("- id: GN11o-mach-85-8536-30-40\n");
+        int next = content.indexOf("\n- id: ", itemRule);
+        assertThat(itemRule).isNotNegative();
+        assertThat(next).isGreaterThan(itemRule);
+        write(file, content.substring(0, itemRule) + content.substring(next + 1));
+        List<Integer> lines = exactLinesOf(file, "- id: GN11o-mach-85-8536-30");
+        assertThat(lines).hasSize(1);
+
+        RulePackException e = rejected(pack);
+
+        assertProblem(e, "psr/gn11o/chapter-85.yaml:" + lines.get(0) + ": ", "rule GN11o-mach-85-8536-30 is for \"any other\" tariff"
+                + " item or good of 8536.30, but the pack has no rule for a tariff item of it: 'other' would refer to nothing");
+    }
+
     // ---------------------------------------------------------------------------------------------
     // Alternatives
 
@@ -449,6 +470,18 @@ class RulePackValidationTest {
         List<Integer> lines = linesOf(file, needle);
         assertThat(lines).as("'%s' in %s", needle, file).hasSize(1);
         return lines.get(0);
+    }
+
+    /** The 1-based numbers of the lines that are exactly {@code line}. */
+    private static List<Integer> exactLinesOf(Path file, String line) {
+        List<String> lines = read(file).lines().toList();
+        List<Integer> found = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).equals(line)) {
+                found.add(i + 1);
+            }
+        }
+        return found;
     }
 
     private static List<Integer> linesOf(Path file, String needle) {

@@ -68,7 +68,9 @@ class SeveralTextsForOneScopeTest {
         assertThat(rule("GN11o-mach-84-8409-91-heavy").parseStatus()).isEqualTo(ParseStatus.PARSED);
         assertThat(rule("GN11o-mach-84-8409-99-pv-lt").parseStatus()).isEqualTo(ParseStatus.MANUAL_REVIEW);
         assertThat(rule("GN11o-mach-84-8409-99-pv-lt").parseNote()).contains("a good of 8409.99 is never of 8409.91");
-        assertThat(rule("GN11o-mach-84-8407-31-34-other").parseNote()).contains("For any other good of headings 8407.31");
+        // "headings 8407.31 through 8407.34" in the preamble is read as the subheadings its text names (PrintedSlips)
+        assertThat(rule("GN11o-mach-84-8407-31-34-other").parseStatus()).isEqualTo(ParseStatus.PARSED);
+        assertThat(chosen("8407.34", EndUse.OTHER_VEHICLE_OE)).isEqualTo("GN11o-mach-84-8407-31-34-other");
         assertThat(rule("GN11o-mach-84-8408-20-lt").parseStatus()).isEqualTo(ParseStatus.MANUAL_REVIEW);
     }
 

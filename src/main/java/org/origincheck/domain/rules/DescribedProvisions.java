@@ -9,7 +9,8 @@ import org.origincheck.domain.hs.Match;
 /**
  * Materials named by words within HS provisions: "housings of subheading 8467.91", "any other good within that
  * subheading". A material is one of them when it is classified in the provisions and the producer declares it answers
- * the {@code question} as {@code required}; when it is in the provisions and no answer is given, the match is UNKNOWN
+ * the {@code question} as {@code required} (false: a material of the provisions that is not the one the words describe); when
+ * it is in the provisions and no answer is given, the match is UNKNOWN
  * and the engine asks for the declaration.
  */
 public record DescribedProvisions(List<HsRange> ranges, Question question, boolean required) {
@@ -36,6 +37,7 @@ public record DescribedProvisions(List<HsRange> ranges, Question question, boole
     }
 
     public String describe() {
-        return "\"" + question.words() + "\"";
+        // required false: "any other good of heading 5108" than the materials the words describe (an exception of 5112.11).
+        return required ? "\"" + question.words() + "\"" : RangeText.join(ranges) + " other than \"" + question.words() + "\"";
     }
 }

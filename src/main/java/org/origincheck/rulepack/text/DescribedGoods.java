@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
  * A good described by words on both sides of its provision: "hides or skins of heading 4101 which have undergone a tanning
  * (including pre-tanning) process which is reversible from ...", "tubes, pipes, or hoses of subheading 4009.12, of a kind
  * for use in a motor vehicle of tariff items 8702.10.60, ..., or heading 8711, from ..." (GN 11(o) chapters 40 and 41). The
- * words after the provision belong to the description up to the " from " that begins the change, so the whole is one
+ * words after the provision (or a parenthesis, "warp pile fabrics, cut, of subheading 5801.37 (if such fabrics are ...)")
+ * belong to the description up to the " from " that begins the change, so the whole is one
  * declaration about the good, in the exact words of the text.
  *
  * <p>Only plain words are read: a "; ", a proviso, a "whether or not" clause, a percentage, an alternative label or an
@@ -38,7 +39,14 @@ final class DescribedGoods {
     }
 
     static Trailing after(String text, int pos) {
-        if (!(text.startsWith(", ", pos) || text.startsWith(" which ", pos) || text.startsWith(" that ", pos))) {
+        // " (if such fabrics are ...)" (5801.37, Canada-US trade): a parenthesis after the provision that says which goods of it
+        // the words describe; it must close right before the " from " that begins the change.
+        if (text.startsWith(" (", pos)) {
+            int from = text.indexOf(" from ", pos);
+            if (from < 0 || text.charAt(from - 1) != ')' || text.indexOf(')', pos) != from - 1) {
+                return null;
+            }
+        } else if (!(text.startsWith(", ", pos) || text.startsWith(" which ", pos) || text.startsWith(" that ", pos))) {
             return null;
         }
         int from = text.indexOf(" from ", pos);

@@ -10,7 +10,9 @@ import java.util.regex.Pattern;
  * slip is a narrow pattern seen in the transcription (rules/README.md, "Printed slips read as meant"), and every reading is
  * reported ({@link Read#readings()}) so that the coverage report lists the rules read that way; the rules' `verification`
  * records the reading too. A slip whose meaning is in doubt (a stray "or," that may have lost a clause, a provision number
- * at the wrong level, "from any heading" without "other") is not here: the text stays refused.
+ * at the wrong level, "from any heading" without "other") is not here: the text stays refused. Nor are words a paraphrased
+ * transcription leaves out ("(B) A change from any other subheading", 8108.20, where the transcriber notes that "to subheading
+ * 8108.20" is not there): filling them in would guess at the law's wording; such a rule is held until its official text is read.
  */
 public final class PrintedSlips {
 
@@ -61,6 +63,49 @@ public final class PrintedSlips {
     private static final Pattern BARE_PROVISION = Pattern.compile(
             "(except from |A change to a good of )(\\d{4}(?:\\.\\d{2}){0,2})(?=\\.$|[,;] | from | or )");
 
+    /**
+     * "except from headings 5106 through 5113, 5204 through 5212 5310 through 5311, chapters 54 ..." (GN 11(o) 63 rule 1): the
+     * separator left out between two ranges of one list of provisions. Whatever it was (", ", " or ", " and "), a list of
+     * provisions names the union of its items, so the provisions named are the same.
+     */
+    private static final Pattern LIST_WITHOUT_SEPARATOR = Pattern.compile(
+            "(\\d{4} through \\d{4}) (\\d{4} through \\d{4})(?=[,;. ])");
+
+    /**
+     * The tariff-shift clause of an alternative whose "from" clause is "any other <level>" alone: "(a) A change to subheading
+     * 5801.36 from any other chapter". The two slips below are read only right after it, where the words can begin nothing but
+     * the exception or the "whether or not" clause of that change; never inside a proviso or after a "whether or not" clause,
+     * where the same words could belong to the condition (the clause does not cross a comma, colon, semicolon, "provided" or
+     * "whether").
+     */
+    private static final String SHIFT_FROM_ANY_OTHER = "(?:^|\\) )A change to (?:(?!provided |whether )[^,;:])+? from any other ";
+    private static final String LEVEL = "(?:chapter|heading|subheading|tariff item)";
+
+    /**
+     * "from any other chapter, except headings 5106 through 5113, ..." (5801.36, Canada-US trade): "from" left out. An exception
+     * to a change of tariff classification can except nothing but the provisions a material comes from.
+     */
+    private static final Pattern EXCEPT_WITHOUT_FROM = Pattern.compile(
+            SHIFT_FROM_ANY_OTHER + LEVEL + "(?<printed>, except )(?=(?:chapter|heading|subheading)s? \\d)");
+
+    /**
+     * "For any other good of headings 8407.31 through 8407.34: (A) A change to subheadings 8407.31 through 8407.34 ...": the
+     * end-use preamble names the provisions of the text after it with the level word of a heading; the numbers are printed as
+     * subheadings (four and two digits), as the text's own "subheadings 8407.31 through 8407.34" names them. Read only in a
+     * preamble whose numbers the text repeats as subheadings (the loader then checks them against the rule's scope).
+     */
+    private static final Pattern PREAMBLE_HEADINGS = Pattern.compile(
+            "^For (a|any other) good of headings? (\\d{4}\\.\\d{2}(?: through \\d{4}\\.\\d{2})?)(?=[: ])");
+
+    /**
+     * "A change to subheading 8108.20 from any other subheading whether or not there is also a change from any other chapter,
+     * provided ..." (8108.20 (B), had "to subheading 8108.20" been printed; no rule of the pack has the form now that 8108.20 is
+     * held): the comma before the "whether or not" clause left out. After a "from" clause that is "any other <level>" alone the
+     * words can begin that clause and nothing else.
+     */
+    private static final Pattern WHETHER_WITHOUT_COMMA = Pattern.compile(
+            SHIFT_FROM_ANY_OTHER + "(?<printed>" + LEVEL + " whether or not there is also a change from )");
+
     public static Read read(String text) {
         List<Reading> readings = new ArrayList<>();
         String out = text;
@@ -105,6 +150,21 @@ public final class PrintedSlips {
                 "'of' left out between 'any other good' and the good's provision");
         out = replace(out, BARE_PROVISION, m -> m.group(1) + levelOf(m.group(2)) + " " + m.group(2), readings,
                 "a provision number without its level word; its printed form says the level");
+        out = replace(out, LIST_WITHOUT_SEPARATOR, m -> m.group(1) + ", " + m.group(2), readings,
+                "a separator left out between two ranges of one list of provisions: whatever it was, the list names the same provisions");
+        out = replacePrinted(out, EXCEPT_WITHOUT_FROM, m -> ", except from ", readings,
+                "'from' left out: an exception to a change in tariff classification excepts the provisions materials come from");
+        Matcher preamble = PREAMBLE_HEADINGS.matcher(out);
+        if (preamble.find() && out.contains("A change to subheadings " + preamble.group(2) + " from ")) {
+            String readAs = "For " + preamble.group(1) + " good of subheading" + (preamble.group(2).contains("through") ? "s " : " ")
+                    + preamble.group(2);
+            readings.add(new Reading(preamble.group(), readAs, "a subheading number printed after 'heading': the text after the"
+                    + " preamble names the same numbers as subheadings"));
+            out = readAs + out.substring(preamble.end());
+        }
+        out = replacePrinted(out, WHETHER_WITHOUT_COMMA, m -> m.group("printed").replaceFirst(" whether or not", ", whether or not"),
+                readings,
+                "the comma left out before 'whether or not there is also a change from', which begins that clause and nothing else");
         return new Read(out, readings);
     }
 
@@ -127,5 +187,20 @@ public final class PrintedSlips {
         }
         m.appendTail(out);
         return out.toString();
+    }
+
+    /** As {@link #replace}, for a pattern whose context is matched around the slip: only its group "printed" is read anew. */
+    private static String replacePrinted(String text, Pattern pattern, java.util.function.Function<Matcher, String> readAs,
+                                         List<Reading> readings, String why) {
+        Matcher m = pattern.matcher(text);
+        StringBuilder out = new StringBuilder();
+        int copied = 0;
+        while (m.find()) {
+            String replacement = readAs.apply(m);
+            readings.add(new Reading(m.group("printed").strip(), replacement.strip(), why));
+            out.append(text, copied, m.start("printed")).append(replacement);
+            copied = m.end("printed");
+        }
+        return out.append(text, copied, text.length()).toString();
     }
 }

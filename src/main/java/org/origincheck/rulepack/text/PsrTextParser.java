@@ -272,6 +272,10 @@ public final class PsrTextParser {
         for (Piece piece : split(body, singleLabelled)) {
             alternatives.add(alternative(piece, packStart, described, targets));
         }
+        if (targets.stream().anyMatch(Target::otherTariffItems) && !targets.stream().allMatch(Target::otherTariffItems)) {
+            throw refuse(Refusal.GOOD_DESCRIBED, "", "'any other good' where no earlier alternative of the text describes a good, and a"
+                    + " later one does not say the same", text, 0);
+        }
         DescribedGoods.narrowerThanRule(targets.stream().filter(t -> !t.conditions().isEmpty()).map(Target::ranges).toList(),
                 targets.stream().filter(t -> t.conditions().isEmpty()).map(Target::ranges).toList()).ifPresent(what -> {
                     throw refuse(Refusal.GOOD_DESCRIBED, "", what, text, 0);
@@ -356,7 +360,7 @@ public final class PsrTextParser {
             List<DescribedProvisions> exceptDescribed = new ArrayList<>();
             List<MoreThanOneOf> exceptMoreThanOne = new ArrayList<>();
             if (c.accept(", except from ")) {
-                exceptions(c, target, except, exceptDescribed, exceptMoreThanOne);
+                exceptions(c, target, from, except, exceptDescribed, exceptMoreThanOne);
                 int at = c.pos;
                 if (c.accept(", whether or not there is also a change from ")) {
                     // Hook (ExceptionBeforeWhether): "..., except from subheadings 2009.11 through 2009.39, whether or not there is
@@ -484,7 +488,10 @@ public final class PsrTextParser {
     // Provisions and "from" clauses
 
     /** The good an alternative is for: its provisions, and when it is described in words, the declaration that decides it. */
-    private record Target(List<HsRange> ranges, List<GoodCondition> conditions) {
+    private record Target(List<HsRange> ranges, List<GoodCondition> conditions, boolean otherTariffItems) {
+        Target(List<HsRange> ranges, List<GoodCondition> conditions) {
+            this(ranges, conditions, false);
+        }
     }
 
     /**
@@ -497,7 +504,15 @@ public final class PsrTextParser {
         if (c.accept("any other good of ")) {
             List<HsRange> ranges = provisions(c).orElseThrow(() -> c.fail(Refusal.GOOD_DESCRIBED, "the good is not named by HS provisions"));
             if (described.isEmpty()) {
-                throw c.fail(Refusal.GOOD_DESCRIBED, "'any other good' where no earlier alternative of the text describes a good", start);
+                // GN 11(o) 8536.30 rule 82, printed after rule 81 for tariff item 8536.30.40: "(A) A change to any other good of
+                // subheading 8536.30 ...; or (B) A change to any other good of subheading 8536.30 ...". No alternative of the text
+                // describes a good, so "other" is other than the goods of the tariff-item rules printed before it: the subheading's
+                // rule for its other tariff items, read as "any other tariff item within" (below). RuleBookValidator checks that
+                // the pack holds such a tariff-item rule; a text that also describes a good is refused (rule()).
+                if (ranges.size() != 1 || ranges.get(0).level() != HsLevel.SUBHEADING || !ranges.get(0).isSingle()) {
+                    throw c.fail(Refusal.GOOD_DESCRIBED, "'any other good' where no earlier alternative of the text describes a good", start);
+                }
+                return new Target(ranges, List.of(), true);
             }
             return new Target(ranges, described.stream().map(q -> new GoodCondition(q, false)).toList());
         }
@@ -613,13 +628,30 @@ public final class PsrTextParser {
      * ", except from headings 7208 through 7229, housings of subheading 8467.91 or any subheading within that group":
      * provisions, materials described by words within provisions, or the good's own group.
      */
-    private static void exceptions(Cursor c, List<HsRange> target, List<HsRange> except, List<DescribedProvisions> described,
-                                   List<MoreThanOneOf> moreThanOne) {
+    private static void exceptions(Cursor c, List<HsRange> target, List<ShiftSource> from, List<HsRange> except,
+                                   List<DescribedProvisions> described, List<MoreThanOneOf> moreThanOne) {
         while (true) {
             int at = c.pos;
             Optional<List<HsRange>> ranges = provisions(c);
             if (ranges.isPresent()) {
                 except.addAll(ranges.get());
+            } else if (c.accept("any other good of ")) {
+                // "from yarn of combed camel hair or combed cashmere of subheading 5108.20 or any other heading, except from
+                // headings 5106 through 5107, any other good of heading 5108, or ..." (5112.11 and 5112.19, Canada-US trade): the
+                // good produced is not of heading 5108, so "other" can only be other than the materials the alternative's "from"
+                // clause describes within it. The exception is the rest of the heading's provisions, and within the described
+                // materials' own provisions, a material declared not to be one of them.
+                List<HsRange> within = provisions(c, false).orElseThrow(() -> c.fail(Refusal.MATERIAL_DESCRIBED,
+                        "'any other good of' does not name HS provisions", at));
+                List<DescribedProvisions> named = from.stream().filter(s -> s instanceof ShiftSource.Described)
+                        .map(s -> ((ShiftSource.Described) s).materials()).filter(d -> d.required()).toList();
+                List<HsRange> rest = named.size() == 1 ? OtherGoodsOf.rest(within, named.get(0).ranges()) : null;
+                if (rest == null) {
+                    throw c.fail(Refusal.MATERIAL_DESCRIBED, "'any other good of' in an exception, where the 'from' clause does not"
+                            + " describe one material of a narrower provision within it", at);
+                }
+                except.addAll(rest);
+                described.add(new DescribedProvisions(named.get(0).ranges(), named.get(0).question(), false));
             } else if (MoreThanOneOfExceptions.startsAt(c.text, c.pos)) {
                 // Hook: "except from more than one of the following: (A) ..., (B) ..." (MoreThanOneOfExceptions).
                 MoreThanOneOfExceptions.Result read = MoreThanOneOfExceptions.read(c.text, c.pos);
@@ -871,7 +903,7 @@ public final class PsrTextParser {
                     ranges = target;
                 } else {
                     ranges = provisions(c).orElseThrow(() -> c.fail(Refusal.FROM_CLAUSE, "expected 'that group' or HS provisions after 'within'", groupAt));
-                    if (ranges.stream().anyMatch(r -> r.level().digits() > level.digits())) {
+                    if (ranges.stream().anyMatch(r -> r.level().digits() > level.digits()) && !withinThenOthers(c, groupAt, level, ranges, target)) {
                         throw c.fail(Refusal.PROVISION, "the provisions after 'within' are narrower than a " + level.legalName(), groupAt);
                     }
                 }
@@ -936,6 +968,35 @@ public final class PsrTextParser {
         }
         c.pos = start;
         return describedOf(c).<ShiftSource>map(ShiftSource.Described::new).orElse(null);
+    }
+
+    /**
+     * "from any other subheading within chapter 21, heading 2009 or tariff item 2202.90.37" (GN 11(o) 2106.90.54 (B); 2202.90.37
+     * (B) likewise): a tariff item cannot hold "any other subheading", so the provisions after the first level word are "from"
+     * clauses of their own ("from heading 2009 or tariff item 2202.90.37"), not places "within" which. Read only where the two
+     * readings of each such provision admit the same materials: "any other subheading within heading 2009" and "heading 2009" differ
+     * only by the good's own subheading, so none of them may hold the good's own provision at the clause's level. Then the clause
+     * is "any other subheading within" all the provisions, which admits exactly that. Otherwise the text is refused.
+     */
+    private static boolean withinThenOthers(Cursor c, int groupAt, HsLevel level, List<HsRange> all, List<HsRange> target) {
+        int end = c.pos;
+        c.pos = groupAt;
+        List<HsRange> first = provisions(c, false).orElse(List.of());
+        c.pos = end;
+        if (first.isEmpty() || first.size() >= all.size() || first.stream().anyMatch(r -> r.level().digits() > level.digits())) {
+            return false;
+        }
+        for (HsRange other : all.subList(first.size(), all.size())) {
+            for (HsRange good : target) {
+                int k = Math.min(level.digits(), Math.min(other.level().digits(), good.level().digits()));
+                boolean overlaps = other.from().substring(0, k).compareTo(good.to().substring(0, k)) <= 0
+                        && good.from().substring(0, k).compareTo(other.to().substring(0, k)) <= 0;
+                if (overlaps) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** "that group": the good's provisions form a range or list, all at the level the clause names. */

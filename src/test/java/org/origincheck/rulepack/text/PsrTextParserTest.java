@@ -424,14 +424,85 @@ class PsrTextParserTest {
     }
 
     @Test
-    void shouldRefuseAnyOtherGoodWhenNoAlternativeDescribesAGood() {
-        // GN 11(o), chapter 85, subheading 8536.30: the goods "any other good" is set against are not in this text.
+    void shouldReadAnyOtherGoodOfASubheadingThatNoAlternativeDescribesAsItsOtherTariffItems() {
+        // GN 11(o), chapter 85, rule 82 (8536.30), printed after rule 81 for tariff item 8536.30.40: no alternative describes a
+        // good, so "any other good" is other than the tariff item's goods; the alternatives carry no declaration about the good.
         String text = "(A) A change to any other good of subheading 8536.30 from any other heading, except from tariff items "
                 + "8538.90.10, 8538.90.30 or 8538.90.60; or (B) A change to any other good of subheading 8536.30 from tariff items "
                 + "8538.90.10, 8538.90.30 or 8538.90.60, whether or not there is also a change from any other heading, provided "
                 + "there is a regional value content of not less than: (1) 60 percent where the transaction value method is used; "
                 + "or (2) 50 percent where the net cost method is used.";
-        assertThat(refused(text, Refusal.GOOD_DESCRIBED)).contains("no earlier alternative");
+        List<RuleAlternative> alternatives = parsed(text);
+        assertThat(alternatives).extracting(RuleAlternative::label).containsExactly("A", "B");
+        assertThat(alternatives).allSatisfy(a -> assertThat(a.goodConditions()).isEmpty());
+        assertThat(alternatives.get(0).tariffShift().except()).containsExactly(HsRange.parse("8538.90.10"), HsRange.parse("8538.90.30"),
+                HsRange.parse("8538.90.60"));
+        // constructed: a text that describes a good after "any other good" of a subheading, or names a range, stays refused
+        assertThat(refused("(A) A change to any other good of subheading 8536.30 from any other heading; or (B) A change to relays of"
+                + " subheading 8536.30 from any other subheading.", Refusal.GOOD_DESCRIBED)).contains("no earlier alternative");
+        assertThat(refused("A change to any other good of subheadings 8536.30 through 8536.50 from any other heading.",
+                Refusal.GOOD_DESCRIBED)).contains("no earlier alternative");
+    }
+
+    @Test
+    void shouldReadProvisionsAfterWithinThatCannotHoldTheLevelAsSourcesOfTheirOwn() {
+        // GN11o-food-21-2106-90-54 (B): "any other subheading within chapter 21, heading 2009 or tariff item 2202.90.37"
+        String text = "(A) A change to tariff item 2106.90.54 from any other chapter, except from heading 2009 or tariff item 2202.90.37;"
+                + " or (B) A change to tariff item 2106.90.54 from any other subheading within chapter 21, heading 2009 or tariff item"
+                + " 2202.90.37, whether or not there is also a change from any other chapter, provided that a single juice ingredient,"
+                + " or juice ingredients from a single non-USMCA country, constitute in single strength form no more than 60 percent"
+                + " by volume of the good.";
+        List<RuleAlternative> alternatives = parsed(text);
+        ShiftSource within = alternatives.get(1).tariffShift().from().get(0);
+        assertThat(within).isEqualTo(new ShiftSource.OtherWithin(HsLevel.SUBHEADING, List.of(HsRange.parse("21"), HsRange.parse("2009"),
+                HsRange.parse("2202.90.37"))));
+        org.origincheck.domain.hs.HsCode good = org.origincheck.domain.hs.HsCode.parse("2106.90.54");
+        assertThat(within.admits(good, org.origincheck.domain.hs.HsCode.parse("2009.89"))).isEqualTo(org.origincheck.domain.hs.Match.YES);
+        assertThat(within.admits(good, org.origincheck.domain.hs.HsCode.parse("2202.90.37"))).isEqualTo(org.origincheck.domain.hs.Match.YES);
+        assertThat(within.admits(good, org.origincheck.domain.hs.HsCode.parse("2106.90.99"))).isEqualTo(org.origincheck.domain.hs.Match.NO);
+        assertThat(within.admits(good, org.origincheck.domain.hs.HsCode.parse("2202.99"))).isEqualTo(org.origincheck.domain.hs.Match.NO);
+        // constructed: a later provision holding the good's own subheading would be read two ways ("any other subheading within
+        // heading 2106" admits less than "heading 2106"): refused
+        refused("A change to tariff item 2106.90.54 from any other subheading within chapter 20, heading 2106 or tariff item"
+                + " 2202.90.37.", Refusal.PROVISION);
+    }
+
+    @Test
+    void shouldReadAnyOtherGoodInAnExceptionAsOtherThanTheMaterialsTheFromClauseDescribes() {
+        // GN11o-text-51-5112-11-canada (a), as transcribed
+        String text = "(a) A change to woven fabrics (other than tapestry fabrics or upholstery fabrics of a weight not exceeding 140"
+                + " grams per square meter) of combed fine animal hair of subheading 5112.11 from yarn of combed camel hair or combed"
+                + " cashmere of subheading 5108.20 or any other heading, except from headings 5106 through 5107, any other good of"
+                + " heading 5108, or headings 5109 through 5111, 5205 through 5206, 5401 through 5404, or 5509 through 5510; or (b) A"
+                + " change to any other good of subheading 5112.11 from any other heading, except from headings 5106 through 5111 or"
+                + " 5113, 5205 through 5206, 5401 through 5404 or 5509 through 5510.";
+        TariffShift a = parsed(text).get(0).tariffShift();
+        DescribedProvisions yarn = ((ShiftSource.Described) a.from().get(0)).materials();
+        assertThat(a.except()).contains(new HsRange(HsLevel.SUBHEADING, "510800", "510819"), new HsRange(HsLevel.SUBHEADING, "510821", "510899"),
+                HsRange.parse("5109-5111"));
+        assertThat(a.exceptDescribed()).containsExactly(new DescribedProvisions(yarn.ranges(), yarn.question(), false));
+        assertThat(yarn.ranges()).containsExactly(HsRange.parse("5108.20"));
+        // constructed: with no material described in the "from" clause, "other" refers to nothing: refused
+        assertThat(refused("A change to subheading 5112.11 from any other heading, except from any other good of heading 5108.",
+                Refusal.MATERIAL_DESCRIBED)).contains("'any other good of' in an exception");
+    }
+
+    @Test
+    void shouldReadAParenthesisAfterTheGoodsProvisionAsPartOfItsDescription() {
+        // GN11o-text-58-5801-37-canada (a), as transcribed
+        String text = "(a) A change to warp pile fabrics, cut, of subheading 5801.37 (if such fabrics are fabrics with pile of dry-spun"
+                + " acrylic staple fibers of subheading 5503.30 and dyed in the piece to a single uniform color) from any other chapter,"
+                + " except from headings 5106 through 5113, 5204 through 5212, 5310 through 5311, chapter 54, headings 5501 through"
+                + " 5502, subheadings 5503.10 through 5503.20 or 5503.40 through 5503.90 or headings 5504 through 5516; or (b) A change"
+                + " to any other good of subheading 5801.37 from any other chapter, except from headings 5106 through 5113, 5204"
+                + " through 5212, 5310 through 5311, or chapters 54 through 55.";
+        List<RuleAlternative> alternatives = parsed(text);
+        Question fabrics = alternatives.get(0).goodConditions().get(0).question();
+        assertThat(fabrics.words()).isEqualTo("warp pile fabrics, cut, of subheading 5801.37 (if such fabrics are fabrics with pile of"
+                + " dry-spun acrylic staple fibers of subheading 5503.30 and dyed in the piece to a single uniform color)");
+        assertThat(alternatives.get(1).goodConditions()).containsExactly(new GoodCondition(fabrics, false));
+        // constructed: a parenthesis that does not close right before " from " is not read
+        refused("A change to warp pile fabrics of subheading 5801.37 (if dyed) in the piece from any other chapter.", Refusal.GOOD_DESCRIBED);
     }
 
     @Test
