@@ -56,6 +56,9 @@ class CoverageAndUnverifiedRulesTest {
         List<ProductRule> refused = coverage.refusedByReason().values().stream().flatMap(List::stream).toList();
         assertThat(refused).hasSize(total.refused());
         assertThat(refused).allSatisfy(r -> assertThat(r.parseNote()).as("reason of " + r.id()).isNotBlank());
+        // Issue 13, item 4: a held rule's reason reaches determinations, and cites the law only; where its text came from is provenance.
+        assertThat(refused).allSatisfy(r -> assertThat(r.parseNote()).as("reason of " + r.id())
+                .doesNotContainPattern("(?i)transcri|github|origynlx|https?://|rules/"));
         assertThat(coverage.refusedByReason()).doesNotContainKey("(no reason given)");
         assertThat(coverage.chaptersWithoutRules()).containsExactly("64", "65", "66", "67");
 
