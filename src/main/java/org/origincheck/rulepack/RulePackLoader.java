@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.origincheck.domain.automotive.AutomotiveRules;
+import org.origincheck.domain.hs.HsCorrelation;
 import org.origincheck.domain.hs.HsRange;
 import org.origincheck.domain.evaluation.LegalStep;
 import org.origincheck.domain.rules.ChapterNote;
@@ -86,7 +87,7 @@ public final class RulePackLoader {
         Parameters parameters = readParameters(source, manifest, files, problems);
         List<DeMinimisExclusion> exclusions = readExclusions(source, manifest, files, problems);
         List<ScheduleTwoGood> scheduleTwo = readScheduleTwo(source, manifest, files, problems);
-        org.origincheck.domain.hs.HsCorrelation hsCorrelation = readHsCorrelation(source, "", MANIFEST, manifest.hsEditions(), files, problems);
+        HsCorrelation hsCorrelation = readHsCorrelation(source, "", MANIFEST, manifest.hsEditions(), files, problems);
         List<String> warnings = new ArrayList<>();
         if (overlay != null && overlay.hasHsEditions()) {
             // The bundled block (if any) is still validated above, as the shipped pack; the deployer's replaces it whole: a
@@ -305,7 +306,7 @@ public final class RulePackLoader {
      * The HS 2022 - HS 2017 correlation table (rules/usmca/README.md, "HS editions"), null when the manifest names none. Its
      * file is one of the pack's files, so it is in the pack's SHA-256; every row is checked, with its line.
      */
-    private org.origincheck.domain.hs.HsCorrelation readHsCorrelation(PackSource source, String prefix, String where,
+    private HsCorrelation readHsCorrelation(PackSource source, String prefix, String where,
                                                                       PackDocuments.HsEditionsDoc doc, Map<String, byte[]> files, Problems problems) {
         if (doc == null) {
             return null;
@@ -344,14 +345,14 @@ public final class RulePackLoader {
         if (rows.isEmpty() && problems.list.size() == problemsBefore) {
             problems.add(table, 1, "the correlation table has no row");
         }
-        return new org.origincheck.domain.hs.HsCorrelation(rows, doc.hs2022From(), doc.citation(), nullToEmpty(doc.earlierEditionRules()));
+        return new HsCorrelation(rows, doc.hs2022From(), doc.citation(), nullToEmpty(doc.earlierEditionRules()));
     }
 
     /**
      * The overlay's {@value RulePackOverlay#HS_EDITIONS}: the keys of {@code hsEditions}, its table a file of the overlay folder.
      * Read and checked like the bundled block, both files under {@code overlay/} in the pack's SHA-256.
      */
-    private org.origincheck.domain.hs.HsCorrelation overlaidHsCorrelation(RulePackOverlay overlay, boolean bundled, Map<String, byte[]> files,
+    private HsCorrelation overlaidHsCorrelation(RulePackOverlay overlay, boolean bundled, Map<String, byte[]> files,
                                                                           List<String> warnings, Problems problems) {
         String file = RulePackOverlay.PREFIX + RulePackOverlay.HS_EDITIONS;
         int problemsBefore = problems.list.size();
@@ -362,7 +363,7 @@ public final class RulePackLoader {
             }
             return null;
         }
-        org.origincheck.domain.hs.HsCorrelation correlation = readHsCorrelation(overlay.source(), RulePackOverlay.PREFIX, file, doc, files, problems);
+        HsCorrelation correlation = readHsCorrelation(overlay.source(), RulePackOverlay.PREFIX, file, doc, files, problems);
         warnings.add(file + ": the HS 2022 - HS 2017 correlation " + RulePackOverlay.PREFIX + doc.correlation()
                 + (bundled ? " replaces the bundled one" : " is added by the overlay") + " (" + doc.citation() + ")");
         return correlation;

@@ -230,7 +230,7 @@ public final class CorrelatingHsEditions implements OriginEngine {
                     : read(item, item.counterparts().get(0)));
         }
         String message = "The rule text is written in HS 2017 and the submission's codes are read in HS 2022: " + String.join("; ", parts)
-                + (tried ? ". Every counterpart gives " + answerOf(answer) + ", so the answer holds whichever it is; the reasons shown are"
+                + (tried ? ". Every counterpart gives " + WrappedAnswers.answer(answer) + ", so the answer holds whichever it is; the reasons shown are"
                 + " those found with " + String.join(", ", shown.entrySet().stream().map(e -> e.getKey().label() + " in "
                 + HsCode.format(e.getValue())).toList()) : "") + ".";
         Outcome outcome = switch (answer.status()) {
@@ -240,7 +240,7 @@ public final class CorrelatingHsEditions implements OriginEngine {
         };
         Reason reason = new Reason(ReasonCode.HS_EDITION_CORRELATED, outcome, message, table.citation(),
                 items.stream().map(Correlated::label).toList(), null);
-        Evaluation e = with(answer, insertBeforeConclusion(answer.reasons(), reason, null), answer.missingData(), answer.status(),
+        Evaluation e = with(answer, WrappedAnswers.insertBeforeConclusion(answer.reasons(), reason), answer.missingData(), answer.status(),
                 answer.originCriterion());
         return provisional ? e.asProvisional() : e;
     }
@@ -252,7 +252,8 @@ public final class CorrelatingHsEditions implements OriginEngine {
             Evaluation a = answers.get(i);
             outcomes.add(String.join(", ", choices.get(i).entrySet().stream().map(e -> e.getKey().label() + " in "
                     + HsCode.format(e.getValue())).toList()) + ": " + (a.status() == DeterminationStatus.INSUFFICIENT_DATA
-                    ? "undetermined without " + String.join(", ", a.missingData().stream().map(MissingData::field).toList()) : answerOf(a)));
+                    ? "undetermined without " + String.join(", ", a.missingData().stream().map(MissingData::field).toList())
+                    : WrappedAnswers.answer(a)));
         }
         List<MissingData> missing = new ArrayList<>();
         String legalText = first.productRule() == null ? null : first.productRule().citation() + ": " + first.productRule().text();
@@ -275,7 +276,8 @@ public final class CorrelatingHsEditions implements OriginEngine {
                 items.stream().filter(Correlated::several).map(Correlated::label).toList(), null);
         String summary = "Origin cannot be determined without: " + String.join("; ", missing.stream().map(m -> m.field() + " ("
                 + m.message() + ")").toList()) + ".";
-        Evaluation e = with(first, insertBeforeConclusion(first.reasons(), reason, summary), missing, DeterminationStatus.INSUFFICIENT_DATA,
+        Evaluation e = with(first, WrappedAnswers.insertBeforeConclusion(first.reasons(), reason, summary, Outcome.INSUFFICIENT_DATA),
+                missing, DeterminationStatus.INSUFFICIENT_DATA,
                 null);
         return answers.stream().anyMatch(Evaluation::provisional) ? e.asProvisional() : e;
     }
@@ -296,7 +298,8 @@ public final class CorrelatingHsEditions implements OriginEngine {
                         + " HS 2017 counterparts would take more than " + MAX_COMBINATIONS + " evaluations, so each is asked instead.",
                 table.citation(), items.stream().filter(Correlated::several).map(Correlated::label).toList(), null);
         String summary = "Origin cannot be determined without: " + String.join("; ", missing.stream().map(MissingData::field).toList()) + ".";
-        return with(first, insertBeforeConclusion(first.reasons(), reason, summary), missing, DeterminationStatus.INSUFFICIENT_DATA, null);
+        return with(first, WrappedAnswers.insertBeforeConclusion(first.reasons(), reason, summary, Outcome.INSUFFICIENT_DATA),
+                missing, DeterminationStatus.INSUFFICIENT_DATA, null);
     }
 
     private static Evaluation inNeither(Evaluation answer, List<Correlated> items, HsCorrelation table) {
@@ -312,7 +315,8 @@ public final class CorrelatingHsEditions implements OriginEngine {
                         + String.join("; ", items.stream().map(i -> i.label() + " in " + HsCode.format(i.submitted().subheading())).toList())
                         + " is a subheading of neither HS 2022 nor HS 2017.", table.citation(), items.stream().map(Correlated::label).toList(), null);
         String summary = "Origin cannot be determined without: " + String.join("; ", missing.stream().map(MissingData::field).toList()) + ".";
-        return with(answer, insertBeforeConclusion(answer.reasons(), reason, summary), missing, DeterminationStatus.INSUFFICIENT_DATA, null);
+        return with(answer, WrappedAnswers.insertBeforeConclusion(answer.reasons(), reason, summary, Outcome.INSUFFICIENT_DATA),
+                missing, DeterminationStatus.INSUFFICIENT_DATA, null);
     }
 
     private static Evaluation earlierEdition(Evaluation answer, List<Correlated> items, ProductRule rule, HsCorrelation table) {
@@ -332,24 +336,8 @@ public final class CorrelatingHsEditions implements OriginEngine {
                         + " correlation to that edition, so no answer is drawn from it.", table.citation(),
                 items.stream().map(Correlated::label).toList(), null);
         String summary = "Origin cannot be determined without: " + String.join("; ", missing.stream().map(MissingData::field).toList()) + ".";
-        return with(answer, insertBeforeConclusion(answer.reasons(), reason, summary), missing, DeterminationStatus.INSUFFICIENT_DATA, null);
-    }
-
-    private static String answerOf(Evaluation e) {
-        return e.status() + (e.originCriterion() == null ? "" : " (criterion " + e.originCriterion() + ")");
-    }
-
-    /** The engines end every answer with its ORIGIN_DETERMINED conclusion; the new reason goes just before it. */
-    private static List<Reason> insertBeforeConclusion(List<Reason> reasons, Reason reason, String newSummary) {
-        List<Reason> out = new ArrayList<>(reasons);
-        int at = out.isEmpty() || out.get(out.size() - 1).code() != ReasonCode.ORIGIN_DETERMINED ? out.size() : out.size() - 1;
-        if (newSummary != null && at < out.size()) {
-            Reason conclusion = out.get(at);
-            out.set(at, new Reason(conclusion.code(), Outcome.INSUFFICIENT_DATA, newSummary, conclusion.citation(), conclusion.materials(),
-                    conclusion.alternative()));
-        }
-        out.add(at, reason);
-        return out;
+        return with(answer, WrappedAnswers.insertBeforeConclusion(answer.reasons(), reason, summary, Outcome.INSUFFICIENT_DATA),
+                missing, DeterminationStatus.INSUFFICIENT_DATA, null);
     }
 
     private static Evaluation with(Evaluation e, List<Reason> reasons, List<MissingData> missing, DeterminationStatus status,

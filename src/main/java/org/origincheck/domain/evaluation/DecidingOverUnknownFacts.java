@@ -154,14 +154,14 @@ public final class DecidingOverUnknownFacts implements OriginEngine {
 
     private Evaluation holds(Leaf leaf, Map<String, MissingData> tried) {
         Evaluation e = leaf.evaluation();
-        String answer = answer(e);
+        String answer = WrappedAnswers.answer(e);
         List<String> facts = tried.values().stream().map(m -> m.field() + " (" + String.join(", ", m.values()) + ")").toList();
         String shown = String.join(", ", leaf.assumed().entrySet().stream().map(x -> x.getKey() + " = " + x.getValue()).toList());
         Reason reason = new Reason(ReasonCode.HOLDS_FOR_EVERY_VALUE, e.status() == DeterminationStatus.ORIGINATING ? Outcome.PASS : Outcome.FAIL,
                 "Not given: " + String.join("; ", facts) + ". Every value was tried and each gives " + answer
                         + ", so the answer holds whatever " + (tried.size() == 1 ? "it is" : "they are")
                         + "; the reasons shown are those found with " + shown + ".", Citations.ORIGINATING_GOODS, List.of(), null);
-        return with(e, insertBeforeConclusion(e.reasons(), reason, null), e.missingData());
+        return with(e, WrappedAnswers.insertBeforeConclusion(e.reasons(), reason), e.missingData());
     }
 
     private Evaluation depends(Evaluation first, Node tree) {
@@ -178,7 +178,7 @@ public final class DecidingOverUnknownFacts implements OriginEngine {
                 Citations.ORIGINATING_GOODS, List.of(), null);
         String summary = "Origin cannot be determined without: "
                 + String.join("; ", missing.stream().map(m -> m.field() + " (" + m.message() + ")").toList()) + ".";
-        return with(first, insertBeforeConclusion(first.reasons(), reason, summary), missing);
+        return with(first, WrappedAnswers.insertBeforeConclusion(first.reasons(), reason, summary, null), missing);
     }
 
     private static void collect(Node node, Map<String, MissingData> asked, Map<String, MissingData> figures, List<String> outcomes) {
@@ -186,7 +186,7 @@ public final class DecidingOverUnknownFacts implements OriginEngine {
             String at = leaf.assumed().isEmpty() ? "" : String.join(", ", leaf.assumed().entrySet().stream()
                     .map(x -> x.getKey() + " = " + x.getValue()).toList()) + ": ";
             if (leaf.decided()) {
-                outcomes.add(at + answer(leaf.evaluation()));
+                outcomes.add(at + WrappedAnswers.answer(leaf.evaluation()));
             } else {
                 outcomes.add(at + "undetermined without "
                         + String.join(", ", leaf.evaluation().missingData().stream().map(MissingData::field).toList()));
@@ -209,24 +209,7 @@ public final class DecidingOverUnknownFacts implements OriginEngine {
         Reason reason = new Reason(ReasonCode.DEPENDS_ON_UNKNOWN_FACTS, Outcome.INSUFFICIENT_DATA,
                 "Not given: " + String.join(", ", tried.keySet()) + "; trying every combination of their values would take more than "
                         + maxEvaluations + " evaluations, so they are asked instead of tried.", Citations.ORIGINATING_GOODS, List.of(), null);
-        return with(first, insertBeforeConclusion(first.reasons(), reason, null), first.missingData());
-    }
-
-    private static String answer(Evaluation e) {
-        return e.status() + (e.originCriterion() == null ? "" : " (criterion " + e.originCriterion() + ")");
-    }
-
-    /** The engines end every answer with its ORIGIN_DETERMINED conclusion; the new reason goes just before it. */
-    private static List<Reason> insertBeforeConclusion(List<Reason> reasons, Reason reason, String newSummary) {
-        List<Reason> out = new ArrayList<>(reasons);
-        int at = out.isEmpty() || out.get(out.size() - 1).code() != ReasonCode.ORIGIN_DETERMINED ? out.size() : out.size() - 1;
-        if (newSummary != null && at < out.size()) {
-            Reason conclusion = out.get(at);
-            out.set(at, new Reason(conclusion.code(), conclusion.outcome(), newSummary, conclusion.citation(), conclusion.materials(),
-                    conclusion.alternative()));
-        }
-        out.add(at, reason);
-        return out;
+        return with(first, WrappedAnswers.insertBeforeConclusion(first.reasons(), reason), first.missingData());
     }
 
     private static Evaluation with(Evaluation e, List<Reason> reasons, List<MissingData> missing) {
