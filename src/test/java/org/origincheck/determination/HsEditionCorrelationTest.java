@@ -1,5 +1,6 @@
 package org.origincheck.determination;
 
+import org.origincheck.rulepack.ShippedPackCopy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -82,18 +83,8 @@ class HsEditionCorrelationTest {
     @BeforeAll
     static void load(@TempDir Path dir) throws IOException {
         DroolsLogLevels.asInTheService();
-        Path shipped = Path.of("rules/usmca");
         Path copy = dir.resolve("usmca");
-        try (Stream<Path> files = Files.walk(shipped)) {
-            for (Path file : files.toList()) {
-                Path target = copy.resolve(shipped.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        }
+        ShippedPackCopy.into(copy);
         Files.writeString(copy.resolve("hs-correlation-fixture.tsv"), FIXTURE);
         Files.writeString(copy.resolve("pack.yaml"), """
 
@@ -103,7 +94,7 @@ class HsEditionCorrelationTest {
                   hs2022From: 2022-01-27
                   earlierEditionRules: ["SOR13-"]
                 """, StandardOpenOption.APPEND);
-        LoadedRulePack plain = new RulePackLoader().load(PackSource.directory(shipped));
+        LoadedRulePack plain = new RulePackLoader().load(PackSource.directory(Path.of("rules/usmca")));
         LoadedRulePack correlated = new RulePackLoader().load(PackSource.directory(copy));
         plainPack = plain.pack();
         correlatedPack = correlated.pack();

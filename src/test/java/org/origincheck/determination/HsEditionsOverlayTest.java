@@ -1,5 +1,6 @@
 package org.origincheck.determination;
 
+import org.origincheck.rulepack.ShippedPackCopy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -156,17 +157,7 @@ class HsEditionsOverlayTest {
     void theOverlaysCorrelationReplacesTheBundledOne() throws IOException {
         // A pack that ships its own (fixture) table: the overlay's takes its place whole, the bundled one is still checked.
         Path pack = dir.resolve("pack");
-        Path shipped = Path.of("rules/usmca");
-        try (Stream<Path> files = Files.walk(shipped)) {
-            for (Path file : files.toList()) {
-                Path target = pack.resolve(shipped.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        }
+        ShippedPackCopy.into(pack);
         Files.writeString(pack.resolve("bundled-fixture.tsv"), "hs2022\ths2017\trelationship\n940120\t940120\t1:1\n");
         Files.writeString(pack.resolve("pack.yaml"), """
 

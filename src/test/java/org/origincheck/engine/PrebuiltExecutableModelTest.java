@@ -1,5 +1,6 @@
 package org.origincheck.engine;
 
+import org.origincheck.rulepack.ShippedPackCopy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -11,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -136,16 +136,7 @@ class PrebuiltExecutableModelTest {
 
     private static Path copyOfTheShippedPack(Path dir) throws IOException {
         Path target = dir.resolve("usmca");
-        try (Stream<Path> files = Files.walk(SHIPPED)) {
-            for (Path file : files.toList()) {
-                Path to = target.resolve(SHIPPED.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(file, to);
-                }
-            }
-        }
+        ShippedPackCopy.into(target);
         return target;
     }
 }

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -196,16 +195,7 @@ class DirectionOfTradeTest {
 
     private Path copyPack() throws IOException {
         Path copy = temp.resolve("usmca");
-        try (Stream<Path> files = Files.walk(SHIPPED)) {
-            for (Path from : files.toList()) {
-                Path to = copy.resolve(SHIPPED.relativize(from).toString());
-                if (Files.isDirectory(from)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(from, to);
-                }
-            }
-        }
+        ShippedPackCopy.into(copy);
         return copy;
     }
 }

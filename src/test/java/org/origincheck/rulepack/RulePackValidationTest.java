@@ -35,16 +35,7 @@ class RulePackValidationTest {
     @BeforeEach
     void copyShippedPack() throws IOException {
         pack = temp.resolve("usmca");
-        try (Stream<Path> files = Files.walk(SHIPPED)) {
-            for (Path from : files.toList()) {
-                Path to = pack.resolve(SHIPPED.relativize(from).toString());
-                if (Files.isDirectory(from)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(from, to);
-                }
-            }
-        }
+        ShippedPackCopy.into(pack);
     }
 
     // ---------------------------------------------------------------------------------------------
