@@ -65,12 +65,17 @@ done
 ticks=$(getconf CLK_TCK)
 cpu() { awk -v t="$ticks" '{printf "%.0f", ($14 + $15) * 1000 / t}' "/proc/$1/stat"; } # ms
 postmaster=$(ss -Hltnp "sport = :$PGPORT" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)
-dbcpu() { # ms, the server and every process it forked that is alive now (the pool's backends are)
-  local sum=0 p
-  for p in $(ps -e -o pid= -o ppid= -o comm= | awk -v pm="$1" '$3 ~ /postgres/ && ($1 == pm || $2 == pm) {print $1}'); do
-    sum=$((sum + $(cpu "$p" 2> /dev/null || echo 0)))
-  done
-  echo $sum
+dbcpu() { # ms: "<this database's backends and autovacuum workers> <the cluster's shared writers>", of processes alive now
+  # (the pool's backends are). Other databases' backends on the same cluster (another engineer's bench) are not counted; the
+  # checkpointer, background writer and walwriter serve every database of the cluster, so they are counted apart.
+  local own=0 shared=0 p args
+  while read -r p args; do
+    case "$args" in
+      *": $DB $DB "*|*"autovacuum worker $DB"*) own=$((own + $(cpu "$p" 2> /dev/null || echo 0))) ;;
+      *checkpointer*|*"background writer"*|*walwriter*) shared=$((shared + $(cpu "$p" 2> /dev/null || echo 0))) ;;
+    esac
+  done < <(ps -e -o pid= -o ppid= -o args= | awk -v pm="$1" '$1 == pm || $2 == pm {$2 = ""; print}')
+  echo "$own $shared"
 }
 threads() { # ms of CPU by kind of thread: request (executor, event loop), JIT, GC and VM, other
   local t n
@@ -97,8 +102,11 @@ echo
 echo "- uptime before: ${load_before#*load}; after: ${load_after#*load}"
 echo "- wrk, $CONNECTIONS connections, ${DURATION} s: $line"
 echo "- determinations stored: $stored ($(echo "scale=0; $stored / $DURATION" | bc)/s)"
-printf -- "- CPU per determination: service %.3f ms, PostgreSQL %.3f ms (%d ms and %d ms in all)\n" \
-  "$(echo "($cpu1 - $cpu0) / $stored" | bc -l)" "$(echo "($db1 - $db0) / $stored" | bc -l)" $((cpu1 - cpu0)) $((db1 - db0))
+read -r own0 shared0 <<< "$db0"; read -r own1 shared1 <<< "$db1"
+printf -- "- CPU per determination: service %.3f ms, PostgreSQL %.3f ms (%d ms and %d ms in all: this database's backends and autovacuum)\n" \
+  "$(echo "($cpu1 - $cpu0) / $stored" | bc -l)" "$(echo "($own1 - $own0) / $stored" | bc -l)" $((cpu1 - cpu0)) $((own1 - own0))
+printf -- "- the cluster's checkpointer, background writer and walwriter (they serve every database on it, others' runs too): %.3f ms per determination\n" \
+  "$(echo "($shared1 - $shared0) / $stored" | bc -l)"
 echo "- the service's CPU by thread, ms per determination: $(echo "$t0 $t1" | tr ' =' '\n ' | awk -v n="$stored" 'NF == 2 {if ($1 in a) printf "%s %.3f; ", $1, ($2 - a[$1]) / n; else a[$1] = $2}')(threads that ended in between are not counted)"
 echo
 java bench/JfrSplit.java "target/profile-$MODE.jfr" "$stored"

@@ -124,6 +124,56 @@ class DatabaseRestartTest {
         }
     }
 
+    /**
+     * Issue 19: connections are no longer checked on every borrow, only when idle for longer than
+     * quarkus.datasource.jdbc.foreground-validation-interval (1 s). The server closes every pooled connection (as a restart
+     * of PostgreSQL or a proxy's idle timeout does) while the service is quiet: the next requests must be answered 201, the
+     * dead connections replaced before use, not 503. Without any check on borrow they got 503 until each dead connection
+     * had failed once.
+     */
+    @Test
+    void shouldReplaceConnectionsTheServerClosedWhileIdle() throws Exception {
+        String token = TestTokens.token(TestTokens.TENANT, Roles.SUBMITTER);
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        ExecutorService load = Executors.newFixedThreadPool(8);
+        try {
+            assertThat(postConcurrently(load, token, run, "before")).as("statuses before the connections were closed").containsOnly(201);
+            var config = ConfigProvider.getConfig();
+            int closed;
+            try (Connection admin = java.sql.DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                    config.getValue("quarkus.datasource.username", String.class), config.getValue("quarkus.datasource.password", String.class));
+                 PreparedStatement terminate = admin.prepareStatement("select count(*) filter (where pg_terminate_backend(pid)) from pg_stat_activity "
+                         + "where datname = current_database() and pid <> pg_backend_pid() and backend_type = 'client backend'");
+                 ResultSet r = terminate.executeQuery()) {
+                r.next();
+                closed = r.getInt(1);
+            }
+            assertThat(closed).as("pooled connections closed by the server").isPositive();
+            Thread.sleep(1_500); // longer than the foreground validation interval: every pooled connection is now checked before use
+            assertThat(postConcurrently(load, token, run, "after")).as("statuses after the server closed " + closed + " connections").containsOnly(201);
+        } finally {
+            load.shutdownNow();
+        }
+    }
+
+    /** Eight determinations at once, so that several pooled connections are used; their HTTP statuses. */
+    private List<Integer> postConcurrently(ExecutorService load, String token, String run, String round) throws Exception {
+        List<java.util.concurrent.Future<Integer>> sent = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String body = """
+                    {"reference":"idle-%s","asOf":"2026-07-01","good":{"partNumber":"I-%s-%s-%d","hsCode":"8402.11","producerCountry":"MX","currency":"USD","transactionValue":100},
+                     "materials":[{"partNumber":"M1","hsCode":"7208.51","origin":"NON_ORIGINATING","value":10}]}""".formatted(run, run, round, i);
+            sent.add(load.submit(() -> client.send(HttpRequest.newBuilder(base.toURI().resolve("api/v1/determinations"))
+                    .timeout(Duration.ofSeconds(20)).header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding()).statusCode()));
+        }
+        List<Integer> statuses = new ArrayList<>();
+        for (var s : sent) {
+            statuses.add(s.get(60, TimeUnit.SECONDS));
+        }
+        return statuses;
+    }
+
     /** [postgres binary, data directory, the options after -D dir] of the postmaster listening on the port. */
     private static String[] postmaster(String port) throws Exception {
         Process ps = new ProcessBuilder("ps", "-eo", "args").start();
