@@ -84,5 +84,5 @@ echo
 echo "CPU by thread at ready (ms):"
 echo
 echo "$threads" | awk -F'|' -v hz="$hz" '{n = $1; if (n ~ /^C[12] Compiler/) n = "JIT (" substr(n, 1, 2) ")"; else if (n ~ /executor-thread/) n = "executor threads";
-  else if (n ~ /vert.x-eventloop/) n = "vert.x event loops"; else if (n ~ /^(VM Thread|GC Thread|VM Periodic)/) n = "VM, GC"; cpu[n] += $2 * 1000 / hz}
+  else if (n ~ /^vert.x-eventloo/) n = "vert.x event loops"; else if (n ~ /^(VM Thread|GC Thread|VM Periodic)/) n = "VM, GC"; cpu[n] += $2 * 1000 / hz}
   END {for (n in cpu) if (cpu[n] >= 10) printf "- %s: %d\n", n, cpu[n]}' | sort -t: -k2 -n -r
