@@ -10,7 +10,9 @@
 # being ignored in silence and measured as if used. deploy/ uses them leniently (a refused archive only costs time).
 
 # A key pair and a token for this run, as an identity provider would issue them (RS256, issuer, audience, tenant, groups).
-keys=target/bench-keys
+# BENCH_KEYS: another folder, for two runs at once (each run makes a new pair, which a service started by the other would
+# not accept).
+keys=${BENCH_KEYS:-target/bench-keys}
 mkdir -p $keys
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out $keys/private.pem 2> /dev/null
 openssl pkey -in $keys/private.pem -pubout -out $keys/public.pem

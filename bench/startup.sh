@@ -8,12 +8,15 @@
 # LOAD_SECONDS=N: then, whether less work at startup costs throughput after it, wrk posts bench/bom-50.json (8 connections)
 # for N s of warm-up and N s measured; reported as determinations/s and as the JVM's CPU milliseconds per determination
 # in the measured window (both moved by a factor of two with the load on a shared machine: use an idle one).
+# LOAD_WINDOWS=K: K measured windows after the warm-up, each logged, the last reported: whether the figure has settled
+# (C2 compiling the hot paths takes minutes of load on a busy machine).
 # A variant is 'label|app folder|java launcher|more JVM options' (empty fields: APP, JAVA, none).
 # Usage (from the repository root, after bench/http.sh or ONLY=ready bench/http.sh has migrated the database):
 #   ROUNDS=5 bench/startup.sh 'jdk17|target/quarkus-app|java|' \
 #     'jdk25|target/quarkus-app|/usr/lib/jvm/temurin-25-jdk-amd64/bin/java|' \
 #     'jdk17, C1 only|||-XX:TieredStopAtLevel=1'
-# PORT, BENCH_DB, JAVA_OPTS as in bench/http.sh; STARTUP_ARCHIVE=off ignores the archives.
+# PORT, BENCH_DB, JAVA_OPTS as in bench/http.sh; STARTUP_ARCHIVE=off ignores the archives; BENCH_KEYS another key folder
+# (bench/start-service.sh), for two runs at once on other ports.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROUNDS=${ROUNDS:-5}
@@ -22,12 +25,13 @@ DB=${BENCH_DB:-bench}
 APP=${APP:-target/quarkus-app}
 JAVA=${JAVA:-java}
 JAVA_OPTS=${JAVA_OPTS:-"-XX:+UseSerialGC -Xms128m -Xmx256m -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -Xss512k"}
-[ $# -ge 1 ] || { sed -n '2,16p' "$0"; exit 2; }
+[ $# -ge 1 ] || { sed -n '2,19p' "$0"; exit 2; }
 # shellcheck source=bench/start-service.sh
 . bench/start-service.sh
 pid=""
 trap '[ -n "$pid" ] && kill $pid 2> /dev/null || true' EXIT
 LOAD_SECONDS=${LOAD_SECONDS:-0}
+LOAD_WINDOWS=${LOAD_WINDOWS:-1}
 declare -A readys cpus jits starteds rsss archives rates cpums
 proc_cpu() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.3f", ($14 + $15) / hz}' /proc/$pid/stat; }
 echo "## Startup variants, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $ROUNDS rounds, JAVA_OPTS \`$JAVA_OPTS\`"
@@ -42,16 +46,19 @@ for round in $(seq 1 "$ROUNDS"); do
     s=$(grep -o 'started in [0-9.]*s' target/startup-bench.log | grep -o '[0-9.]*' || echo '-')
     if [ "$LOAD_SECONDS" -gt 0 ]; then
       wrk -t1 -c8 -d"${LOAD_SECONDS}s" -s bench/post-bom.lua http://localhost:$PORT/api/v1/determinations > /dev/null
-      before=$(proc_cpu)
-      out=$(wrk -t1 -c8 -d"${LOAD_SECONDS}s" -s bench/post-bom.lua http://localhost:$PORT/api/v1/determinations)
-      after=$(proc_cpu)
-      n=$(echo "$out" | awk '/requests in/ {print $1}')
-      # post-bom.lua's last line ends with "errors N" (answers other than 2xx, failed connections, timeouts)
-      errors=$(echo "$out" | tail -1 | awk '{print $NF}')
-      [ "$errors" = 0 ] || { echo "$label: $errors of $n requests under load failed; see target/startup-bench.log" >&2; exit 1; }
+      # LOAD_WINDOWS measured windows one after the other: the last is reported (the JIT has had the longest), each is logged.
+      for window in $(seq 1 "$LOAD_WINDOWS"); do
+        before=$(proc_cpu)
+        out=$(wrk -t1 -c8 -d"${LOAD_SECONDS}s" -s bench/post-bom.lua http://localhost:$PORT/api/v1/determinations)
+        after=$(proc_cpu)
+        n=$(echo "$out" | awk '/requests in/ {print $1}')
+        # post-bom.lua's last line ends with "errors N" (answers other than 2xx, failed connections, timeouts)
+        errors=$(echo "$out" | tail -1 | awk '{print $NF}')
+        [ "$errors" = 0 ] || { echo "$label: $errors of $n requests under load failed; see target/startup-bench.log" >&2; exit 1; }
+        echo "  $label under load, window $window: $n determinations in ${LOAD_SECONDS} s, CPU $(echo "$after - $before" | bc) s, $(echo "scale=2; 1000 * ($after - $before) / $n" | bc) ms each" >&2
+      done
       rates[$label]="${rates[$label]:-} $(echo "$n / $LOAD_SECONDS" | bc)"
       cpums[$label]="${cpums[$label]:-} $(echo "scale=3; 1000 * ($after - $before) / $n" | bc)"
-      echo "  $label under load: $n determinations in ${LOAD_SECONDS} s, CPU $(echo "$after - $before" | bc) s" >&2
     fi
     kill $pid; wait $pid 2> /dev/null || true; pid=""
     readys[$label]="${readys[$label]:-} $(printf '%.2f' "$ready")"; cpus[$label]="${cpus[$label]:-} $cpu"; jits[$label]="${jits[$label]:-} $jit"

@@ -154,10 +154,13 @@ final class ChapterRulesLoader {
     /** The rules with their chapter's rules attached; rules of other chapters, and rules not applied, unchanged. */
     static List<ProductRule> attach(List<ProductRule> rules, Loaded loaded, List<ChapterNote> notes) {
         List<ProductRule> out = new ArrayList<>(rules.size());
+        // Per chapter, not per rule: the notes' texts were normalised again for each of the pack's ~1,100 rules, a tenth of
+        // the pack's loading time at startup (docs/startup.md).
+        Map<String, Boolean> limitedToComponent = new HashMap<>();
         for (ProductRule rule : rules) {
             String chapter = rule.scope().get(0).from().substring(0, 2);
             List<ChapterRule> conditions = loaded.conditions().getOrDefault(chapter, List.of());
-            if (rule.isApplicable() && limitedToComponent(chapter, notes)
+            if (rule.isApplicable() && limitedToComponent.computeIfAbsent(chapter, c -> limitedToComponent(c, notes))
                     && conditions.stream().noneMatch(c -> c.kind() == ChapterRule.Kind.CLASSIFYING_COMPONENT)) {
                 // Applied without its chapter's rules, the rule would give answers they could reverse (a material outside the
                 // classifying component failing the shift): held until the pack states them.
