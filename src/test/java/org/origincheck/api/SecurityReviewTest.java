@@ -121,6 +121,49 @@ class SecurityReviewTest {
         }
     }
 
+    /**
+     * Finding 3 (failed before: each was accepted, the bytes replaced by U+FFFD): a body that is not UTF-8 is refused, so
+     * two different part numbers can no longer become the same one. Before, a supplier declared part "DRUM-\xFF"
+     * originating and a material "DRUM-\xFE" of that supplier took its origin from it.
+     */
+    @Test
+    void shouldRefuseBodiesThatAreNotUtf8NamingTheLine() {
+        String supplier = "SUP-UTF8-" + UUID.randomUUID();
+        byte[] declared = concat(CSV_HEADER + supplier + ",Aceros SA,MX,DRUM-", new byte[] {(byte) 0xFF},
+                ",8402.90,ORIGINATING,B,,,2026-01-01,2026-12-31,R. Garza,Export manager,rgarza@example.com,2025-12-15\r\n");
+        Response csv = bytes(Roles.SUBMITTER).contentType("text/csv").body(declared).post("/api/v1/supplier-declarations");
+        assertThat(csv.statusCode()).isEqualTo(400);
+        assertThat(csv.contentType()).startsWith(Problem.MEDIA_TYPE);
+        assertThat(csv.jsonPath().getList("errors.field", String.class)).containsExactly("line 2");
+        assertThat(csv.jsonPath().getString("detail")).contains("UTF-8");
+        assertThat(declarationsOf(supplier)).isZero();
+
+        String drum = "{\"partNumber\":\"DRUM-\u0001\",\"hsCode\":\"8402.90\",\"supplierId\":\"" + supplier + "\",\"value\":60}";
+        String[] around = boiler("PO-UTF8", drum).split("\u0001");
+        Response json = bytes(Roles.SUBMITTER).contentType("application/json").body(concat(around[0], new byte[] {(byte) 0xFE}, around[1]))
+                .post("/api/v1/determinations");
+        assertThat(json.statusCode()).isEqualTo(400);
+        assertThat(json.jsonPath().getList("errors.field", String.class)).containsExactly("line " + (around[0].lines().count()));
+
+        // An overlong encoding of '/' and an encoded surrogate are not UTF-8 either.
+        for (byte[] bad : new byte[][] {{(byte) 0xC0, (byte) 0xAF}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80}}) {
+            String[] parts = boiler("PO-\u0001", "{\"partNumber\":\"P\",\"hsCode\":\"8402.90\",\"origin\":\"ORIGINATING\",\"value\":60}").split("\u0001");
+            Response batch = bytes(Roles.SUBMITTER).contentType("application/x-ndjson")
+                    .body(concat(boiler("PO-OK", "{\"partNumber\":\"P\",\"hsCode\":\"8402.90\",\"origin\":\"ORIGINATING\",\"value\":60}")
+                            .replace("\n", " ") + "\n" + parts[0].replace("\n", " "), bad, parts[1].replace("\n", " ") + "\n"))
+                    .post("/api/v1/determination-batches");
+            assertThat(batch.statusCode()).isEqualTo(400);
+            assertThat(batch.contentType()).startsWith(Problem.MEDIA_TYPE);
+            assertThat(batch.jsonPath().getList("errors.field", String.class)).containsExactly("line 2");
+        }
+
+        // UTF-8 beyond ASCII is still taken, and kept byte for byte.
+        String accented = boiler("PO-Ñandú-中-\uD83D\uDE80", "{\"partNumber\":\"TAMBOR-é\",\"hsCode\":\"8402.90\",\"origin\":\"ORIGINATING\",\"value\":60}");
+        String id = bytes(Roles.SUBMITTER).contentType("application/json").body(accented.getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/determinations").then().statusCode(201).extract().path("id");
+        byte[] stored = as(TENANT, Roles.AUDITOR).get("/api/v1/determinations/" + id + "/submission").then().statusCode(200).extract().asByteArray();
+        assertThat(stored).isEqualTo(accented.getBytes(StandardCharsets.UTF_8));
+    }
 
 
 
