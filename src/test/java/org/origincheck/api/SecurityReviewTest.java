@@ -166,6 +166,27 @@ class SecurityReviewTest {
     }
 
 
+    /** Finding 4 (failed before: no Content-Security-Policy outside the workspace and Swagger UI). */
+    @Test
+    void shouldSendAContentSecurityPolicyOnEveryAnswerOutsideTheWorkspace() {
+        String api = "default-src 'none'; frame-ancestors 'none'";
+        String reader = token(TENANT, Roles.AUDITOR);
+        List<Response> answers = List.of(
+                given().get("/api/v1/determinations"),
+                given().header("Authorization", "Bearer " + reader).get("/api/v1/determinations"),
+                given().header("Authorization", "Bearer " + reader).get("/api/v1/supplier-declarations/gaps"),
+                given().header("Authorization", "Bearer " + reader).accept("text/csv").get("/api/v1/supplier-declarations/gaps"),
+                given().header("Authorization", "Bearer " + reader).get("/api/v1/determinations/" + UUID.randomUUID()),
+                given().get("/q/openapi"),
+                given().get("/q/health"),
+                given().get("/no-such-path"),
+                given().post("/dev/sign-in?tenant=x&roles=submitter"));
+        for (Response r : answers) {
+            assertThat(r.header("Content-Security-Policy")).as(r.statusLine()).startsWith(api);
+        }
+        assertThat(given().get("/workspace/index.html").header("Content-Security-Policy")).startsWith("default-src 'self'");
+        assertThat(given().get("/q/swagger-ui/").header("Content-Security-Policy")).contains("script-src 'self' 'unsafe-inline'");
+    }
 
     /**
      * Guard (passed before): another tenant's evidence on every path this wave added answers exactly as an id that does
