@@ -165,6 +165,29 @@ class SecurityReviewTest {
         assertThat(stored).isEqualTo(accented.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * Finding 5 (shown before on the running service: the body was read, up to 16 MiB, into memory before the caller was
+     * asked for a token): a chunked body from a caller without a token is refused with 401 without being read. A caller with a
+     * token still has its chunked body read up to the limit (AttackFindingsTest.shouldRefuseAChunkedBodyOverTheLimit).
+     */
+    @Test
+    void shouldNotReadAChunkedBodyBeforeTheCallerIsKnown() throws Exception {
+        int port = org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
+        // One chunk of a body that never ends: an answer can only come from a service that did not wait to read the body.
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            socket.setSoTimeout(60_000); // a bound on a hang, not a measure of speed
+            socket.getOutputStream().write(("POST /api/v1/determinations HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Transfer-Encoding: chunked\r\n\r\n400\r\n" + " ".repeat(0x400) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            java.io.BufferedReader answer = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            assertThat(answer.readLine()).startsWith("HTTP/1.1 401");
+            List<String> headers = new java.util.ArrayList<>();
+            for (String line = answer.readLine(); line != null && !line.isEmpty(); line = answer.readLine()) {
+                headers.add(line.toLowerCase(java.util.Locale.ROOT));
+            }
+            assertThat(headers).contains("content-type: " + Problem.MEDIA_TYPE);
+        }
+    }
 
     /** Finding 4 (failed before: no Content-Security-Policy outside the workspace and Swagger UI). */
     @Test
