@@ -166,8 +166,8 @@ class SecurityReviewTest {
     }
 
     /**
-     * Finding 5 (shown before on the running service: the body was read, up to 16 MiB, into memory before the caller was
-     * asked for a token): a chunked body from a caller without a token is refused with 401 without being read. A caller with a
+     * Finding 5 (failed before: no answer, read timed out; the body was to be read, up to 16 MiB, into memory before the
+     * caller was asked for a token): a chunked body from a caller without a token is refused with 401 without being read. A caller with a
      * token still has its chunked body read up to the limit (AttackFindingsTest.shouldRefuseAChunkedBodyOverTheLimit).
      */
     @Test
