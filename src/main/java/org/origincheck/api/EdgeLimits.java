@@ -6,6 +6,7 @@ import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,7 +21,7 @@ import org.origincheck.config.LimitsConfig;
  * Vert.x answers these itself, before any route and without a hook to give them a body, when its own limits are
  * passed; so those limits (quarkus.http.limits.max-initial-line-length, max-header-size, max-body-size) are set
  * higher as the last line, and the service's limits are enforced here, on the first route, where the answer can
- * be a problem. A body sent with Transfer-Encoding: chunked declares no length: it is read here, up to the limit,
+ * be a problem. A body sent with Transfer-Encoding: chunked declares no length: for an authenticated caller it is read here, up to the limit,
  * by Vert.x's BodyHandler (the REST layer then uses what was read), and one byte more is a 413 problem.
  */
 @ApplicationScoped
@@ -73,7 +74,7 @@ public class EdgeLimits {
                     refuse(context, 400, "Bad Request", "Content-Length is not a number");
                     return;
                 }
-            } else if (request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null) {
+            } else if (request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null && authenticated(context)) {
                 chunkedReader.handle(context);
                 return;
             }
@@ -86,6 +87,17 @@ public class EdgeLimits {
                 context.next();
             }
         });
+    }
+
+    /**
+     * Whether the proactive authentication (which runs before this route and refuses a bad token itself) found a caller.
+     * Only then is a chunked body read here: read for a caller without a token, up to 16 MiB were kept in memory before
+     * the REST layer answered 401, and forty such requests at once ran a 512 MB heap out of memory (security review
+     * 2026-12-05, finding 5). Without a caller the REST layer refuses before it reads the body; a route that lets an
+     * anonymous caller in reads it itself, under the per-request limit that ChunkedBodyLimit lowers to the same size.
+     */
+    private static boolean authenticated(RoutingContext context) {
+        return context.user() instanceof QuarkusHttpUser user && !user.getSecurityIdentity().isAnonymous();
     }
 
     private void refuse(RoutingContext context, int status, String title, String detail) {

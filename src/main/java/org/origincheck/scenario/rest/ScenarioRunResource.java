@@ -47,7 +47,7 @@ public class ScenarioRunResource {
     public record RunRequest(
             @Schema(description = "The scenario id (GET /api/v1/scenarios)", examples = "auto-rvc-85")
             @NotNull @Size(max = 50) String scenario,
-            @Schema(description = "Evaluate every determination on this date; default: each on its own asOf") LocalDate asOf,
+            @Schema(description = "Evaluate every determination on this date (1994-01-01 to 2100-12-31); default: each on its own asOf") LocalDate asOf,
             @Valid FilterInput filter) {
     }
 
@@ -57,8 +57,8 @@ public class ScenarioRunResource {
             @Schema(description = "The stored status") DeterminationStatus status,
             @Schema(description = "Leading digits of the good's HS code, without dots (e.g. 87 for a chapter)")
             @Pattern(regexp = "\\d{2,10}", message = "must be the leading digits of an HS code, without dots") String hsCode,
-            @Schema(description = "UTC date on createdAt, inclusive") LocalDate from,
-            @Schema(description = "UTC date on createdAt, inclusive") LocalDate to,
+            @Schema(description = "UTC date on createdAt, inclusive (years 1 to 9999)") LocalDate from,
+            @Schema(description = "UTC date on createdAt, inclusive (years 1 to 9999)") LocalDate to,
             @Schema(description = "Only the newest determination of each part number (default true); determinations without a part number are each taken")
             Boolean latestPerPartNumber) {
     }
@@ -77,12 +77,29 @@ public class ScenarioRunResource {
             content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON, schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = org.origincheck.redetermination.ScenarioRunService.Run.class)))
     public Response start(@Valid @NotNull RunRequest request, @Context UriInfo uri) {
         FilterInput f = request.filter();
+        // These dates reach a date column: beyond PostgreSQL's range they were a 500 (security review 2026-12-05, finding 2).
+        // asOf has the range of a submission's asOf; filter dates that of the list endpoints' query dates (years 1 to 9999).
+        if (request.asOf() != null && (request.asOf().getYear() < 1994 || request.asOf().isAfter(LATEST_AS_OF))) {
+            throw ApiException.invalid("asOf", "must be a date between 1994-01-01 and " + LATEST_AS_OF);
+        }
+        if (f != null) {
+            withinYears1To9999("filter.from", f.from());
+            withinYears1To9999("filter.to", f.to());
+        }
         if (f != null && f.from() != null && f.to() != null && f.to().isBefore(f.from())) {
             throw ApiException.invalid("filter.to", "is before 'filter.from'");
         }
         ScenarioRunService.Run run = runs.start(caller.tenant(), caller.subject(), request.scenario(), request.asOf(), f == null ? null
                 : new ScenarioRunService.Filter(f.partNumber(), f.status(), f.hsCode(), f.from(), f.to(), f.latestPerPartNumber()));
         return Response.accepted(run).location(uri.getAbsolutePathBuilder().path(run.id()).build()).build();
+    }
+
+    private static final LocalDate LATEST_AS_OF = LocalDate.of(2100, 12, 31);
+
+    private static void withinYears1To9999(String field, LocalDate date) {
+        if (date != null && (date.getYear() < 1 || date.getYear() > 9999)) {
+            throw ApiException.invalid(field, "must be a date between 0001-01-01 and 9999-12-31");
+        }
     }
 
     @GET

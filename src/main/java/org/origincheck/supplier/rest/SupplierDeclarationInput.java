@@ -11,10 +11,10 @@ import org.origincheck.domain.supplier.SupplierDeclaration;
 public record SupplierDeclarationInput(
         @Schema(required = true) Supplier supplier,
         @Schema(required = true, description = "The parts the declaration covers, each at most once") List<Item> items,
-        @Schema(required = true, description = "First day the declaration covers (ISO date)") LocalDate validFrom,
-        @Schema(required = true, description = "Last day it covers: a blanket period of at most 12 months (USMCA Annex 5-A, element 8)") LocalDate validTo,
+        @Schema(required = true, description = "First day the declaration covers (ISO date, 1994-01-01 to 2100-12-31)") LocalDate validFrom,
+        @Schema(required = true, description = "Last day it covers: a blanket period of at most 12 months (USMCA Annex 5-A, element 8), by 2100-12-31") LocalDate validTo,
         @Schema(required = true) Certifier certifier,
-        @Schema(required = true, description = "Date the supplier signed it; not after the day it is recorded") LocalDate issuedAt) {
+        @Schema(required = true, description = "Date the supplier signed it; from 1994-01-01, not after the day it is recorded") LocalDate issuedAt) {
 
     @Schema(name = "DeclarationSupplier")
     public record Supplier(@Schema(required = true, description = "The producer's id for the supplier; materials[].supplierId names it") String id,

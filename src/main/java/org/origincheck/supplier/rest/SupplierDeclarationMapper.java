@@ -122,7 +122,9 @@ public final class SupplierDeclarationMapper {
         if (in.validTo() == null) {
             errors.add(new Problem.FieldError(field.apply("validTo"), "is required (ISO date)"));
         }
-        if (in.validFrom() != null && in.validTo() != null) {
+        // Dates PostgreSQL cannot store were a 500, and years 1 or 10000 were recorded (security review 2026-12-05, finding 1).
+        boolean inRange = inRange(in.validFrom(), field.apply("validFrom"), errors) & inRange(in.validTo(), field.apply("validTo"), errors);
+        if (in.validFrom() != null && in.validTo() != null && inRange) {
             if (in.validTo().isBefore(in.validFrom())) {
                 errors.add(new Problem.FieldError(field.apply("validTo"), "ends before validFrom"));
             } else if (in.validTo().isAfter(SupplierDeclaration.lastDayAllowed(in.validFrom()))) {
@@ -145,6 +147,8 @@ public final class SupplierDeclarationMapper {
             errors.add(new Problem.FieldError(field.apply("issuedAt"), "is required: the date the supplier signed (ISO date)"));
         } else if (in.issuedAt().isAfter(today)) {
             errors.add(new Problem.FieldError(field.apply("issuedAt"), "is after today: a declaration is recorded once signed"));
+        } else {
+            inRange(in.issuedAt(), field.apply("issuedAt"), errors);
         }
         if (errors.size() > before) {
             return null;
@@ -281,6 +285,18 @@ public final class SupplierDeclarationMapper {
             errors.add(new Problem.FieldError(field.apply("items[0]." + column), "must be a plain decimal number such as 1200.50"));
             return null;
         }
+    }
+
+    /** The dates a declaration may name: the range of a submission's asOf (SubmissionMapper), which is what a declaration is evidence for. */
+    static final LocalDate EARLIEST_DATE = LocalDate.of(1994, 1, 1);
+    static final LocalDate LATEST_DATE = LocalDate.of(2100, 12, 31);
+
+    private static boolean inRange(LocalDate date, String field, List<Problem.FieldError> errors) {
+        if (date != null && (date.isBefore(EARLIEST_DATE) || date.isAfter(LATEST_DATE))) {
+            errors.add(new Problem.FieldError(field, "must be a date between " + EARLIEST_DATE + " and " + LATEST_DATE));
+            return false;
+        }
+        return true;
     }
 
     private static LocalDate dateCell(Map<String, String> row, String column, UnaryOperator<String> field, List<Problem.FieldError> errors) {

@@ -1,0 +1,274 @@
+package org.origincheck.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.origincheck.security.TestTokens.OTHER_TENANT;
+import static org.origincheck.security.TestTokens.TENANT;
+import static org.origincheck.security.TestTokens.token;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.BiFunction;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.origincheck.security.Roles;
+import org.origincheck.security.TestTokens;
+
+/**
+ * The attacker's review of 2026-12-05 (docs/security-review-2026-12-05.md): each test names its finding. Those marked
+ * "failed before" failed on the code before their fix; the tenant-isolation test is a guard over the surfaces this wave
+ * added (it passed before: nothing was found there, and it keeps it so).
+ */
+@QuarkusTest
+class SecurityReviewTest {
+
+    private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
+    private static final String CSV_HEADER = "supplierId,supplierName,supplierCountry,partNumber,hsCode,origin,originCriterion,nonOriginatingValue,"
+            + "currency,validFrom,validTo,certifierName,certifierTitle,certifierEmail,issuedAt\r\n";
+
+    @BeforeEach
+    void reset() {
+        TestTokens.anonymous();
+    }
+
+    private static RequestSpecification as(String tenant, String... roles) {
+        return given().header("Authorization", "Bearer " + token(tenant, roles));
+    }
+
+    /**
+     * Bytes sent as curl sends them, with no charset: rest-assured would add ISO-8859-1 to text/csv and x-ndjson, in which
+     * every byte is a character (a body that declares a charset is read in it).
+     */
+    private static RequestSpecification bytes(String role) {
+        return as(TENANT, role).config(io.restassured.RestAssured.config().encoderConfig(
+                io.restassured.config.EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false)));
+    }
+
+    private static String declaration(String supplier, String part, String from, String to, String issuedAt) {
+        return """
+                {"supplier":{"id":"%s","name":"Calderas del Bajio SA","country":"MX"},
+                 "items":[{"partNumber":"%s","hsCode":"8402.90","origin":"ORIGINATING","originCriterion":"B"}],
+                 "validFrom":"%s","validTo":"%s","certifier":{"name":"L. Ruiz","email":"lruiz@example.com"},"issuedAt":"%s"}"""
+                .formatted(supplier, part, from, to, issuedAt);
+    }
+
+    private static String boiler(String reference, String drum) {
+        return """
+                {"reference":"%s","asOf":"%s","good":{"partNumber":"BOILER-%s","description":"Watertube boiler","hsCode":"8402.11","producerCountry":"MX",
+                 "currency":"USD","transactionValue":100},"materials":[%s]}""".formatted(reference, TODAY, UUID.randomUUID(), drum);
+    }
+
+    private static long declarationsOf(String supplier) {
+        return as(TENANT, Roles.AUDITOR).queryParam("supplierId", supplier).get("/api/v1/supplier-declarations")
+                .then().statusCode(200).extract().jsonPath().getLong("total");
+    }
+
+    private static byte[] concat(String before, byte[] bad, String after) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(before.getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(bad);
+        out.writeBytes(after.getBytes(StandardCharsets.UTF_8));
+        return out.toByteArray();
+    }
+
+    /** Finding 1 (failed before: 500 for dates PostgreSQL cannot store, 201 for years 1 and 10000 and an issue date of year -999999999). */
+    @Test
+    void shouldRefuseDeclarationDatesOutsideTheServicesRangeNamingTheField() {
+        String supplier = "SUP-DATES-" + UUID.randomUUID();
+        String[][] cases = {
+                {"+9000000-01-01", "+9000000-12-31", "2025-12-15", "validFrom"},
+                {"-4714-01-01", "-4714-12-31", "2025-12-15", "validFrom"},
+                {"+10000-01-01", "+10000-12-31", "2025-12-15", "validFrom"},
+                {"0001-01-01", "0001-12-31", "0001-01-01", "validFrom"},
+                {"2026-01-01", "2026-12-31", "-999999999-01-01", "issuedAt"}};
+        for (String[] c : cases) {
+            Response r = as(TENANT, Roles.SUBMITTER).contentType("application/json").body(declaration(supplier, "DRUM-1", c[0], c[1], c[2]))
+                    .post("/api/v1/supplier-declarations");
+            assertThat(r.statusCode()).as(String.join(" ", c)).isEqualTo(400);
+            assertThat(r.contentType()).startsWith(Problem.MEDIA_TYPE);
+            assertThat(r.jsonPath().getList("errors.field", String.class)).as(String.join(" ", c)).contains(c[3]);
+        }
+        String line = supplier + ",Aceros SA,MX,COIL-7208,7208.51,ORIGINATING,B,,,+9000000-01-01,+9000000-12-31,R. Garza,Export manager,rgarza@example.com,2025-12-15\r\n";
+        Response csv = as(TENANT, Roles.SUBMITTER).contentType("text/csv").body(CSV_HEADER + line).post("/api/v1/supplier-declarations");
+        assertThat(csv.statusCode()).isEqualTo(400);
+        assertThat(csv.jsonPath().getList("errors.field", String.class)).contains("line 2, column validFrom");
+        assertThat(declarationsOf(supplier)).isZero();
+    }
+
+    /** Finding 2 (failed before: 500, the date reached the database's date column; the filter dates were found failing on the running service). */
+    @Test
+    void shouldRefuseAScenarioRunDateOutsideTheServicesRangeNamingTheField() {
+        for (String asOf : List.of("+9000000-01-01", "+10000-01-01", "1900-01-01")) {
+            Response r = as(TENANT, Roles.REVIEWER).contentType("application/json")
+                    .body("{\"scenario\":\"de-minimis-15\",\"asOf\":\"" + asOf + "\",\"filter\":{\"partNumber\":\"NONE-" + UUID.randomUUID() + "\"}}")
+                    .post("/api/v1/scenario-runs");
+            assertThat(r.statusCode()).as(asOf).isEqualTo(400);
+            assertThat(r.jsonPath().getList("errors.field", String.class)).as(asOf).containsExactly("asOf");
+        }
+        for (String filter : List.of("\"from\":\"+9000000-01-01\"", "\"to\":\"+9000000-01-01\"", "\"from\":\"-4714-01-01\"")) {
+            Response r = as(TENANT, Roles.REVIEWER).contentType("application/json")
+                    .body("{\"scenario\":\"de-minimis-15\",\"filter\":{" + filter + ",\"partNumber\":\"NONE-" + UUID.randomUUID() + "\"}}")
+                    .post("/api/v1/scenario-runs");
+            assertThat(r.statusCode()).as(filter).isEqualTo(400);
+            assertThat(r.jsonPath().getList("errors.field", String.class)).as(filter).containsExactly("filter." + filter.substring(1, filter.indexOf('"', 1)));
+        }
+    }
+
+    /**
+     * Finding 3 (failed before: each was accepted, the bytes replaced by U+FFFD): a body that is not UTF-8 is refused, so
+     * two different part numbers can no longer become the same one. Before, a supplier declared part "DRUM-\xFF"
+     * originating and a material "DRUM-\xFE" of that supplier took its origin from it.
+     */
+    @Test
+    void shouldRefuseBodiesThatAreNotUtf8NamingTheLine() {
+        String supplier = "SUP-UTF8-" + UUID.randomUUID();
+        byte[] declared = concat(CSV_HEADER + supplier + ",Aceros SA,MX,DRUM-", new byte[] {(byte) 0xFF},
+                ",8402.90,ORIGINATING,B,,,2026-01-01,2026-12-31,R. Garza,Export manager,rgarza@example.com,2025-12-15\r\n");
+        Response csv = bytes(Roles.SUBMITTER).contentType("text/csv").body(declared).post("/api/v1/supplier-declarations");
+        assertThat(csv.statusCode()).isEqualTo(400);
+        assertThat(csv.contentType()).startsWith(Problem.MEDIA_TYPE);
+        assertThat(csv.jsonPath().getList("errors.field", String.class)).containsExactly("line 2");
+        assertThat(csv.jsonPath().getString("detail")).contains("UTF-8");
+        assertThat(declarationsOf(supplier)).isZero();
+
+        String drum = "{\"partNumber\":\"DRUM-\u0001\",\"hsCode\":\"8402.90\",\"supplierId\":\"" + supplier + "\",\"value\":60}";
+        String[] around = boiler("PO-UTF8", drum).split("\u0001");
+        Response json = bytes(Roles.SUBMITTER).contentType("application/json").body(concat(around[0], new byte[] {(byte) 0xFE}, around[1]))
+                .post("/api/v1/determinations");
+        assertThat(json.statusCode()).isEqualTo(400);
+        assertThat(json.jsonPath().getList("errors.field", String.class)).containsExactly("line " + (around[0].lines().count()));
+
+        // An overlong encoding of '/' and an encoded surrogate are not UTF-8 either.
+        for (byte[] bad : new byte[][] {{(byte) 0xC0, (byte) 0xAF}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80}}) {
+            String[] parts = boiler("PO-\u0001", "{\"partNumber\":\"P\",\"hsCode\":\"8402.90\",\"origin\":\"ORIGINATING\",\"value\":60}").split("\u0001");
+            Response batch = bytes(Roles.SUBMITTER).contentType("application/x-ndjson")
+                    .body(concat(boiler("PO-OK", "{\"partNumber\":\"P\",\"hsCode\":\"8402.90\",\"origin\":\"ORIGINATING\",\"value\":60}")
+                            .replace("\n", " ") + "\n" + parts[0].replace("\n", " "), bad, parts[1].replace("\n", " ") + "\n"))
+                    .post("/api/v1/determination-batches");
+            assertThat(batch.statusCode()).isEqualTo(400);
+            assertThat(batch.contentType()).startsWith(Problem.MEDIA_TYPE);
+            assertThat(batch.jsonPath().getList("errors.field", String.class)).containsExactly("line 2");
+        }
+
+        // UTF-8 beyond ASCII is still taken, and kept byte for byte.
+        String accented = boiler("PO-Ñandú-中-\uD83D\uDE80", "{\"partNumber\":\"TAMBOR-é\",\"hsCode\":\"8402.90\",\"origin\":\"ORIGINATING\",\"value\":60}");
+        String id = bytes(Roles.SUBMITTER).contentType("application/json").body(accented.getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/determinations").then().statusCode(201).extract().path("id");
+        byte[] stored = as(TENANT, Roles.AUDITOR).get("/api/v1/determinations/" + id + "/submission").then().statusCode(200).extract().asByteArray();
+        assertThat(stored).isEqualTo(accented.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Finding 5 (failed before: no answer, read timed out; the body was to be read, up to 16 MiB, into memory before the
+     * caller was asked for a token): a chunked body from a caller without a token is refused with 401 without being read. A caller with a
+     * token still has its chunked body read up to the limit (AttackFindingsTest.shouldRefuseAChunkedBodyOverTheLimit).
+     */
+    @Test
+    void shouldNotReadAChunkedBodyBeforeTheCallerIsKnown() throws Exception {
+        int port = org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
+        // One chunk of a body that never ends: an answer can only come from a service that did not wait to read the body.
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            socket.setSoTimeout(60_000); // a bound on a hang, not a measure of speed
+            socket.getOutputStream().write(("POST /api/v1/determinations HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Transfer-Encoding: chunked\r\n\r\n400\r\n" + " ".repeat(0x400) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            java.io.BufferedReader answer = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            assertThat(answer.readLine()).startsWith("HTTP/1.1 401");
+            List<String> headers = new java.util.ArrayList<>();
+            for (String line = answer.readLine(); line != null && !line.isEmpty(); line = answer.readLine()) {
+                headers.add(line.toLowerCase(java.util.Locale.ROOT));
+            }
+            assertThat(headers).contains("content-type: " + Problem.MEDIA_TYPE);
+        }
+    }
+
+    /** Finding 4 (failed before: no Content-Security-Policy outside the workspace and Swagger UI). */
+    @Test
+    void shouldSendAContentSecurityPolicyOnEveryAnswerOutsideTheWorkspace() {
+        String api = "default-src 'none'; frame-ancestors 'none'";
+        String reader = token(TENANT, Roles.AUDITOR);
+        List<Response> answers = List.of(
+                given().get("/api/v1/determinations"),
+                given().header("Authorization", "Bearer " + reader).get("/api/v1/determinations"),
+                given().header("Authorization", "Bearer " + reader).get("/api/v1/supplier-declarations/gaps"),
+                given().header("Authorization", "Bearer " + reader).accept("text/csv").get("/api/v1/supplier-declarations/gaps"),
+                given().header("Authorization", "Bearer " + reader).get("/api/v1/determinations/" + UUID.randomUUID()),
+                given().get("/q/openapi"),
+                given().get("/q/health"),
+                given().get("/no-such-path"),
+                given().post("/dev/sign-in?tenant=x&roles=submitter"));
+        for (Response r : answers) {
+            assertThat(r.header("Content-Security-Policy")).as(r.statusLine()).startsWith(api);
+        }
+        assertThat(given().get("/workspace/index.html").header("Content-Security-Policy")).startsWith("default-src 'self'");
+        assertThat(given().get("/q/swagger-ui/").header("Content-Security-Policy")).contains("script-src 'self' 'unsafe-inline'");
+    }
+
+    /**
+     * Guard (passed before): another tenant's evidence on every path this wave added answers exactly as an id that does
+     * not exist (same status, same body but for the id), and a material that names it is decided as if it did not exist.
+     */
+    @Test
+    void shouldAnswerAnotherTenantsEvidenceExactlyAsNothing() {
+        String supplier = "SUP-ISO-" + UUID.randomUUID();
+        String declarationId = as(TENANT, Roles.SUBMITTER).contentType("application/json")
+                .body(declaration(supplier, "DRUM-1", TODAY.minusMonths(1).toString(), TODAY.plusMonths(6).toString(), TODAY.minusMonths(1).toString()))
+                .post("/api/v1/supplier-declarations").then().statusCode(201).extract().path("id");
+        String drum = "{\"partNumber\":\"DRUM-1\",\"hsCode\":\"8402.90\",\"supplierId\":\"" + supplier + "\",\"value\":60}";
+        String determinationId = as(TENANT, Roles.SUBMITTER).contentType("application/json").body(boiler("PO-ISO", drum))
+                .post("/api/v1/determinations").then().statusCode(201).extract().path("id");
+        String jobId = as(TENANT, Roles.REVIEWER).post("/api/v1/redeterminations?asOf=" + TODAY).then().extract().path("id");
+        String runId = as(TENANT, Roles.REVIEWER).contentType("application/json")
+                .body("{\"scenario\":\"de-minimis-15\",\"filter\":{\"partNumber\":\"" + supplier + "\"}}").post("/api/v1/scenario-runs")
+                .then().statusCode(202).extract().path("id");
+
+        String[] other = {Roles.SUBMITTER, Roles.REVIEWER, Roles.AUDITOR, Roles.ADMIN};
+        List<BiFunction<String, Boolean, Response>> paths = List.of(
+                (id, d) -> as(OTHER_TENANT, other).get("/api/v1/supplier-declarations/" + id),
+                (id, d) -> as(OTHER_TENANT, other).contentType("application/json").body("{\"reason\":\"probe\"}")
+                        .post("/api/v1/supplier-declarations/" + id + "/revocation"),
+                (id, d) -> as(OTHER_TENANT, other).get("/api/v1/determinations/" + id),
+                (id, d) -> as(OTHER_TENANT, other).get("/api/v1/determinations/" + id + "/submission"),
+                (id, d) -> as(OTHER_TENANT, other).get("/api/v1/determinations/" + id + "/review"),
+                (id, d) -> as(OTHER_TENANT, other).get("/api/v1/determinations/" + id + "/certifications"),
+                (id, d) -> as(OTHER_TENANT, other).get("/api/v1/redeterminations/" + id),
+                (id, d) -> as(OTHER_TENANT, other).get("/api/v1/redeterminations/" + id + "/changes"),
+                (id, d) -> as(OTHER_TENANT, other).get("/api/v1/scenario-runs/" + id),
+                (id, d) -> as(OTHER_TENANT, other).accept("text/csv").get("/api/v1/scenario-runs/" + id + "/changes"));
+        List<String> real = List.of(declarationId, declarationId, determinationId, determinationId, determinationId, determinationId, jobId, jobId, runId, runId);
+        for (int i = 0; i < paths.size(); i++) {
+            String unknown = UUID.randomUUID().toString();
+            Response theirs = paths.get(i).apply(real.get(i), true);
+            Response none = paths.get(i).apply(unknown, false);
+            assertThat(theirs.statusCode()).as("path %d", i).isEqualTo(404).isEqualTo(none.statusCode());
+            assertThat(theirs.asString().replace(real.get(i), "ID")).as("path %d", i).isEqualTo(none.asString().replace(unknown, "ID"));
+        }
+
+        // A material of the other tenant that names this tenant's determination, or this tenant's supplier.
+        String byDetermination = "{\"partNumber\":\"DRUM-1\",\"hsCode\":\"8402.90\",\"determinationId\":\"%s\",\"value\":60}";
+        String unknown = UUID.randomUUID().toString();
+        Response theirs = as(OTHER_TENANT, Roles.SUBMITTER).contentType("application/json").body(boiler("PO-X", byDetermination.formatted(determinationId)))
+                .post("/api/v1/determinations");
+        Response none = as(OTHER_TENANT, Roles.SUBMITTER).contentType("application/json").body(boiler("PO-X", byDetermination.formatted(unknown)))
+                .post("/api/v1/determinations");
+        assertThat(theirs.statusCode()).isEqualTo(400).isEqualTo(none.statusCode());
+        assertThat(theirs.asString().replace(determinationId, "ID")).isEqualTo(none.asString().replace(unknown, "ID"));
+
+        Response declared = as(OTHER_TENANT, Roles.SUBMITTER).contentType("application/json").body(boiler("PO-Y", drum)).post("/api/v1/determinations");
+        assertThat(declared.statusCode()).isEqualTo(201);
+        assertThat(declared.jsonPath().getString("status")).isEqualTo("NOT_ORIGINATING");
+        assertThat(declared.asString()).doesNotContain(declarationId);
+        assertThat(as(OTHER_TENANT, Roles.AUDITOR).get("/api/v1/supplier-declarations?supplierId=" + supplier).jsonPath().getLong("total")).isZero();
+        // The gaps report of each tenant lists only its own determinations.
+        List<String> otherGaps = as(OTHER_TENANT, Roles.AUDITOR).queryParam("asOf", TODAY.plusYears(2).toString()).get("/api/v1/supplier-declarations/gaps")
+                .then().statusCode(200).extract().jsonPath().getList("gaps.determinations.flatten()", String.class);
+        assertThat(otherGaps).doesNotContain(determinationId).contains(declared.jsonPath().getString("id"));
+    }
+}
