@@ -198,8 +198,19 @@ public final class MultiLevelEvaluation {
                 missing.add(d);
             }
         }
+        // What the undetermined self-produced materials of the level lack may decide the answer as much as the choice does.
+        for (MaterialOrigin o : level.origins()) {
+            if (o.originSource() == OriginSource.COMPONENTS && o.origin() == OriginStatus.UNKNOWN) {
+                for (MissingData d : o.determination().missingData()) {
+                    if (missing.stream().noneMatch(x -> java.util.Objects.equals(x.field(), d.field()))) {
+                        missing.add(d);
+                    }
+                }
+            }
+        }
         for (OpenChoice choice : level.open()) {
             String field = choice.field() + ".designatedIntermediate";
+            missing.removeIf(x -> field.equals(x.field()));
             missing.add(new MissingData(field, "whether the producer designates this self-produced material an intermediate material "
                     + "(SOR/2020-155 s.8(6)); give the good's net cost as computed for that choice", field, Citations.NOT_DESIGNATED_TEXT,
                     List.of("true", "false")));
