@@ -99,4 +99,23 @@ class MultiLevelBomApiTest {
         assertThat(answer.getString("materials[0].determination.reasons.find { it.code == 'INTERMEDIATE_MATERIAL' && it.outcome == 'INSUFFICIENT_DATA' }.citation")).isEqualTo("SOR/2020-155 s.8(6)");
         assertThat(answer.getString("materials[0].origin")).isEqualTo("UNKNOWN");
     }
+
+    @Test
+    void shouldTakeTheProducersChoiceOfDesignationAndRefuseItOnAMaterialWithoutComponents() {
+        // SOR/2020-155 s.8 Example 3, Situation B: the frame not designated, the bicycle's net cost 22.80, VNM 7.50 + 5.50.
+        String frame = "{\"partNumber\":\"FRAME\",\"hsCode\":\"8402.90\",\"value\":10.6,\"designatedIntermediate\":false,"
+                + "\"costs\":{\"totalCost\":10.6,\"excludedCosts\":0.2},\"components\":[{\"hsCode\":\"7306.30\",\"origin\":\"ORIGINATING\",\"value\":1},"
+                + "{\"hsCode\":\"7306.30\",\"origin\":\"NON_ORIGINATING\",\"value\":7.5}]}";
+        JsonPath answer = evaluate(bicycle(frame).replace("\"excludedCosts\":0.2}}", "\"excludedCosts\":0.4}}"))
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(answer.getString("materials[0].origin")).isEqualTo("ORIGINATING");
+        assertThat(answer.getString("status")).isEqualTo("NOT_ORIGINATING");
+        assertThat(answer.getDouble("regionalValueContent[0].valueOfNonOriginatingMaterials")).isEqualTo(13.0);
+
+        Response plain = evaluate(bicycle("{\"partNumber\":\"FRAME\",\"hsCode\":\"8402.90\",\"origin\":\"ORIGINATING\",\"value\":10.6,"
+                + "\"designatedIntermediate\":true}"));
+        assertThat(plain.statusCode()).isEqualTo(400);
+        assertThat(plain.contentType()).startsWith("application/problem+json");
+        assertThat(plain.jsonPath().getList("errors.field")).containsExactly("materials[0].designatedIntermediate");
+    }
 }

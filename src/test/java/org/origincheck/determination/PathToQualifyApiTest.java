@@ -35,11 +35,13 @@ class PathToQualifyApiTest {
         // heading; RVC (90 - 70) / 90 = 22% < 50%), so its whole value, 80, is non-originating in the boiler. The boiler:
         // A fails (the drum fails the change of heading, 80 > 10% of 500); B's RVC is 54% TV / 48.9% NC. Every option is
         // the drum alone: A needs at least 80 - 50 = 30 of failing value changed, B at least 230 - 200 = 30 (TV) or
-        // 230 - 225 = 5 (NC) out of VNM, and the burner (150) is worth more than the drum.
+        // 230 - 225 = 5 (NC) out of VNM, and the burner (150) is worth more than the drum. The drum is declared designated an
+        // intermediate material: not designated, only its tubes (70) would count and B's NC would be met (51.1%), so without the
+        // producer's choice the answer is INSUFFICIENT_DATA asking for it (SOR/2020-155 s.7(5)(a), s.8(7)(b)).
         Response r = evaluate("""
                 {"asOf":"2026-07-01","good":{"partNumber":"BOILER","hsCode":"8402.11","producerCountry":"MX","currency":"USD",
                   "transactionValue":500,"netCost":450},
-                 "materials":[{"partNumber":"DRUM","hsCode":"8402.90","value":80,"netCost":90,
+                 "materials":[{"partNumber":"DRUM","hsCode":"8402.90","value":80,"netCost":90,"designatedIntermediate":true,
                                "components":[{"partNumber":"TUBES","hsCode":"8402.90","origin":"NON_ORIGINATING","value":70}]},
                               {"partNumber":"BURNER","hsCode":"8416.10","origin":"NON_ORIGINATING","value":150},
                               {"partNumber":"PLATE","hsCode":"7208.51","origin":"ORIGINATING","value":100}]}""");

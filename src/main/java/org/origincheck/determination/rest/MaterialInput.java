@@ -65,7 +65,30 @@ public record MaterialInput(
                 + "missingData[].question): true or false.")
         @Size(max = 100, message = "may hold at most 100 answers")
         Map<@Pattern(regexp = ApiPatterns.QUESTION_ID, message = ApiPatterns.QUESTION_ID_MESSAGE) String,
-            @NotNull(message = "must be true or false") Boolean> declarations) {
+            @NotNull(message = "must be true or false") Boolean> declarations,
+        @Schema(description = "Only for a material with components (a self-produced material): whether the producer designates it an "
+                + "intermediate material, which is solely the producer's choice and counts only for the regional value content "
+                + "(SOR/2020-155 s.8(6), s.8(7)(b)). true: it must itself originate to count as originating (s.8(7)(a)); originating, its "
+                + "whole value (its total cost, s.8(8)) counts as originating and the non-originating materials used to make it are not "
+                + "in the good's VNM (s.7(4)(b)); not originating, its whole value counts as non-originating. false: whether or not it "
+                + "originates, only the value of the non-originating materials used to make it counts in the good's VNM (s.7(5)(a)); the "
+                + "good's netCost (or costs) must then be computed with this material's costs as the good's own, its excluded costs "
+                + "deducted too (s.8 Example 3, Situation B: 22.80, against 23.00 designated in Situation C). Either way the tariff shift "
+                + "reads the material at its own origin. Omitted: an originating one is counted as designated (never a greater VNM with "
+                + "the same figures); for one that does not originate, or is undetermined, both treatments are tried with the submitted "
+                + "figures and, if they give different answers, the determination is INSUFFICIENT_DATA asking for this field "
+                + "(missingData question materials[i].designatedIntermediate). Under s.8(6) a designated intermediate material subject to "
+                + "an RVC may not contain another designated one subject to an RVC: false on either lifts that; true on both is refused "
+                + "(INSUFFICIENT_DATA, a FAIL reason citing s.8(6)). See docs/bills-of-materials.md.")
+        Boolean designatedIntermediate) {
+
+    public MaterialInput(String partNumber, String description, String hsCode, OriginStatus origin, String countryOfOrigin,
+                         BigDecimal value, BigDecimal quantity, String unit, MaterialKind kind, Boolean partOfGood, BigDecimal weight,
+                         String supplierId, java.util.UUID determinationId, List<MaterialInput> components, BigDecimal transactionValue,
+                         BigDecimal netCost, CostsInput costs, Map<String, Boolean> declarations) {
+        this(partNumber, description, hsCode, origin, countryOfOrigin, value, quantity, unit, kind, partOfGood, weight, supplierId,
+                determinationId, components, transactionValue, netCost, costs, declarations, null);
+    }
 
     public MaterialInput(String partNumber, String description, String hsCode, OriginStatus origin, String countryOfOrigin,
                          BigDecimal value, BigDecimal quantity, String unit, MaterialKind kind, Boolean partOfGood, BigDecimal weight,

@@ -78,6 +78,11 @@ public class MaterialTreeMapper {
                 continue;
             }
             String at = field + "[" + i + "]";
+            if (m.designatedIntermediate() != null && (m.components() == null || m.components().isEmpty())) {
+                errors.add(new Problem.FieldError(at + ".designatedIntermediate", "only a material with components (one the producer makes "
+                        + "itself) can be designated an intermediate material (SOR/2020-155 s.8(6)); leave it out here"));
+                continue;
+            }
             if (m.components() != null && !m.components().isEmpty()) {
                 IntermediateMaterial intermediate = intermediate(at, m, currency, asOf, tenant, errors);
                 if (intermediate != null && errors.isEmpty()) {
@@ -194,6 +199,6 @@ public class MaterialTreeMapper {
             return null;
         }
         return new IntermediateMaterial(at, m.transactionValue(), m.netCost(),
-                m.costs() == null ? null : new Costs(m.costs().totalCost(), m.costs().excludedCosts()), components);
+                m.costs() == null ? null : new Costs(m.costs().totalCost(), m.costs().excludedCosts()), components, m.designatedIntermediate());
     }
 }

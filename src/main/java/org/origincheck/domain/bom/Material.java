@@ -48,6 +48,20 @@ public record Material(int index, String partNumber, String description, HsCode 
                 accumulatedNonOriginatingValue, evidence, intermediate, declarations);
     }
 
+    /**
+     * The same self-produced material counted in the VNM of the good it is used in with {@code vnm} rather than by its origin
+     * ({@link IntermediateMaterial#valueInVnm()}); its origin, which the tariff shift reads, is unchanged.
+     */
+    public Material withValueInVnm(BigDecimal vnm) {
+        return new Material(index, partNumber, description, hsCode, origin, countryOfOrigin, value, quantity, unit, kind, partOfGood, weight,
+                accumulatedNonOriginatingValue, evidence, intermediate.withValueInVnm(vnm), declarations);
+    }
+
+    /** A self-produced material whose share of the VNM was fixed by the evaluation, not by its origin (s.7(5)(a)). */
+    private boolean vnmFixedByEvaluation() {
+        return intermediate != null && intermediate.valueInVnm() != null;
+    }
+
     /** A material for which the producer has not said whether it is provided for as a part of the good. */
     public Material(int index, String partNumber, String description, HsCode hsCode, OriginStatus origin,
                     String countryOfOrigin, BigDecimal value, BigDecimal quantity, String unit, MaterialKind kind) {
@@ -96,13 +110,25 @@ public record Material(int index, String partNumber, String description, HsCode 
 
     /**
      * Its value in the VNM of the regional value content: its value, or, when its supplier stated the non-originating part of
-     * it for accumulation (USMCA Art. 4.11; SOR/2020-155 s.9(2)-(3)), only that part (never more than its value).
+     * it for accumulation (USMCA Art. 4.11; SOR/2020-155 s.9(2)-(3)), only that part (never more than its value); for a
+     * self-produced material not designated, the value of the non-originating materials used to make it (s.7(5)(a)).
      */
     public BigDecimal valueInRegionalValueContent() {
+        if (vnmFixedByEvaluation()) {
+            return intermediate.valueInVnm();
+        }
         return accumulatedNonOriginatingValue == null ? value : accumulatedNonOriginatingValue.min(value);
     }
 
+    /**
+     * Whether it adds to the VNM: a non-originating (or unknown) material of a kind counted there; a self-produced material not
+     * designated an intermediate material, whether or not it originates, when non-originating materials were used to make it
+     * (SOR/2020-155 s.7(5)(a)).
+     */
     public boolean inValueOfNonOriginatingMaterials() {
+        if (vnmFixedByEvaluation()) {
+            return kind.countedInRegionalValueContent() && !kind.consideredOriginating() && intermediate.valueInVnm().signum() > 0;
+        }
         return kind.countedInRegionalValueContent() && isNonOriginating();
     }
 

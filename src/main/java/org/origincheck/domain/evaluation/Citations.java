@@ -70,6 +70,19 @@ public final class Citations {
     /** The value of an intermediate material. */
     public static final String INTERMEDIATE_MATERIAL_VALUE = "SOR/2020-155 s.8(6)";
 
+    /** A self-produced material designated, or not, an intermediate material: the producer's choice and its effect on the VNM. */
+    public static final String DESIGNATION = "SOR/2020-155 s.7(4)(b), s.7(5)(a), s.8(6), s.8(7)(a)-(b)";
+
+    /** The words of s.7(5)(a), which the producer's choice of designation decides. */
+    public static final String NOT_DESIGNATED_TEXT = "in the case of any self-produced material that is not designated as an intermediate "
+            + "material, only the value of any non-originating materials used in the production of the self-produced material is to be "
+            + "included in the value of non-originating materials used in the production of the good (SOR/2020-155 s.7(5)(a))";
+
+    /** The words of the proviso of s.8(6). */
+    public static final String ONE_LEVEL_PROVISO_TEXT = "provided that, if an intermediate material is subject to a regional value content "
+            + "requirement, no other self-produced material that is subject to a regional value content requirement and is incorporated "
+            + "into that intermediate material is also designated by the producer as an intermediate material (SOR/2020-155 s.8(6))";
+
     /** Sets of goods. */
     public static final String SETS = "USMCA Art. 4.17; SOR/2020-155 s.6";
 

@@ -264,9 +264,15 @@ public final class QualifyingPaths {
         return method == RvcMethod.TRANSACTION_VALUE ? good.transactionValueBasis() : good.netCostBasis();
     }
 
-    /** What changing the material's origin removes from VNM: its value there (only the accumulated part, Art. 4.11). */
+    /**
+     * What changing the material's origin removes from VNM: its value there (only the accumulated part, Art. 4.11). Nothing for a
+     * self-produced material not designated an intermediate material: its share is the non-originating materials used to make it
+     * whatever its own origin (SOR/2020-155 s.7(5)(a)).
+     */
     private static BigDecimal cover(Material m) {
-        return m.inValueOfNonOriginatingMaterials() ? m.valueInRegionalValueContent() : BigDecimal.ZERO;
+        boolean shareFixedByDesignation = m.intermediate() != null && m.intermediate().valueInVnm() != null
+                && Boolean.FALSE.equals(m.intermediate().designated());
+        return m.inValueOfNonOriginatingMaterials() && !shareFixedByDesignation ? m.valueInRegionalValueContent() : BigDecimal.ZERO;
     }
 
     private static CheapestCover.Item item(Material m) {

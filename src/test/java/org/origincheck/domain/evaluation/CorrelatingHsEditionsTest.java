@@ -95,6 +95,38 @@ class CorrelatingHsEditionsTest {
         assertThat(e.reasons()).noneMatch(r -> r.code() == ReasonCode.HS_EDITION_CORRELATED);
     }
 
+    /**
+     * A multi-level BOM is evaluated a level at a time through the same wrapper (MultiLevelEvaluation hands it each intermediate
+     * material as a good with its components as materials): an HS 2022 code deep in the tree, a component's or a self-produced
+     * material's own, is read in HS 2017 like the good's, never evaluated as submitted.
+     */
+    @Test
+    void shouldCorrelateEveryLevelOfAMultiLevelBom() {
+        List<Map.Entry<String, String>> rows = List.of(Map.entry("990210", "990210"), Map.entry("990399", "990390"));
+        List<String> seen = new ArrayList<>();
+        OriginEngine engine = (bom, pack) -> {
+            bom.materials().forEach(m -> seen.add(bom.good().hsCode().formatted() + " <- " + m.hsCode().formatted()));
+            return new RecordingEngine("R-1").evaluate(bom, pack);
+        };
+        Material leaf = new Material(0, "LEAF", "leaf", HsCode.parse("9903.99"), OriginStatus.NON_ORIGINATING, "CN", new BigDecimal("10"), null,
+                null, MaterialKind.DIRECT);
+        Material inner = new Material(0, "INNER", "inner", HsCode.parse("9903.99"), OriginStatus.UNKNOWN, null, new BigDecimal("20"), null,
+                null, MaterialKind.DIRECT, null, null, null, null,
+                new org.origincheck.domain.bom.IntermediateMaterial("materials[0].components[0]", new BigDecimal("30"), null, null, List.of(leaf)));
+        Material outer = new Material(0, "OUTER", "outer", HsCode.parse("9902.10"), OriginStatus.UNKNOWN, null, new BigDecimal("40"), null,
+                null, MaterialKind.DIRECT, null, null, null, null,
+                new org.origincheck.domain.bom.IntermediateMaterial("materials[0]", new BigDecimal("50"), null, null, List.of(inner)));
+        Good good = new Good("G", "good", HsCode.parse("9902.10"), null, "MX", "USD", new BigDecimal("100"), null, null, null);
+
+        MultiLevelEvaluation.Assessed assessed = MultiLevelEvaluation.evaluate(new CorrelatingHsEditions(engine),
+                new BillOfMaterials("r", AS_OF, good, List.of(outer)), pack(rows, "A change to subheading 9902.10 from any other chapter."));
+
+        // The innermost level (INNER as the good, its leaf as its material), the level above (INNER as a material), the good.
+        assertThat(seen).contains("9903.90 <- 9903.90", "9902.10 <- 9903.90", "9902.10 <- 9902.10").noneMatch(s -> s.contains("9903.99"));
+        MaterialOrigin innerOrigin = assessed.materials().get(0).components().get(0);
+        assertThat(innerOrigin.determination().reasons()).anyMatch(r -> r.code() == ReasonCode.HS_EDITION_CORRELATED);
+    }
+
     @Test
     void shouldLeaveTheSubmissionAloneWithoutATableOrAnythingToCorrelate() {
         RecordingEngine engine = new RecordingEngine("R-1");

@@ -244,13 +244,17 @@ class EngineAgreementProperties {
         return engine::evaluate;
     }
 
-    /** Up to 8 random BOMs as one tree: BOM i (i > 0) becomes an intermediate material of BOM (i - 1) / 2, up to 4 levels. */
+    /**
+     * Up to 8 random BOMs as one tree: BOM i (i > 0) becomes an intermediate material of BOM (i - 1) / 2, up to 4 levels, each
+     * designated, not designated or with the choice not stated (SOR/2020-155 s.8(6)).
+     */
     @Provide
     Arbitrary<BillOfMaterials> trees() {
-        return boms().list().ofMinSize(2).ofMaxSize(8).map(EngineAgreementProperties::tree);
+        return Combinators.combine(boms().list().ofMinSize(2).ofMaxSize(8),
+                Arbitraries.of(true, false).injectNull(0.4).list().ofSize(8)).as(EngineAgreementProperties::tree);
     }
 
-    private static BillOfMaterials tree(List<BillOfMaterials> parts) {
+    private static BillOfMaterials tree(List<BillOfMaterials> parts, List<Boolean> designated) {
         int n = parts.size();
         int[] index = new int[n];
         int[] children = new int[n];
@@ -270,7 +274,8 @@ class EngineAgreementProperties {
             BigDecimal value = components.stream().map(Material::value).reduce(BigDecimal.ZERO, BigDecimal::add);
             materials.get((i - 1) / 2).add(new Material(index[i], "SA" + i, null, self.hsCode(), OriginStatus.UNKNOWN, null, value,
                     BigDecimal.ONE, "EA", MaterialKind.DIRECT, null, null, null, null,
-                    new IntermediateMaterial(field[i], self.transactionValue(), self.netCost(), self.costs(), components)));
+                    new IntermediateMaterial(field[i], self.transactionValue(), self.netCost(), self.costs(), components,
+                            designated.get(i))));
         }
         materials.get(0).sort(java.util.Comparator.comparingInt(Material::index));
         BillOfMaterials top = parts.get(0);
