@@ -177,9 +177,9 @@ public final class DroolsOriginEngine implements OriginEngine {
         try {
             for (EvaluationSubject subject : subjects) {
                 session.insert(subject);
-                // Materials are not facts: the rules read the non-originating ones from the subject with `from`
-                // (EvaluationSubject.nonOriginatingMaterials), since no test of the law looks at an originating one and
-                // inserting a 10,000-line BOM line by line was most of the evaluation time.
+                // Materials are not facts: the rules read the non-originating ones from the subject (the tariff shift with
+                // `from` over EvaluationSubject.materialsSubjectToTariffShift), since no test of the law looks at an originating
+                // one and inserting a 10,000-line BOM line by line was most of the evaluation time.
                 if (subject.hasProductRule()) {
                     AlternativeUnderTest.of(subject).forEach(session::insert);
                 }

@@ -434,8 +434,8 @@ class RulePackValidationTest {
 
     /** The first pattern of the first rule loses its closing parenthesis. */
     private static void breakDrl(Path file) {
-        edit(file, "$alternative : AlternativeUnderTest( subject == $subject, requiresTariffShift )\n    $material",
-                "$alternative : AlternativeUnderTest( subject == $subject, requiresTariffShift \n    $material");
+        edit(file, "$alternative : AlternativeUnderTest( requiresTariffShift )\n    $material",
+                "$alternative : AlternativeUnderTest( requiresTariffShift \n    $material");
     }
 
     private static void assertProblem(RulePackException e, String prefix, String fragment) {

@@ -19,7 +19,7 @@ import org.origincheck.domain.rules.TariffShift;
  * alternative "except from more than one of the following", which groups the non-originating materials are in (null
  * otherwise), so each material's outcome can see the others'. {@code subject}: the good it is tested for, where one rules
  * session evaluates several goods (the intermediate materials of one level of a BOM); two goods under the same rule have
- * equal alternatives otherwise, and the rules join on it. Null where only one good is evaluated.
+ * equal alternatives otherwise. The rules of an alternative reach its good through it; null only outside a rules session.
  */
 public record AlternativeUnderTest(String label, RuleAlternative alternative, String citation, HsCode good,
                                    MoreThanOneOf.Presence presence, EvaluationSubject subject) {

@@ -25,6 +25,8 @@ public final class EvaluationSubject {
 
     private final BillOfMaterials bom;
     private final List<Material> nonOriginatingMaterials;
+    private final List<Material> materialsSubjectToTariffShift;
+    private final List<Material> materialsPreventingExclusivelyOriginating;
     private final RulePack pack;
     private final RuleLookup lookup;
     private final BigDecimal valueOfNonOriginatingMaterials;
@@ -59,15 +61,25 @@ public final class EvaluationSubject {
         this.appliedRule = choice.applied();
         BigDecimal vnm = BigDecimal.ZERO;
         List<Material> nonOriginating = new ArrayList<>();
+        List<Material> subjectToShift = new ArrayList<>();
+        List<Material> preventingC = new ArrayList<>();
         for (Material material : bom.materials()) {
             if (material.inValueOfNonOriginatingMaterials()) {
                 vnm = vnm.add(material.valueInRegionalValueContent());
             }
             if (material.isNonOriginating()) {
                 nonOriginating.add(material);
+                if (material.subjectToTariffShift()) {
+                    subjectToShift.add(material);
+                }
+                if (material.preventsExclusivelyOriginating()) {
+                    preventingC.add(material);
+                }
             }
         }
         this.nonOriginatingMaterials = List.copyOf(nonOriginating);
+        this.materialsSubjectToTariffShift = List.copyOf(subjectToShift);
+        this.materialsPreventingExclusivelyOriginating = List.copyOf(preventingC);
         this.tracedCorePartValue = traceCoreParts();
         this.valueOfNonOriginatingMaterials = vnm.add(tracedCorePartValue);
     }
@@ -271,6 +283,20 @@ public final class EvaluationSubject {
      */
     public List<Material> nonOriginatingMaterials() {
         return nonOriginatingMaterials;
+    }
+
+    /**
+     * The non-originating materials the change in tariff classification is tested on, in BOM order (packaging, accessories and
+     * packing for shipment are not: s.8(14), (17), (24)); criterion A reads them too. Gathered once here rather than by an
+     * accumulate per rule: in one session of many goods (a level of a BOM) each accumulate was a sub-network per good.
+     */
+    public List<Material> materialsSubjectToTariffShift() {
+        return materialsSubjectToTariffShift;
+    }
+
+    /** The non-originating materials that keep the good from being produced exclusively from originating ones (criterion C). */
+    public List<Material> materialsPreventingExclusivelyOriginating() {
+        return materialsPreventingExclusivelyOriginating;
     }
 
     public List<Material> materials() {
