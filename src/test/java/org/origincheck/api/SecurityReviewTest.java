@@ -212,6 +212,21 @@ class SecurityReviewTest {
     }
 
     /**
+     * Review finding 7: the workspace's scripts are served under unchanging names, so a browser that may keep them for a day
+     * without asking ("immutable, max-age=86400", Quarkus' default) runs a fixed script up to a day late. They must be
+     * revalidated on every use; an unchanged file still costs only a 304.
+     */
+    @Test
+    void shouldHaveBrowsersRevalidateTheWorkspacesScriptsOnEveryUse() {
+        Response script = given().get("/workspace/app.js");
+        assertThat(script.statusCode()).isEqualTo(200);
+        assertThat(script.header("Cache-Control")).as("Cache-Control of /workspace/app.js").contains("max-age=0").doesNotContain("max-age=86400");
+        String lastModified = script.header("Last-Modified");
+        assertThat(lastModified).as("Last-Modified, for a conditional request").isNotBlank();
+        assertThat(given().header("If-Modified-Since", lastModified).get("/workspace/app.js").statusCode()).isEqualTo(304);
+    }
+
+    /**
      * Guard (passed before): another tenant's evidence on every path this wave added answers exactly as an id that does
      * not exist (same status, same body but for the id), and a material that names it is decided as if it did not exist.
      */
