@@ -47,7 +47,7 @@ public class QueryParameterConverters implements ParamConverterProvider {
                     LocalDate date = LocalDate.parse(value.trim());
                     // LocalDate also reads +10000-01-01, a year neither YYYY-MM-DD nor the database's date handling
                     // expects: a re-determination on it failed with 500 (found by GeneratedInputTest).
-                    if (date.getYear() < 1 || date.getYear() > 9999) {
+                    if (!DateBounds.storable(date)) {
                         throw new DateTimeParseException("year out of range", value, 0);
                     }
                     return date;

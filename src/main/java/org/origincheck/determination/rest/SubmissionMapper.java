@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.origincheck.api.ApiException;
+import org.origincheck.api.DateBounds;
 import org.origincheck.api.Problem;
 import org.origincheck.api.ProblemMappers;
 import org.origincheck.config.LimitsConfig;
@@ -37,8 +38,6 @@ import org.origincheck.domain.hs.HsCode;
  */
 @ApplicationScoped
 public class SubmissionMapper {
-
-    private static final LocalDate LATEST_AS_OF = LocalDate.of(2100, 12, 31);
 
     private final Validator validator;
     private final ObjectReader submissionReader;
@@ -98,8 +97,8 @@ public class SubmissionMapper {
             }
         }
         AutomotiveFacts automotive = toAutomotive(submission.automotive(), tenant, errors);
-        if (submission.asOf() != null && (submission.asOf().isAfter(LATEST_AS_OF) || submission.asOf().getYear() < 1994)) {
-            errors.add(new Problem.FieldError("asOf", "must be a date between 1994-01-01 and " + LATEST_AS_OF));
+        if (!DateBounds.withinAsOfRange(submission.asOf())) {
+            errors.add(new Problem.FieldError("asOf", DateBounds.OUTSIDE_AS_OF_RANGE));
         } else {
             tree.checkTree(inputs, errors);
         }

@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.origincheck.api.ApiException;
+import org.origincheck.api.DateBounds;
 import org.origincheck.domain.evaluation.DeterminationStatus;
 import org.origincheck.redetermination.ScenarioRunService;
 import org.origincheck.security.Caller;
@@ -79,12 +80,12 @@ public class ScenarioRunResource {
         FilterInput f = request.filter();
         // These dates reach a date column: beyond PostgreSQL's range they were a 500 (security review 2026-12-05, finding 2).
         // asOf has the range of a submission's asOf; filter dates that of the list endpoints' query dates (years 1 to 9999).
-        if (request.asOf() != null && (request.asOf().getYear() < 1994 || request.asOf().isAfter(LATEST_AS_OF))) {
-            throw ApiException.invalid("asOf", "must be a date between 1994-01-01 and " + LATEST_AS_OF);
+        if (!DateBounds.withinAsOfRange(request.asOf())) {
+            throw ApiException.invalid("asOf", DateBounds.OUTSIDE_AS_OF_RANGE);
         }
         if (f != null) {
-            withinYears1To9999("filter.from", f.from());
-            withinYears1To9999("filter.to", f.to());
+            storable("filter.from", f.from());
+            storable("filter.to", f.to());
         }
         if (f != null && f.from() != null && f.to() != null && f.to().isBefore(f.from())) {
             throw ApiException.invalid("filter.to", "is before 'filter.from'");
@@ -94,11 +95,9 @@ public class ScenarioRunResource {
         return Response.accepted(run).location(uri.getAbsolutePathBuilder().path(run.id()).build()).build();
     }
 
-    private static final LocalDate LATEST_AS_OF = LocalDate.of(2100, 12, 31);
-
-    private static void withinYears1To9999(String field, LocalDate date) {
-        if (date != null && (date.getYear() < 1 || date.getYear() > 9999)) {
-            throw ApiException.invalid(field, "must be a date between 0001-01-01 and 9999-12-31");
+    private static void storable(String field, LocalDate date) {
+        if (!DateBounds.storable(date)) {
+            throw ApiException.invalid(field, DateBounds.OUTSIDE_STORABLE_RANGE);
         }
     }
 

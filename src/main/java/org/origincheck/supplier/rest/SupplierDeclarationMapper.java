@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.origincheck.api.ApiException;
+import org.origincheck.api.DateBounds;
 import org.origincheck.api.Problem;
 import org.origincheck.domain.hs.HsCode;
 import org.origincheck.domain.supplier.SupplierDeclaration;
@@ -287,13 +288,10 @@ public final class SupplierDeclarationMapper {
         }
     }
 
-    /** The dates a declaration may name: the range of a submission's asOf (SubmissionMapper), which is what a declaration is evidence for. */
-    static final LocalDate EARLIEST_DATE = LocalDate.of(1994, 1, 1);
-    static final LocalDate LATEST_DATE = LocalDate.of(2100, 12, 31);
-
+    /** The dates a declaration may name: the range of a submission's asOf, which is what a declaration is evidence for. */
     private static boolean inRange(LocalDate date, String field, List<Problem.FieldError> errors) {
-        if (date != null && (date.isBefore(EARLIEST_DATE) || date.isAfter(LATEST_DATE))) {
-            errors.add(new Problem.FieldError(field, "must be a date between " + EARLIEST_DATE + " and " + LATEST_DATE));
+        if (!DateBounds.withinAsOfRange(date)) {
+            errors.add(new Problem.FieldError(field, DateBounds.OUTSIDE_AS_OF_RANGE));
             return false;
         }
         return true;
