@@ -220,7 +220,7 @@ public final class Assessments {
         String citation = alternative.citation();
         org.origincheck.domain.rules.Question component = alternative.classifyingComponent();
         if (component != null) {
-            List<Material> disregarded = subject.nonOriginatingMaterials().stream().filter(Material::subjectToTariffShift)
+            List<Material> disregarded = subject.materialsSubjectToTariffShift().stream()
                     .filter(m -> Boolean.FALSE.equals(component.answerIn(m.declarations()))).toList();
             if (!disregarded.isEmpty()) {
                 findings.add(new Reason(ReasonCode.TARIFF_SHIFT, Outcome.INFO, "The rule applies only to the component that determines the"

@@ -278,8 +278,8 @@ public final class EvaluationSubject {
 
     /**
      * The materials that count as non-originating, in BOM order: the only ones any test of the law looks at one by
-     * one (originating materials matter only through totals). The rules read them with {@code from}, so a BOM of
-     * 10,000 mostly originating lines is not inserted into the rules engine line by line.
+     * one (originating materials matter only through totals). The rules read them, or the subsets below, with {@code from},
+     * so a BOM of 10,000 mostly originating lines is not inserted into the rules engine line by line.
      */
     public List<Material> nonOriginatingMaterials() {
         return nonOriginatingMaterials;
