@@ -79,7 +79,7 @@ public record MaterialInput(
                 + "figures and, if they give different answers, the determination is INSUFFICIENT_DATA asking for this field "
                 + "(missingData question materials[i].designatedIntermediate). Under s.8(6) a designated intermediate material subject to "
                 + "an RVC may not contain another designated one subject to an RVC: false on either lifts that; true on both is refused "
-                + "(INSUFFICIENT_DATA, a FAIL reason citing s.8(6)). See docs/bills-of-materials.md.")
+                + "(INSUFFICIENT_DATA, a FAIL reason citing s.8(6)).")
         Boolean designatedIntermediate) {
 
     public MaterialInput(String partNumber, String description, String hsCode, OriginStatus origin, String countryOfOrigin,
