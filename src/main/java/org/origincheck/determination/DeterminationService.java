@@ -25,12 +25,15 @@ public class DeterminationService {
     private final OriginEngine engine;
     private final DeterminationWriter writer;
     private final EvaluationCapacity capacity;
+    private final DeterminationCommits commits;
 
-    DeterminationService(RulePackRegistry packs, OriginEngine engine, DeterminationWriter writer, EvaluationCapacity capacity) {
+    DeterminationService(RulePackRegistry packs, OriginEngine engine, DeterminationWriter writer, EvaluationCapacity capacity,
+                         DeterminationCommits commits) {
         this.packs = packs;
         this.engine = engine;
         this.writer = writer;
         this.capacity = capacity;
+        this.commits = commits;
     }
 
     /** The request as it arrived: its body, its media type and, for a CSV, the query string that describes the good. */
@@ -74,7 +77,8 @@ public class DeterminationService {
      * Evaluates and stores; returns the response exactly as stored. With an Idempotency-Key, a retry with the
      * same key and the same request returns the determination the first request made (no second row), and the
      * same key with another request is refused. Two concurrent requests with one key cannot both store: the
-     * key's primary key makes the second transaction fail, which then answers with the first one's result.
+     * key's primary key makes the second transaction fail, which then answers with the first one's result. Stored with
+     * the determinations of concurrent requests in one transaction ({@link DeterminationCommits}); answered after the commit.
      */
     public Stored create(Received received, BillOfMaterials bom, String rulePack, String tenant, String subject, String idempotencyKey) {
         // The request's hash is what a retry is compared with: without a key there is no retry to recognise, and hashing
@@ -86,7 +90,7 @@ public class DeterminationService {
                 return writer.replay(existing, requestSha256, tenant);
             }
         }
-        return writer.storeAlone(prepare(received, bom, rulePack, tenant, subject, idempotencyKey, requestSha256));
+        return commits.store(prepare(received, bom, rulePack, tenant, subject, idempotencyKey, requestSha256));
     }
 
     DeterminationWriter.Prepared prepare(Received received, BillOfMaterials bom, String rulePack, String tenant, String subject,
