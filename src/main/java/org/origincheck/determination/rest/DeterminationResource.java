@@ -123,6 +123,12 @@ public class DeterminationResource {
     @APIResponse(responseCode = "413", description = "Body too large", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "422", description = "No rule pack in force on asOf, or an Idempotency-Key reused with another body",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "503", description = "Nothing was stored; send the same request (with its Idempotency-Key) again after Retry-After"
+            + " seconds: the database cannot be reached, or too many determinations wait for room to be evaluated or stored. Determinations"
+            + " posted at the same time are stored together in one transaction, each answered 201 only after it committed (group commit);"
+            + " a failure of that transaction is answered only to the request it concerns.",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = SchemaType.INTEGER)),
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response create(String body, @Context UriInfo uri, @Context HttpHeaders headers,
                            @Parameter(description = "Makes a retry safe: 1 to 200 visible ASCII characters, e.g. a UUID or the SHA-256 of the BOM file")
                            @HeaderParam("Idempotency-Key") String idempotencyKey) {
