@@ -30,12 +30,15 @@ class DeterminationWriter {
 
     private final EvidenceFormat format;
     private final Event<DeterminationStored> stored;
+    private final Event<DeterminationsStored> storedTogether;
     private final SupplierDeclarations declarations;
     private final Clock clock = Clock.systemUTC();
 
-    DeterminationWriter(EvidenceFormat format, Event<DeterminationStored> stored, SupplierDeclarations declarations) {
+    DeterminationWriter(EvidenceFormat format, Event<DeterminationStored> stored, Event<DeterminationsStored> storedTogether,
+                        SupplierDeclarations declarations) {
         this.format = format;
         this.stored = stored;
+        this.storedTogether = storedTogether;
         this.declarations = declarations;
     }
 
@@ -95,9 +98,13 @@ class DeterminationWriter {
             p.record().persist();
         }
         DeterminationRecord.flush();
+        // One event for the chunk: its observers write each kind of row together (review events, then statuses), which the
+        // driver sends as batched statements; an event per determination interleaved them, one statement per row.
+        List<DeterminationStored> each = new ArrayList<>(chunk.size());
         for (Prepared p : chunk) {
-            stored.fire(new DeterminationStored(p.record(), p.evaluation()));
+            each.add(new DeterminationStored(p.record(), p.evaluation()));
         }
+        storedTogether.fire(new DeterminationsStored(each));
         for (Prepared p : chunk) {
             if (p.idempotencyKey() != null) {
                 IdempotencyRecord.add(tenant, p.idempotencyKey(), p.requestSha256(), p.record().id, p.record().createdAt);

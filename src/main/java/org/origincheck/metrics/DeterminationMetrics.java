@@ -7,6 +7,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import org.origincheck.determination.DeterminationRecord;
 import org.origincheck.determination.DeterminationStored;
+import org.origincheck.determination.DeterminationsStored;
 
 /**
  * Determinations stored, by status, origin criterion and rule pack version: what an operator watches after a pack
@@ -24,7 +25,17 @@ public class DeterminationMetrics {
     }
 
     void stored(@Observes(during = TransactionPhase.AFTER_SUCCESS) DeterminationStored stored) {
-        DeterminationRecord determination = stored.determination();
+        count(stored.determination());
+    }
+
+    /** A part of a batch, counted once its transaction committed, as if each determination had been stored alone. */
+    void storedTogether(@Observes(during = TransactionPhase.AFTER_SUCCESS) DeterminationsStored stored) {
+        for (DeterminationStored each : stored.determinations()) {
+            count(each.determination());
+        }
+    }
+
+    private void count(DeterminationRecord determination) {
         Counter.builder("origincheck.determinations")
                 .description("Determinations stored, by status, origin criterion and rule pack version")
                 .tag("status", determination.status)

@@ -48,6 +48,20 @@ public class ReviewService implements org.origincheck.determination.SettledConcl
         recordInitial(stored.determination(), stored.evaluation());
     }
 
+    /**
+     * Several determinations stored in one transaction (a part of a batch): the same review as {@link #opened} for each,
+     * written kind by kind, every event and then every status, so that each kind is one batched statement.
+     */
+    void openedTogether(@jakarta.enterprise.event.Observes org.origincheck.determination.DeterminationsStored stored) {
+        java.util.List<ReviewStatusRecord> statuses = new java.util.ArrayList<>(stored.determinations().size());
+        for (org.origincheck.determination.DeterminationStored each : stored.determinations()) {
+            statuses.add(initialEventAndStatus(each.determination(), each.evaluation()));
+        }
+        for (ReviewStatusRecord status : statuses) {
+            status.persist();
+        }
+    }
+
     /** Approved: the engine's status stands; overridden: the officer's. Pending or rejected: nothing to rely on. */
     @Override
     public java.util.Optional<DeterminationStatus> settled(DeterminationRecord determination) {
@@ -74,6 +88,11 @@ public class ReviewService implements org.origincheck.determination.SettledConcl
     }
 
     public void recordInitial(DeterminationRecord determination, Evaluation evaluation) {
+        initialEventAndStatus(determination, evaluation).persist();
+    }
+
+    /** Persists the review policy's event for a new determination and returns its review status, not yet persisted. */
+    private ReviewStatusRecord initialEventAndStatus(DeterminationRecord determination, Evaluation evaluation) {
         java.util.Set<String> met = new java.util.HashSet<>();
         for (var reason : evaluation.reasons()) {
             if (reason.code() == org.origincheck.domain.evaluation.ReasonCode.PRODUCT_RULE_ALTERNATIVE
@@ -96,7 +115,7 @@ public class ReviewService implements org.origincheck.determination.SettledConcl
         status.tenantId = determination.tenantId;
         status.state = to.name();
         status.updatedAt = determination.createdAt;
-        status.persist();
+        return status;
     }
 
     public record ActionRequest(ReviewAction action, @jakarta.validation.constraints.Size(max = 4000) String justification, DeterminationStatus overrideStatus, OriginCriterion overrideCriterion) {

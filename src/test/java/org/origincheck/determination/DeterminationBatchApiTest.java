@@ -239,6 +239,34 @@ class DeterminationBatchApiTest {
         assertThat(counted(given().get("/q/metrics").asString(), status) - before).isEqualTo(lines);
     }
 
+    /**
+     * A batch's review rows reach PostgreSQL as batched statements, like its determinations, not one statement (and round
+     * trip) per row: rows one statement inserted share its transaction id and command id (xmin, cmin). Each determination's
+     * review event and status used to be written one after the other, which broke the driver's batches into statements of
+     * one row (docs/benchmarks.md, issue 19, branch i19o).
+     */
+    @Test
+    void shouldWriteABatchsReviewRowsInFewStatements() throws Exception {
+        String run = UUID.randomUUID().toString();
+        int lines = 40; // under one transaction's part
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < lines; i++) {
+            body.append(bom("RS-" + run, 5)).append('\n');
+        }
+
+        List<JsonNode> answers = answers(post(body.toString()));
+
+        assertThat(answers).allSatisfy(a -> assertThat(a.get("status").asInt()).isEqualTo(201));
+        String statements = "select count(distinct r.xmin::text || '/' || r.cmin::text) from %s r join determination d on d.id = r.determination_id"
+                + " where d.part_number = ?";
+        assertThat(count("select count(*) from review_event e join determination d on d.id = e.determination_id where d.part_number = ?", "RS-" + run))
+                .isEqualTo(lines);
+        assertThat(count("select count(distinct xmin::text || '/' || cmin::text) from determination where part_number = ?", "RS-" + run))
+                .isLessThan(lines / 4);
+        assertThat(count(statements.formatted("review_event"), "RS-" + run)).isLessThan(lines / 4);
+        assertThat(count(statements.formatted("review_status"), "RS-" + run)).isLessThan(lines / 4);
+    }
+
     /** The stored-determinations counter for one status, summed over criteria and pack versions. */
     private static double counted(String metrics, String status) {
         Matcher m = Pattern.compile("(?m)^origincheck_determinations_total\\{[^}]*status=\"" + status + "\"[^}]*} ([0-9.E+-]+)$").matcher(metrics);
