@@ -23,6 +23,11 @@ public class JacksonConfig implements ObjectMapperCustomizer {
         // Every JSON string a request carries is checked once, here, for characters PostgreSQL cannot store.
         mapper.registerModule(new com.fasterxml.jackson.databind.module.SimpleModule("storable-text")
                 .addDeserializer(String.class, new StorableStringDeserializer()));
+        // A yes/no fact of the law (designatedIntermediate, declarations, classifiedAsSet...) is true or false, not 1 or 0.5:
+        // Jackson's default read 1 as true, so a number decided a producer's designation (security review 2026-12-05, second part).
+        mapper.coercionConfigFor(com.fasterxml.jackson.databind.type.LogicalType.Boolean)
+                .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Integer, com.fasterxml.jackson.databind.cfg.CoercionAction.Fail)
+                .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Float, com.fasterxml.jackson.databind.cfg.CoercionAction.Fail);
     }
 
     /** A 400 naming the field (Jackson adds the path as the exception travels up), never a 500 from the database. */

@@ -1,6 +1,9 @@
 package org.origincheck.redetermination;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -12,7 +15,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.LocalDate;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -65,8 +67,13 @@ public class RedeterminationResource {
     @GET
     @Path("{id}/changes")
     @RolesAllowed({Roles.ADMIN, Roles.REVIEWER, Roles.AUDITOR})
-    @Operation(operationId = "listRedeterminationChanges", summary = "The determinations whose outcome changes, with the old and new status")
-    public List<RedeterminationService.Change> changes(@PathParam("id") String id) {
-        return service.changes(ReviewResource.uuid(id), caller.tenant());
+    @Operation(operationId = "listRedeterminationChanges", summary = "The determinations whose outcome changes, with the old and new status, a page at a time",
+            description = "Ordered by part number, then determination id, so pages never overlap. page: from 0 (default 0); size: 1 to 200 "
+                    + "(default 50), as every list of the API; total: how many changes the job has found so far (a running job's pages can "
+                    + "still grow). A page or size out of range is a 400 problem naming it.")
+    public RedeterminationService.ChangesPage changes(@PathParam("id") String id,
+                                                      @QueryParam("page") @DefaultValue("0") @Min(0) @Max(1_000_000) int page,
+                                                      @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+        return service.changes(ReviewResource.uuid(id), caller.tenant(), page, size);
     }
 }

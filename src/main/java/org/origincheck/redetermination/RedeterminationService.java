@@ -305,14 +305,28 @@ public class RedeterminationService {
         });
     }
 
+    /** One page of a job's changes, and how many there are in all. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "RedeterminationChanges")
+    public record ChangesPage(List<Change> items, int page, int size, long total) {
+    }
+
+    /**
+     * One page of the determinations whose outcome changes, by part number then id (a stable order, so pages never overlap).
+     * Paged so that a job with hundreds of thousands of changes is never built on the heap at once (security review 2026-12-05).
+     */
     @SuppressWarnings("unchecked")
-    public List<Change> changes(UUID id, String tenant) {
+    public ChangesPage changes(UUID id, String tenant, int page, int size) {
         job(id, tenant);
-        return QuarkusTransaction.requiringNew().call(() -> ((List<Object[]>) em.createNativeQuery(
-                        "select i.determination_id, d.part_number, i.old_status, i.new_status, i.new_criterion from redetermination_item i "
-                                + "join determination d on d.id = i.determination_id where i.job_id = :id and i.changed order by d.part_number, i.determination_id")
-                .setParameter("id", id).getResultList()).stream()
-                .map(r -> new Change(r[0].toString(), r[1] == null ? null : r[1].toString(), r[2].toString(), r[3].toString(),
-                        r[4] == null ? null : r[4].toString())).toList());
+        return QuarkusTransaction.requiringNew().call(() -> {
+            long total = ((Number) em.createNativeQuery("select count(*) from redetermination_item i where i.job_id = :id and i.changed")
+                    .setParameter("id", id).getSingleResult()).longValue();
+            List<Change> items = ((List<Object[]>) em.createNativeQuery(
+                            "select i.determination_id, d.part_number, i.old_status, i.new_status, i.new_criterion from redetermination_item i "
+                                    + "join determination d on d.id = i.determination_id where i.job_id = :id and i.changed order by d.part_number, i.determination_id")
+                    .setParameter("id", id).setFirstResult(page * size).setMaxResults(size).getResultList()).stream()
+                    .map(r -> new Change(r[0].toString(), r[1] == null ? null : r[1].toString(), r[2].toString(), r[3].toString(),
+                            r[4] == null ? null : r[4].toString())).toList();
+            return new ChangesPage(items, page, size, total);
+        });
     }
 }

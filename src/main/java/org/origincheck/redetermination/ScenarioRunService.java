@@ -183,30 +183,69 @@ public class ScenarioRunService {
         return ((Number) o).longValue();
     }
 
-    /** The determinations whose status would change, largest value first, with the scenario's reasons that the law's answer lacks. */
+    /** One page of a run's changes, and how many there are in all. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ScenarioRunChanges")
+    public record ChangesPage(List<Change> items, int page, int size, long total) {
+    }
+
+    private static final String CHANGES_FROM = " from redetermination_item i join determination d on d.id = i.determination_id where i.job_id = :id and i.changed";
+    /** Largest value first, then part number and id: a stable order, so pages never overlap. */
+    private static final String CHANGES_ORDER = " order by i.good_value desc nulls last, d.part_number, i.determination_id";
+    /** Rows the driver fetches at a time while the CSV streams (inside a transaction, so PostgreSQL uses a cursor). */
+    private static final int STREAM_FETCH_SIZE = 500;
+
+    /**
+     * One page of the determinations whose status would change, with the scenario's reasons that the law's answer lacks.
+     * Paged so that a run with hundreds of thousands of changes is never built on the heap at once (security review 2026-12-05).
+     */
     @SuppressWarnings("unchecked")
-    public List<Change> changes(UUID id, String tenant, String chapter) {
+    public ChangesPage changes(UUID id, String tenant, String chapter, int page, int size) {
         run(id, tenant);
         return QuarkusTransaction.requiringNew().call(() -> {
-            Query query = em.createNativeQuery("select i.determination_id, d.part_number, d.hs_code, i.chapter, i.good_value, i.currency, i.old_status, "
-                    + "i.new_status, i.new_criterion, i.reasons from redetermination_item i join determination d on d.id = i.determination_id "
-                    + "where i.job_id = :id and i.changed" + (chapter == null ? "" : " and i.chapter = :chapter")
-                    + " order by i.good_value desc nulls last, d.part_number, i.determination_id").setParameter("id", id);
+            Query count = em.createNativeQuery("select count(*)" + CHANGES_FROM + (chapter == null ? "" : " and i.chapter = :chapter")).setParameter("id", id);
             if (chapter != null) {
-                query.setParameter("chapter", chapter);
+                count.setParameter("chapter", chapter);
             }
-            List<Change> out = new ArrayList<>();
-            for (Object[] r : (List<Object[]>) query.getResultList()) {
-                List<ScenarioItems.ReasonView> reasons;
-                try {
-                    reasons = r[9] == null ? List.of() : mapper.readValue(r[9].toString(), new TypeReference<List<ScenarioItems.ReasonView>>() { });
-                } catch (JsonProcessingException e) {
-                    throw new IllegalStateException(e);
-                }
-                out.add(new Change(r[0].toString(), r[1] == null ? null : r[1].toString(), r[2].toString(), r[3] == null ? null : r[3].toString(),
-                        (BigDecimal) r[4], r[5] == null ? null : r[5].toString(), r[6].toString(), r[7].toString(), r[8] == null ? null : r[8].toString(), reasons));
+            long total = ((Number) count.getSingleResult()).longValue();
+            List<Change> items = new ArrayList<>();
+            for (Object[] r : (List<Object[]>) changesQuery(id, chapter).setFirstResult(page * size).setMaxResults(size).getResultList()) {
+                items.add(change(r));
             }
-            return out;
+            return new ChangesPage(items, page, size, total);
         });
+    }
+
+    /**
+     * Every change of the run, in the order of the pages, handed one at a time to the consumer while the rows are read
+     * through a cursor: the CSV form writes them as they come, so its memory does not grow with the run.
+     */
+    public void eachChange(UUID id, String tenant, String chapter, java.util.function.Consumer<Change> consumer) {
+        run(id, tenant);
+        QuarkusTransaction.requiringNew().run(() -> {
+            try (java.util.stream.Stream<?> rows = changesQuery(id, chapter).setHint("org.hibernate.fetchSize", STREAM_FETCH_SIZE).getResultStream()) {
+                rows.forEach(r -> consumer.accept(change((Object[]) r)));
+            }
+        });
+    }
+
+    private Query changesQuery(UUID id, String chapter) {
+        Query query = em.createNativeQuery("select i.determination_id, d.part_number, d.hs_code, i.chapter, i.good_value, i.currency, i.old_status, "
+                + "i.new_status, i.new_criterion, i.reasons" + CHANGES_FROM + (chapter == null ? "" : " and i.chapter = :chapter") + CHANGES_ORDER)
+                .setParameter("id", id);
+        if (chapter != null) {
+            query.setParameter("chapter", chapter);
+        }
+        return query;
+    }
+
+    private Change change(Object[] r) {
+        List<ScenarioItems.ReasonView> reasons;
+        try {
+            reasons = r[9] == null ? List.of() : mapper.readValue(r[9].toString(), new TypeReference<List<ScenarioItems.ReasonView>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        return new Change(r[0].toString(), r[1] == null ? null : r[1].toString(), r[2].toString(), r[3] == null ? null : r[3].toString(),
+                (BigDecimal) r[4], r[5] == null ? null : r[5].toString(), r[6].toString(), r[7].toString(), r[8] == null ? null : r[8].toString(), reasons);
     }
 }

@@ -75,5 +75,19 @@ const OC = {
   roles() { return OC.claims().groups || []; },
   hasRole(...roles) { const mine = OC.roles(); return roles.some(r => mine.includes(r)); },
   pct(v, digits = 1) { return v === null || v === undefined ? '' : Number(v).toFixed(digits) + '%'; },
-  showWho() { const c = OC.claims(); const who = document.getElementById('who'); if (who && c.sub) who.textContent = (c.preferred_username || c.sub) + ' · ' + c.tenant + ' · ' + (c.groups || []).join(', '); }
+  showWho() {
+    const c = OC.claims(); const who = document.getElementById('who');
+    if (!who || !c.sub) return;
+    who.textContent = (c.preferred_username || c.sub) + ' · ' + c.tenant + ' · ' + (c.groups || []).join(', ') + ' · ';
+    // Sign-out is a POST of this form (the server refuses a GET and another site's POST), so a link or an image
+    // elsewhere cannot sign anyone out. A token pasted or from the dev sign-in lives only in this tab: forgetting it is all.
+    const form = OC.el('form', { method: 'post', action: '/workspace/sign-out', id: 'sign-out-form', class: 'sign-out' },
+      OC.el('button', { type: 'submit', class: 'secondary', id: 'sign-out' }, 'Sign out'));
+    form.addEventListener('submit', ev => {
+      const fromSession = sessionStorage.getItem('oc-token-from-session') === OC.token();
+      ['oc-token', 'oc-token-from-session', 'oc-token-refused'].forEach(k => sessionStorage.removeItem(k));
+      if (!fromSession) { ev.preventDefault(); location.href = 'index.html'; }
+    });
+    who.append(form);
+  }
 };

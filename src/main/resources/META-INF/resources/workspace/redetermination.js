@@ -13,15 +13,30 @@ function show(job) {
   document.getElementById('job-detail').textContent = `rule pack ${job.rulePackVersion}` + (job.asOf ? ` · as of ${job.asOf}` : ' · each on its own date');
 }
 
+// The changes come a page at a time (the API never answers them all at once); "Show more" appends the next page.
+const CHANGES_PAGE = 200;
+
+async function loadChanges(id, page) {
+  const found = await OC.json('/api/v1/redeterminations/' + encodeURIComponent(id) + '/changes?page=' + page + '&size=' + CHANGES_PAGE);
+  const body = document.getElementById('changes');
+  body.querySelectorAll('tr.more').forEach(r => r.remove());
+  body.append(...found.items.map(c => OC.el('tr', { class: 'link', onclick: () => location.href = 'determination.html?id=' + encodeURIComponent(c.determinationId) },
+    OC.el('td', {}, c.partNumber || ''), OC.el('td', {}, OC.badge(c.oldStatus)), OC.el('td', {}, OC.badge(c.newStatus)), OC.el('td', {}, c.newCriterion || ''))));
+  const shown = page * CHANGES_PAGE + found.items.length;
+  if (found.total === 0) body.replaceChildren(OC.el('tr', {}, OC.el('td', { colspan: 4, class: 'muted' }, 'No outcome changes.')));
+  else if (shown < found.total) {
+    body.append(OC.el('tr', { class: 'more' }, OC.el('td', { colspan: 4, class: 'muted' }, `${shown} of ${found.total} shown · `,
+      OC.el('button', { type: 'button', id: 'more-changes', onclick: () => loadChanges(id, page + 1).catch(e => { document.getElementById('start-error').textContent = e.message; }) }, 'Show more'))));
+  }
+}
+
 async function follow(id) {
   try {
     const job = await OC.json('/api/v1/redeterminations/' + encodeURIComponent(id));
     show(job);
     if (job.state === 'DONE') {
-      const changes = await OC.json('/api/v1/redeterminations/' + encodeURIComponent(id) + '/changes');
-      document.getElementById('changes').replaceChildren(...changes.map(c => OC.el('tr', { class: 'link', onclick: () => location.href = 'determination.html?id=' + c.determinationId },
-        OC.el('td', {}, c.partNumber || ''), OC.el('td', {}, OC.badge(c.oldStatus)), OC.el('td', {}, OC.badge(c.newStatus)), OC.el('td', {}, c.newCriterion || ''))));
-      if (changes.length === 0) document.getElementById('changes').replaceChildren(OC.el('tr', {}, OC.el('td', { colspan: 4, class: 'muted' }, 'No outcome changes.')));
+      document.getElementById('changes').replaceChildren();
+      await loadChanges(id, 0);
       return;
     }
     timer = setTimeout(() => follow(id), 1000);

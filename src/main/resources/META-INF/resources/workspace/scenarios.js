@@ -110,14 +110,16 @@ function show(run) {
 
 async function loadChanges(id) {
   const chapter = document.getElementById('f-chapter').value;
-  const changes = await OC.json('/api/v1/scenario-runs/' + encodeURIComponent(id) + '/changes' + (chapter ? '?chapter=' + chapter : ''));
+  // The first page only (the API pages its changes); the CSV has every change.
+  const found = await OC.json('/api/v1/scenario-runs/' + encodeURIComponent(id) + '/changes?size=' + CHANGES_SHOWN + (chapter ? '&chapter=' + chapter : ''));
+  const changes = found.items;
   document.getElementById('changes-section').hidden = false;
-  const rows = changes.slice(0, CHANGES_SHOWN).map(c => OC.el('tr', {},
+  const rows = changes.map(c => OC.el('tr', {},
     OC.el('td', {}, OC.el('a', { href: 'determination.html?id=' + encodeURIComponent(c.determinationId) }, c.partNumber || c.determinationId)),
     OC.el('td', {}, OC.hsCell(c.hsCode)), OC.el('td', { class: 'num' }, c.value === null ? '' : `${money(c.value)} ${c.currency || ''}`),
     OC.el('td', {}, OC.badge(c.lawStatus)), OC.el('td', {}, OC.badge(c.scenarioStatus)), OC.el('td', {}, c.scenarioCriterion || ''),
     OC.el('td', {}, OC.el('ul', { class: 'reasons-list' }, ...c.reasons.map(r => OC.el('li', {}, OC.badge(r.outcome), ' ', r.message))))));
-  if (changes.length > CHANGES_SHOWN) rows.push(OC.el('tr', {}, OC.el('td', { colspan: 7, class: 'muted' }, `and ${changes.length - CHANGES_SHOWN} more: download the CSV for all of them.`)));
+  if (found.total > changes.length) rows.push(OC.el('tr', {}, OC.el('td', { colspan: 7, class: 'muted' }, `and ${found.total - changes.length} more: download the CSV for all of them.`)));
   document.getElementById('changes').replaceChildren(...(rows.length ? rows : [OC.el('tr', {}, OC.el('td', { colspan: 7, class: 'muted' }, 'No good changes status under this scenario.'))]));
 }
 

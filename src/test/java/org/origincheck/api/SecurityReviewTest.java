@@ -189,6 +189,132 @@ class SecurityReviewTest {
         }
     }
 
+    /**
+     * Left open by the first review, fixed in its second part (failed before: no answer, read timed out; the body was read up to
+     * the limit before the 403): a chunked body from a caller with a valid token but without any role that may write to the path
+     * is refused with 403 while the client is still sending, for each write path an auditor (read-only) may not use. A caller
+     * with the role still has its body read (AttackFindingsTest.shouldRefuseAChunkedBodyOverTheLimit).
+     */
+    @Test
+    void shouldNotReadAChunkedBodyFromACallerWithoutTheRole() throws Exception {
+        String auditor = token(TENANT, Roles.AUDITOR);
+        for (String path : List.of("/api/v1/determinations", "/api/v1/determination-batches", "/api/v1/supplier-declarations",
+                "/api/v1/scenario-runs", "/api/v1/determinations/" + UUID.randomUUID() + "/review-actions")) {
+            assertThat(firstLineOfAnUnfinishedChunkedPost(path, auditor)).as(path).startsWith("HTTP/1.1 403");
+        }
+        // A submitter may post determinations, not start a scenario run.
+        assertThat(firstLineOfAnUnfinishedChunkedPost("/api/v1/scenario-runs", token(TENANT, Roles.SUBMITTER))).startsWith("HTTP/1.1 403");
+    }
+
+    /** Sends the head and one chunk of a body that never ends; an answer can only come from a service that did not wait for the rest. */
+    private static String firstLineOfAnUnfinishedChunkedPost(String path, String bearer) throws Exception {
+        int port = org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            socket.setSoTimeout(60_000); // a bound on a hang, not a measure of speed
+            String type = path.endsWith("determination-batches") ? "application/x-ndjson" : "application/json";
+            socket.getOutputStream().write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: " + type + "\r\n"
+                    + "Authorization: Bearer " + bearer + "\r\nTransfer-Encoding: chunked\r\n\r\n400\r\n" + " ".repeat(0x400) + "\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            return new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+        }
+    }
+
+    /**
+     * Left open by the first review, fixed in its second part (failed before: each was stored, 201): an identifier that could pass for
+     * another (a bidirectional override, a zero-width space, a decomposed accent, a Cyrillic letter in a Latin part number, a no-break
+     * space) is refused with a 400 naming the field and the reason, in a determination's good and materials (every level) and in a
+     * supplier declaration's supplier id and part numbers (JSON and CSV); nothing is stored. An accented part number ("PIÈCE-1",
+     * composed) and an all-Cyrillic one are still accepted, byte for byte.
+     */
+    @Test
+    void shouldRefuseIdentifiersThatLookLikeOthersNamingTheField() {
+        String[][] looksLike = {
+                {"DRUM-\u202E10", Identifiers.INVISIBLE}, {"DRUM-\u2066X\u2069", Identifiers.INVISIBLE}, {"DRUM\u200B-01", Identifiers.INVISIBLE},
+                {"DRUM\u00A0-01", Identifiers.INVISIBLE}, {"\uFEFFDRUM-01", Identifiers.INVISIBLE}, {"PIE\u0300CE-1", Identifiers.NOT_NFC},
+                {"DRUM-0\u04351", Identifiers.MIXED_SCRIPTS}, {"\u0420\u0410\u0420\u0422-X1", Identifiers.MIXED_SCRIPTS}};
+        for (String[] c : looksLike) {
+            String id = c[0];
+            String good = boiler("PO-LOOKALIKE", "").replaceFirst("\"partNumber\":\"BOILER-[^\"]+\"", "\"partNumber\":\"" + id + "\"");
+            Response r = as(TENANT, Roles.SUBMITTER).contentType("application/json").body(good).post("/api/v1/determinations");
+            assertThat(r.statusCode()).as(id).isEqualTo(400);
+            assertThat(r.jsonPath().getList("errors.field", String.class)).as(id).containsExactly("good.partNumber");
+            assertThat(r.jsonPath().getList("errors.message", String.class)).as(id).containsExactly(c[1]);
+
+            String nested = boiler("PO-LOOKALIKE", "{\"partNumber\":\"SUB-1\",\"hsCode\":\"8402.90\",\"value\":10,\"components\":[{\"partNumber\":\""
+                    + id + "\",\"hsCode\":\"7208.51\",\"origin\":\"NON_ORIGINATING\",\"value\":5}]},"
+                    + "{\"partNumber\":\"TUBE-1\",\"hsCode\":\"7304.31\",\"supplierId\":\"" + id + "\",\"value\":5}");
+            r = as(TENANT, Roles.SUBMITTER).contentType("application/json").body(nested).post("/api/v1/determinations");
+            assertThat(r.statusCode()).as(id).isEqualTo(400);
+            assertThat(r.jsonPath().getList("errors.field", String.class)).as(id)
+                    .contains("materials[0].components[0].partNumber", "materials[1].supplierId");
+
+            String supplier = "SUP-LOOKALIKE-" + UUID.randomUUID();
+            r = as(TENANT, Roles.SUBMITTER).contentType("application/json").body(declaration(supplier, id, "2026-01-01", "2026-12-31", "2025-12-15"))
+                    .post("/api/v1/supplier-declarations");
+            assertThat(r.statusCode()).as(id).isEqualTo(400);
+            assertThat(r.jsonPath().getList("errors.field", String.class)).as(id).containsExactly("items[0].partNumber");
+            r = as(TENANT, Roles.SUBMITTER).contentType("application/json").body(declaration(id, "DRUM-1", "2026-01-01", "2026-12-31", "2025-12-15"))
+                    .post("/api/v1/supplier-declarations");
+            assertThat(r.statusCode()).as(id).isEqualTo(400);
+            assertThat(r.jsonPath().getList("errors.field", String.class)).as(id).containsExactly("supplier.id");
+            String line = supplier + ",Aceros SA,MX," + id + ",7208.51,ORIGINATING,B,,,2026-01-01,2026-12-31,R. Garza,Export manager,rgarza@example.com,2025-12-15\r\n";
+            r = bytes(Roles.SUBMITTER).contentType("text/csv").body((CSV_HEADER + line).getBytes(StandardCharsets.UTF_8)).post("/api/v1/supplier-declarations");
+            assertThat(r.statusCode()).as(id).isEqualTo(400);
+            assertThat(r.jsonPath().getList("errors.field", String.class)).as(id).containsExactly("line 2, column partNumber");
+            assertThat(declarationsOf(supplier)).isZero();
+        }
+        for (String accepted : List.of("PI\u00C8CE-1", "\u0417\u0410\u041F\u0427\u0410\u0421\u0422\u042C-1", "\u90E8\u54C1-\u30DC\u30EB\u30C8-A1")) {
+            String good = boiler("PO-ACCEPTED", "{\"partNumber\":\"" + accepted + "\",\"hsCode\":\"8402.90\",\"origin\":\"NON_ORIGINATING\",\"value\":5}");
+            String id = as(TENANT, Roles.SUBMITTER).contentType("application/json").body(good).post("/api/v1/determinations")
+                    .then().statusCode(201).extract().path("id");
+            assertThat(as(TENANT, Roles.AUDITOR).get("/api/v1/determinations/" + id + "/submission").then().statusCode(200).extract().asString())
+                    .as("stored as sent").contains("\"partNumber\":\"" + accepted + "\"");
+        }
+    }
+
+    /**
+     * Left open by the first review, fixed in its second part (failed before: GET and a cross-site POST went on to quarkus-oidc's
+     * logout, which ends the session on any method; in this profile they were answered 404): the sign-out path answers a GET or
+     * HEAD (an image or a link on another site) with 405, Allow: POST and a page with a sign-out button, a POST from another origin
+     * with 403, and lets a same-origin POST through to the logout. The browser side: WorkspaceBrowserTest.
+     */
+    @Test
+    void shouldSignOutOnlyByASameOriginPost() {
+        Response get = given().redirects().follow(false).get("/workspace/sign-out");
+        assertThat(get.statusCode()).isEqualTo(405);
+        assertThat(get.header("Allow")).isEqualTo("POST");
+        assertThat(get.asString()).contains("<form method=\"post\" action=\"/workspace/sign-out\">");
+        assertThat(given().redirects().follow(false).head("/workspace/sign-out").statusCode()).isEqualTo(405);
+        assertThat(given().redirects().follow(false).put("/workspace/sign-out").statusCode()).isEqualTo(405);
+        for (String[] crossSite : List.of(new String[] {"Origin", "https://evil.example"}, new String[] {"Origin", "null"},
+                new String[] {"Sec-Fetch-Site", "cross-site"}, new String[] {"Sec-Fetch-Site", "same-site"})) {
+            assertThat(given().redirects().follow(false).header(crossSite[0], crossSite[1]).post("/workspace/sign-out").statusCode())
+                    .as(String.join(": ", crossSite)).isEqualTo(403);
+        }
+        int port = org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
+        // Same origin: past the filter (without a workspace tenant in this profile nothing signs out, and the path is not found).
+        assertThat(given().redirects().follow(false).header("Origin", "http://localhost:" + port).header("Sec-Fetch-Site", "same-origin")
+                .post("/workspace/sign-out").statusCode()).isNotIn(403, 405);
+    }
+
+    /**
+     * Second part, a surface added since the first review: materials[].designatedIntermediate takes a boolean only; a string, a
+     * number, an object or an array is a 400 naming the field, never a 5xx. Failed before for 1: Jackson read it as true, so a
+     * number decided the producer's designation (201).
+     */
+    @Test
+    void shouldRefuseADesignatedIntermediateThatIsNotABooleanNamingTheField() {
+        for (String bad : List.of("\"yes\"", "1", "{}", "[]", "\"true\u202E\"")) {
+            String body = boiler("PO-DESIGNATED", "{\"partNumber\":\"SUB-1\",\"hsCode\":\"8402.90\",\"value\":10,\"designatedIntermediate\":" + bad
+                    + ",\"components\":[{\"partNumber\":\"PLATE\",\"hsCode\":\"7208.51\",\"origin\":\"NON_ORIGINATING\",\"value\":5}]}");
+            Response r = as(TENANT, Roles.SUBMITTER).contentType("application/json").body(body).post("/api/v1/determinations");
+            assertThat(r.statusCode()).as(bad).isEqualTo(400);
+            assertThat(r.contentType()).startsWith(Problem.MEDIA_TYPE);
+            assertThat(r.asString()).as(bad).contains("designatedIntermediate");
+        }
+    }
+
     /** Finding 4 (failed before: no Content-Security-Policy outside the workspace and Swagger UI). */
     @Test
     void shouldSendAContentSecurityPolicyOnEveryAnswerOutsideTheWorkspace() {

@@ -55,9 +55,9 @@ class RedeterminationTest {
         assertThat(progress.getLong("failed")).isZero();
         assertThat(progress.getLong("changed")).isEqualTo(1);
         JsonPath changes = as(Roles.REVIEWER).get("/api/v1/redeterminations/" + job + "/changes").then().statusCode(200).extract().jsonPath();
-        assertThat(changes.getList("determinationId", String.class)).containsExactly(gearBox).doesNotContain(boiler);
-        assertThat(changes.getString("[0].oldStatus")).isEqualTo("ORIGINATING");
-        assertThat(changes.getString("[0].newStatus")).isEqualTo("NOT_ORIGINATING");
+        assertThat(changes.getList("items.determinationId", String.class)).containsExactly(gearBox).doesNotContain(boiler);
+        assertThat(changes.getString("items[0].oldStatus")).isEqualTo("ORIGINATING");
+        assertThat(changes.getString("items[0].newStatus")).isEqualTo("NOT_ORIGINATING");
         assertThat(as(Roles.AUDITOR).get("/api/v1/determinations/" + gearBox).then().extract().<String>path("status")).as("original untouched").isEqualTo("ORIGINATING");
         given().header("Authorization", "Bearer " + TestTokens.token("someone-else", Roles.ADMIN)).get("/api/v1/redeterminations/" + job).then().statusCode(404);
     }

@@ -175,10 +175,10 @@ class ScenarioApiTest {
         assertThat(progress.getDouble("summary.byValue[0].valueStopQualifying")).isEqualTo(100.0);
 
         JsonPath changes = as(Roles.REVIEWER).get("/api/v1/scenario-runs/" + run + "/changes").then().statusCode(200).extract().jsonPath();
-        assertThat(changes.getList("determinationId", String.class)).containsExactly(chinese);
-        assertThat(changes.getString("[0].lawStatus")).isEqualTo("ORIGINATING");
-        assertThat(changes.getString("[0].scenarioStatus")).isEqualTo("NOT_ORIGINATING");
-        assertThat(changes.getList("[0].reasons.code", String.class)).containsExactly("SCENARIO_CONDITION");
+        assertThat(changes.getList("items.determinationId", String.class)).containsExactly(chinese);
+        assertThat(changes.getString("items[0].lawStatus")).isEqualTo("ORIGINATING");
+        assertThat(changes.getString("items[0].scenarioStatus")).isEqualTo("NOT_ORIGINATING");
+        assertThat(changes.getList("items[0].reasons.code", String.class)).containsExactly("SCENARIO_CONDITION");
         String csv = as(Roles.AUDITOR).accept("text/csv").get("/api/v1/scenario-runs/" + run + "/changes").then().statusCode(200).extract().asString();
         assertThat(csv.split("\r\n")).hasSize(2);
         assertThat(csv.split("\r\n")[1]).startsWith(chinese + ",\"P-CN\",760310,\"76\",100").contains("SCENARIO_CONDITION FAIL");

@@ -126,9 +126,9 @@ class MaterialEvidenceApiTest {
         assertThat(progress.getString("state")).isEqualTo("DONE");
         assertThat(progress.getLong("failed")).isZero();
         JsonPath changes = as(Roles.AUDITOR).get("/api/v1/redeterminations/" + job + "/changes").then().statusCode(200).extract().jsonPath();
-        assertThat(changes.getList("determinationId")).containsExactly(used);
-        assertThat(changes.getString("[0].oldStatus")).isEqualTo("ORIGINATING");
-        assertThat(changes.getString("[0].newStatus")).isEqualTo("NOT_ORIGINATING");
+        assertThat(changes.getList("items.determinationId")).containsExactly(used);
+        assertThat(changes.getString("items[0].oldStatus")).isEqualTo("ORIGINATING");
+        assertThat(changes.getString("items[0].newStatus")).isEqualTo("NOT_ORIGINATING");
         // The stored determination itself is unchanged: evidence as it was.
         assertThat(as(Roles.AUDITOR).get("/api/v1/determinations/" + used).then().statusCode(200).extract().<String>path("status")).isEqualTo("ORIGINATING");
         JsonPath afterRevocation = determine(boiler(TODAY, declaredDrum(supplier)));

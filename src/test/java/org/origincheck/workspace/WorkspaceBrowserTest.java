@@ -326,7 +326,8 @@ class WorkspaceBrowserTest {
         driver.get(base + "workspace/determination.html?id=" + UUID.randomUUID());
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("not-found")));
         assertThat(driver.findElement(By.id("not-found")).getText()).contains("No such determination");
-        assertThat(driver.findElements(By.tagName("form"))).as("no live forms for an unknown id").isEmpty();
+        // The header's Sign out form is on every page; no form of the determination is.
+        assertThat(driver.findElements(By.cssSelector("form:not(#sign-out-form)"))).as("no live forms for an unknown id").isEmpty();
         screenshot("workspace-not-found");
 
         // determination.html?id= takes a UUID only: markup or a path is neither shown nor sent to the API.
@@ -335,7 +336,7 @@ class WorkspaceBrowserTest {
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("not-found")));
             assertThat(driver.findElement(By.id("not-found-text")).getText()).as(bad).doesNotContain(bad).contains("does not hold a determination id");
             assertThat(driver.getTitle()).isNotEqualTo("pwned");
-            assertThat(driver.findElements(By.tagName("form"))).as("no live forms for a bad id").isEmpty();
+            assertThat(driver.findElements(By.cssSelector("form:not(#sign-out-form)"))).as("no live forms for a bad id").isEmpty();
         }
     }
 
@@ -361,6 +362,32 @@ class WorkspaceBrowserTest {
         assertThat(driver.findElement(By.id("changes")).getText()).contains("Originating").contains("Not originating");
         assertThat(driver.getCurrentUrl()).contains("redetermination.html?id=");
         screenshot("workspace-redetermination");
+    }
+
+    /**
+     * Sign-out (security review 2026-12-05, logout by GET): every page's header has a Sign out button, a form that posts; opening
+     * /workspace/sign-out with a GET (what an image or a link elsewhere does) shows a page with that button and signs no one out; the
+     * button forgets the tab's token and returns to the sign-in. Failed before: there was no button (and a GET signed a provider
+     * session out).
+     */
+    @Test
+    void shouldSignOutByTheHeadersButtonAndNeverByAGet() {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        signIn(TestTokens.token(TestTokens.TENANT, Roles.REVIEWER));
+        driver.get(base + "workspace/redetermination.html");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("sign-out")));
+        assertThat(driver.findElement(By.id("sign-out-form")).getAttribute("method")).isEqualTo("post");
+
+        driver.get(base + "workspace/sign-out");
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Sign out");
+        assertThat(driver.findElement(By.cssSelector("form[method=post] button")).getText()).isEqualTo("Sign out");
+        assertThat(js("return sessionStorage.getItem('oc-token');")).as("a GET signs no one out").isNotNull();
+
+        driver.get(base + "workspace/redetermination.html");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("sign-out"))).click();
+        wait.until(ExpectedConditions.urlContains("index.html"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("dev-signin")));
+        assertThat(js("return sessionStorage.getItem('oc-token');")).isNull();
     }
 
     /** Issue 15: the declarations page lists a tenant's declarations, opens one, and a reviewer revokes it and sees what used it. */

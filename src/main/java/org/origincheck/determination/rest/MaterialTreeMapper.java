@@ -7,6 +7,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.origincheck.api.Identifiers;
 import org.origincheck.api.Problem;
 import org.origincheck.config.LimitsConfig;
 import org.origincheck.determination.MaterialEvidence;
@@ -62,6 +63,11 @@ public class MaterialTreeMapper {
             }
             for (int i = 0; i < next.inputs().size(); i++) {
                 MaterialInput m = next.inputs().get(i);
+                if (m != null) {
+                    // Compared byte for byte with declarations and shown to reviewers: refused when they could pass for another.
+                    Identifiers.check(next.field() + "[" + i + "].partNumber", m.partNumber(), errors);
+                    Identifiers.check(next.field() + "[" + i + "].supplierId", m.supplierId(), errors);
+                }
                 if (m != null && m.components() != null && !m.components().isEmpty()) {
                     pending.add(new Pending(m.components(), next.field() + "[" + i + "].components", next.depth() + 1));
                 }

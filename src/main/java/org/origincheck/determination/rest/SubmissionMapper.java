@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Set;
 import org.origincheck.api.ApiException;
 import org.origincheck.api.DateBounds;
+import org.origincheck.api.Identifiers;
 import org.origincheck.api.Problem;
 import org.origincheck.api.ProblemMappers;
 import org.origincheck.config.LimitsConfig;
@@ -96,6 +97,10 @@ public class SubmissionMapper {
                 }
             }
         }
+        if (g != null) {
+            Identifiers.check("good.partNumber", g.partNumber(), errors);
+        }
+        Identifiers.check("reference", submission.reference(), errors);
         AutomotiveFacts automotive = toAutomotive(submission.automotive(), tenant, errors);
         if (!DateBounds.withinAsOfRange(submission.asOf())) {
             errors.add(new Problem.FieldError("asOf", DateBounds.OUTSIDE_AS_OF_RANGE));
@@ -139,6 +144,7 @@ public class SubmissionMapper {
             for (int i = 0; i < given.size(); i++) {
                 AutomotiveInput.CorePartInput p = given.get(i);
                 if (p == null) continue;
+                Identifiers.check("automotive.coreParts.parts[" + i + "].partNumber", p.partNumber(), errors);
                 AutomotiveFacts.StoredDetermination stored = null;
                 if (p.determinationId() != null) {
                     stored = storedDeterminations.forCorePart(p.determinationId(), tenant).orElse(null);

@@ -118,27 +118,42 @@ public class ScenarioRunResource {
     @RolesAllowed({Roles.ADMIN, Roles.REVIEWER, Roles.AUDITOR})
     @Operation(operationId = "listScenarioRunChanges", summary = "The determinations whose status would change under the scenario, largest value first, with the reasons",
             description = "reasons: the scenario's tests that the law's answer does not have (up to 5). ?chapter=87 narrows to one chapter. "
-                    + "Accept: text/csv gives one line per change (reasons joined by ' | ').")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "The changes (JSON), or one line per change (Accept: text/csv)",
-            content = {@org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON, schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY,
-                    implementation = org.origincheck.redetermination.ScenarioRunService.Change.class)),
+                    + "JSON is a page: page from 0 (default 0), size 1 to 200 (default 50), as every list of the API, and total; the order "
+                    + "(value, then part number, then determination id) is stable, so pages never overlap. A page or size out of range is a "
+                    + "400 problem naming it. Accept: text/csv gives every change, one line each (reasons joined by ' | '), streamed as it "
+                    + "is read (page and size are ignored).")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "A page of the changes (JSON), or every change, one line each (Accept: text/csv)",
+            content = {@org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON, schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                    implementation = ScenarioRunService.ChangesPage.class)),
                     @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "text/csv", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING))})
     public Response changes(@PathParam("id") String id,
                             @QueryParam("chapter") @Pattern(regexp = "\\d{2}", message = "must be a two-digit chapter") String chapter,
+                            @QueryParam("page") @jakarta.ws.rs.DefaultValue("0") @jakarta.validation.constraints.Min(0) @jakarta.validation.constraints.Max(1_000_000) int page,
+                            @QueryParam("size") @jakarta.ws.rs.DefaultValue("50") @jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(200) int size,
                             @Context jakarta.ws.rs.core.HttpHeaders headers) {
-        List<ScenarioRunService.Change> changes = runs.changes(ApiException.uuidOrNotFound(id, "scenario run"), caller.tenant(), chapter);
+        java.util.UUID run = ApiException.uuidOrNotFound(id, "scenario run");
         boolean csv = org.origincheck.api.AcceptedForm.prefers(headers, MediaType.valueOf("text/csv"), MediaType.APPLICATION_JSON_TYPE);
         if (!csv) {
-            return Response.ok(changes, MediaType.APPLICATION_JSON).build();
+            return Response.ok(runs.changes(run, caller.tenant(), chapter, page, size), MediaType.APPLICATION_JSON).build();
         }
-        StringBuilder out = new StringBuilder("determinationId,partNumber,hsCode,chapter,value,currency,lawStatus,scenarioStatus,scenarioCriterion,reasons\r\n");
-        for (ScenarioRunService.Change c : changes) {
-            out.append(String.join(",", List.of(c.determinationId(), csv(c.partNumber()), c.hsCode(), csv(c.chapter()),
-                    c.value() == null ? "" : c.value().toPlainString(), csv(c.currency()), c.lawStatus(), c.scenarioStatus(), csv(c.scenarioCriterion()),
-                    csv(c.reasons().stream().map(r -> r.code() + " " + r.outcome() + ": " + r.message()).collect(Collectors.joining(" | "))))))
-                    .append("\r\n");
-        }
-        return Response.ok(out.toString(), "text/csv;charset=UTF-8").build();
+        runs.run(run, caller.tenant()); // an unknown or another tenant's run is a 404 before the answer starts
+        String tenant = caller.tenant();
+        jakarta.ws.rs.core.StreamingOutput lines = output -> {
+            java.io.Writer out = new java.io.BufferedWriter(new java.io.OutputStreamWriter(output, java.nio.charset.StandardCharsets.UTF_8));
+            out.write("determinationId,partNumber,hsCode,chapter,value,currency,lawStatus,scenarioStatus,scenarioCriterion,reasons\r\n");
+            runs.eachChange(run, tenant, chapter, c -> {
+                try {
+                    out.write(String.join(",", List.of(c.determinationId(), csv(c.partNumber()), c.hsCode(), csv(c.chapter()),
+                            c.value() == null ? "" : c.value().toPlainString(), csv(c.currency()), c.lawStatus(), c.scenarioStatus(), csv(c.scenarioCriterion()),
+                            csv(c.reasons().stream().map(r -> r.code() + " " + r.outcome() + ": " + r.message()).collect(Collectors.joining(" | "))))));
+                    out.write("\r\n");
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            out.flush();
+        };
+        return Response.ok(lines, "text/csv;charset=UTF-8").build();
     }
 
     /** One cell, as every CSV of the service writes it (api/CsvCells: no formula runs in a spreadsheet, a leading tab or CR included). */

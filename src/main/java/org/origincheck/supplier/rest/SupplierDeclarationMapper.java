@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.origincheck.api.ApiException;
 import org.origincheck.api.DateBounds;
+import org.origincheck.api.Identifiers;
 import org.origincheck.api.Problem;
 import org.origincheck.domain.hs.HsCode;
 import org.origincheck.domain.supplier.SupplierDeclaration;
@@ -58,7 +59,9 @@ public final class SupplierDeclarationMapper {
         if (s == null) {
             errors.add(new Problem.FieldError(field.apply("supplier"), "is required: {id, name, country}"));
         } else {
-            text(s.id(), 100, field.apply("supplier.id"), errors);
+            if (text(s.id(), 100, field.apply("supplier.id"), errors)) {
+                Identifiers.check(field.apply("supplier.id"), s.id().strip(), errors);
+            }
             text(s.name(), 200, field.apply("supplier.name"), errors);
             if (s.country() == null || !s.country().matches("[A-Z]{2}")) {
                 errors.add(new Problem.FieldError(field.apply("supplier.country"), "must be an ISO 3166-1 alpha-2 code such as MX"));
@@ -78,7 +81,8 @@ public final class SupplierDeclarationMapper {
                     errors.add(new Problem.FieldError(field.apply("items[" + i + "]"), "is empty"));
                     continue;
                 }
-                if (text(item.partNumber(), 200, field.apply(at + "partNumber"), errors) && !seen.add(item.partNumber().strip())) {
+                if (text(item.partNumber(), 200, field.apply(at + "partNumber"), errors)
+                        && Identifiers.check(field.apply(at + "partNumber"), item.partNumber().strip(), errors) && !seen.add(item.partNumber().strip())) {
                     errors.add(new Problem.FieldError(field.apply(at + "partNumber"), "appears more than once in the declaration"));
                 }
                 String hs = null;
