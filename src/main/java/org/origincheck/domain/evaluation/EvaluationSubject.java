@@ -40,6 +40,7 @@ public final class EvaluationSubject {
     private final List<AutomotiveFacts.CorePart> corePartsNotOnBom = new ArrayList<>();
     private final BigDecimal tracedCorePartValue;
     private final Findings findings = new Findings();
+    private final StepResults steps = new StepResults();
 
     public EvaluationSubject(BillOfMaterials bom, RulePack pack) {
         this(bom, pack, RuleChoice.of(bom, pack));
@@ -266,6 +267,11 @@ public final class EvaluationSubject {
      */
     public Findings findings() {
         return findings;
+    }
+
+    /** What each step of the rules records for the later steps of this good (written and read by the DRL's rules, never by their conditions). */
+    public StepResults steps() {
+        return steps;
     }
 
     public BillOfMaterials bom() {
