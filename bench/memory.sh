@@ -20,7 +20,7 @@ DB=${BENCH_DB:-bench}
 APP=${APP:-target/quarkus-app}
 JAVA=${JAVA:-$(ls -d /usr/lib/jvm/*25*/bin/java 2> /dev/null | head -1 || true)}
 JAVA=${JAVA:-java}
-JAVA_OPTS=${JAVA_OPTS:-"-XX:+UseSerialGC -Xms128m -Xmx256m -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -Xss512k"}
+JAVA_OPTS=${JAVA_OPTS:-"-XX:+UseSerialGC -Xms128m -Xmx256m -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:TrimNativeHeapInterval=5000"}
 DURATION=${DURATION:-20}
 BATCH_LINES=${BATCH_LINES:-200}
 JCMD=$(dirname "$(readlink -f "$JAVA")")/jcmd
@@ -60,8 +60,8 @@ sampler=$!
 wrk -t2 -c8 -d15s -s bench/post-bom.lua http://localhost:$PORT/api/v1/determinations > /dev/null # warm-up, as bench/http.sh
 wrk -t2 -c16 -d"${DURATION}s" -s bench/post-bom.lua http://localhost:$PORT/api/v1/determinations | tail -1 | sed 's/^/- saturation, 16 connections: /'
 for _ in $(seq 1 "$BATCH_LINES"); do cat bench/bom-50.json; echo; done > target/batch.ndjson
-wrk -t2 -c4 -d10s -s bench/post-batch.lua http://localhost:$PORT/api/v1/determination-batches > /dev/null
-wrk -t2 -c4 -d"${DURATION}s" -s bench/post-batch.lua http://localhost:$PORT/api/v1/determination-batches | tail -1 | sed 's/^/- batches of '"$BATCH_LINES"' lines, 4 connections, per batch: /'
+wrk -t2 -c4 -d10s --timeout 10s -s bench/post-batch.lua http://localhost:$PORT/api/v1/determination-batches > /dev/null
+wrk -t2 -c4 -d"${DURATION}s" --timeout 10s -s bench/post-batch.lua http://localhost:$PORT/api/v1/determination-batches | tail -1 | sed 's/^/- batches of '"$BATCH_LINES"' lines, 4 connections, per batch: /'
 bench/make-bom-50000.sh
 : > target/memory-bom-50000.status
 for round in $(seq 1 "${BIG_ROUNDS:-3}"); do
