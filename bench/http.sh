@@ -41,7 +41,7 @@ DB=${BENCH_DB:-bench}
 APP=${APP:-target/quarkus-app}
 JAVA=${JAVA:-$(ls -d /usr/lib/jvm/*25*/bin/java 2> /dev/null | head -1 || true)}
 JAVA=${JAVA:-java}
-JAVA_OPTS=${JAVA_OPTS:-"-XX:+UseSerialGC -Xms128m -Xmx256m -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -Xss512k"}
+JAVA_OPTS=${JAVA_OPTS:-"-XX:+UseSerialGC -Xms128m -Xmx256m -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:TrimNativeHeapInterval=5000"}
 command -v wrk > /dev/null || apt-get install -y -q wrk > /dev/null
 pg_ctlcluster --skip-systemctl-redirect 15 main start 2> /dev/null || true
 for _ in $(seq 1 50); do runuser -u postgres -- pg_isready -q && break; sleep 0.2; done
@@ -116,10 +116,7 @@ fi
 
 if [ -z "$ONLY" ] || [ "$ONLY" = big ]; then
 # The largest submissions accepted (50,000 materials, 4 at once, BIG_ROUNDS times, default 3) within the same heap.
-awk 'BEGIN { printf "{\"reference\":\"bench-50000\",\"asOf\":\"2026-07-01\",\"good\":{\"partNumber\":\"BLR-50000\",\"hsCode\":\"8402.11\",\"producerCountry\":\"MX\",\"currency\":\"USD\",\"transactionValue\":9000000,\"netCost\":8000000},\"materials\":[";
-  split("7304.19 8402.90 8481.80 7307.91 8413.70", codes, " ");
-  for (i = 0; i < 50000; i++) printf "%s{\"partNumber\":\"M-%d\",\"hsCode\":\"%s\",\"origin\":\"%s\",\"countryOfOrigin\":\"%s\",\"value\":100}", (i ? "," : ""), i, codes[i % 5 + 1], (i % 3 ? "ORIGINATING" : "NON_ORIGINATING"), (i % 3 ? "US" : "DE");
-  print "]}" }' > target/bom-50000.json
+bench/make-bom-50000.sh
 big=""; : > target/bom-50000.status
 for _ in $(seq 1 "${BIG_ROUNDS:-3}"); do
   for _ in 1 2 3 4; do

@@ -24,7 +24,7 @@ DB=${BENCH_DB:-bench}
 APP=${APP:-target/quarkus-app}
 BATCH_LINES=${BATCH_LINES:-200}
 WARMUP=${WARMUP:-5000}
-JAVA_OPTS=${JAVA_OPTS:-"-XX:+UseSerialGC -Xms128m -Xmx256m -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -Xss512k"}
+JAVA_OPTS=${JAVA_OPTS:-"-XX:+UseSerialGC -Xms128m -Xmx256m -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:TrimNativeHeapInterval=5000"}
 export PGPASSWORD=bench
 sql() { psql -At -h "$PGHOST" -p "$PGPORT" -U "$DB" "$DB" -c "$1"; }
 case "$MODE" in

@@ -18,7 +18,7 @@ APP=${APP:-target/quarkus-app}
 JAVA=${JAVA:-$(ls -d /usr/lib/jvm/*25*/bin/java 2> /dev/null | head -1 || true)}
 JAVA=${JAVA:-java}
 POLL_MS=${POLL_MS:-10}
-JAVA_OPTS=${JAVA_OPTS:-"-XX:+UseSerialGC -Xms128m -Xmx256m -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -Xss512k"}
+JAVA_OPTS=${JAVA_OPTS:-"-XX:+UseSerialGC -Xms128m -Xmx256m -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:TrimNativeHeapInterval=5000"}
 out=target/startup-timeline
 mkdir -p $out
 # shellcheck source=bench/start-service.sh

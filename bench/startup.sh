@@ -24,7 +24,7 @@ PORT=${PORT:-8080}
 DB=${BENCH_DB:-bench}
 APP=${APP:-target/quarkus-app}
 JAVA=${JAVA:-java}
-JAVA_OPTS=${JAVA_OPTS:-"-XX:+UseSerialGC -Xms128m -Xmx256m -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -Xss512k"}
+JAVA_OPTS=${JAVA_OPTS:-"-XX:+UseSerialGC -Xms128m -Xmx256m -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:TrimNativeHeapInterval=5000"}
 [ $# -ge 1 ] || { sed -n '2,19p' "$0"; exit 2; }
 # shellcheck source=bench/start-service.sh
 . bench/start-service.sh

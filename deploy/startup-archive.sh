@@ -25,7 +25,7 @@ APP=${APP:-target/quarkus-app}
 PORT=${PORT:-8090}
 TRAINING_REQUESTS=${TRAINING_REQUESTS:-200}
 DB=${TRAINING_DB:-origincheck_training}
-JAVA_OPTS=${JAVA_OPTS:-"-XX:+UseSerialGC -Xms128m -Xmx256m -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -Xss512k"}
+JAVA_OPTS=${JAVA_OPTS:-"-XX:+UseSerialGC -Xms128m -Xmx256m -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:TrimNativeHeapInterval=5000"}
 if [ "${SKIP_PACKAGE:-0}" != 1 ]; then ./mvnw -B -ntp -q package -DskipTests -Dquarkus.package.jar.type=aot-jar; fi
 unzip -p "$APP/quarkus-run.jar" META-INF/MANIFEST.MF | tr -d '\r\n ' | grep -q 'Class-Path:.*app/' \
   || { echo "$APP is not an aot-jar (quarkus.package.jar.type=aot-jar): its classes could not be archived" >&2; exit 1; }
