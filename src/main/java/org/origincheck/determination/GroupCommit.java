@@ -44,7 +44,7 @@ final class GroupCommit<R, A> {
     /** More rows waiting than the limit: nothing of the refused row was stored. */
     static final class Full extends RuntimeException {
         Full(int limit) {
-            super("more than " + limit + " determinations are waiting to be stored", null, false, false);
+            super("the limit of " + limit + " determinations waiting to be stored is reached", null, false, false);
         }
     }
 

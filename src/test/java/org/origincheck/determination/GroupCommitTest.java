@@ -237,7 +237,8 @@ class GroupCommitTest {
         List<Future<String>> three = submit(commits, store, List.of(new Row("a", null, false), new Row("b", null, false), new Row("c", null, false)));
         awaitWaiting(commits, 3);
 
-        assertThatThrownBy(() -> commits.commit(new Row("refused", null, false))).isInstanceOf(GroupCommit.Full.class);
+        assertThatThrownBy(() -> commits.commit(new Row("refused", null, false))).isInstanceOf(GroupCommit.Full.class)
+                .hasMessage("the limit of 3 determinations waiting to be stored is reached");
 
         store.release.countDown();
         first.get(0).get(10, TimeUnit.SECONDS);
