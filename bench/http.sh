@@ -36,12 +36,8 @@ RATES=${RATES:-"100 200 400"}
 BATCH_LINES=${BATCH_LINES:-200}
 BATCH_CONNECTIONS=${BATCH_CONNECTIONS:-4}
 ONLY=${ONLY:-}
-PORT=${PORT:-8080}
-DB=${BENCH_DB:-bench}
-APP=${APP:-target/quarkus-app}
-JAVA=${JAVA:-$(ls -d /usr/lib/jvm/*25*/bin/java 2> /dev/null | head -1 || true)}
-JAVA=${JAVA:-java}
-JAVA_OPTS=${JAVA_OPTS:-"-XX:+UseSerialGC -Xms128m -Xmx256m -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:TrimNativeHeapInterval=5000"}
+# shellcheck source=bench/defaults.sh
+. bench/defaults.sh # PORT, BENCH_DB (DB), APP, JAVA, JAVA_OPTS
 command -v wrk > /dev/null || apt-get install -y -q wrk > /dev/null
 pg_ctlcluster --skip-systemctl-redirect 15 main start 2> /dev/null || true
 for _ in $(seq 1 50); do runuser -u postgres -- pg_isready -q && break; sleep 0.2; done

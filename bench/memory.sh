@@ -15,12 +15,8 @@
 # Writes target/memory-peak.txt (the breakdown at the peak) and prints a summary.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-PORT=${PORT:-8080}
-DB=${BENCH_DB:-bench}
-APP=${APP:-target/quarkus-app}
-JAVA=${JAVA:-$(ls -d /usr/lib/jvm/*25*/bin/java 2> /dev/null | head -1 || true)}
-JAVA=${JAVA:-java}
-JAVA_OPTS=${JAVA_OPTS:-"-XX:+UseSerialGC -Xms128m -Xmx256m -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:TrimNativeHeapInterval=5000"}
+# shellcheck source=bench/defaults.sh
+. bench/defaults.sh # PORT, BENCH_DB (DB), APP, JAVA, JAVA_OPTS
 DURATION=${DURATION:-20}
 BATCH_LINES=${BATCH_LINES:-200}
 JCMD=$(dirname "$(readlink -f "$JAVA")")/jcmd

@@ -11,20 +11,20 @@
 # The database must exist (role and database `bench`, password `bench`): PGHOST and PGPORT say where (default
 # localhost:5432, Debian's cluster, as bench/http.sh makes it); its determinations are not deleted. PORT: the service's
 # HTTP port (default 8080). BENCH_DB: another database (and role of that name, password `bench`), as bench/http.sh's
-# BENCH_DB makes it; APP: a copy of target/quarkus-app. The recording stays in target/profile-<MODE>.jfr for `jfr print` or JDK Mission Control.
+# BENCH_DB makes it; APP: a copy of target/quarkus-app; JAVA: the launcher (default `java` on the PATH; no startup archive is
+# used); PORT, BENCH_DB, APP and JAVA_OPTS default as in bench/defaults.sh. The recording stays in target/profile-<MODE>.jfr for `jfr print` or JDK Mission Control.
 # Usage: MODE=batch DURATION=30 bench/profile.sh       (after ./mvnw -B -ntp package -DskipTests)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MODE=${MODE:-batch}
 DURATION=${DURATION:-30}
-PORT=${PORT:-8080}
 PGHOST=${PGHOST:-localhost}
 PGPORT=${PGPORT:-5432}
-DB=${BENCH_DB:-bench}
-APP=${APP:-target/quarkus-app}
 BATCH_LINES=${BATCH_LINES:-200}
 WARMUP=${WARMUP:-5000}
-JAVA_OPTS=${JAVA_OPTS:-"-XX:+UseSerialGC -Xms128m -Xmx256m -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:TrimNativeHeapInterval=5000"}
+JAVA=${JAVA:-java} # `java` on the PATH unless JAVA says otherwise, without a startup archive, as before
+# shellcheck source=bench/defaults.sh
+. bench/defaults.sh # PORT, BENCH_DB (DB), APP, JAVA, JAVA_OPTS
 export PGPASSWORD=bench
 sql() { psql -At -h "$PGHOST" -p "$PGPORT" -U "$DB" "$DB" -c "$1"; }
 case "$MODE" in
@@ -47,7 +47,7 @@ export ORIGINCHECK_TOKEN="$header.$claims.$(printf '%s.%s' "$header" "$claims" |
 
 QUARKUS_HTTP_PORT=$PORT QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://$PGHOST:$PGPORT/$DB QUARKUS_DATASOURCE_USERNAME=$DB QUARKUS_DATASOURCE_PASSWORD=bench \
 QUARKUS_OIDC_WORKSPACE_TENANT_ENABLED=false MP_JWT_VERIFY_PUBLICKEY_LOCATION=$PWD/$keys/public.pem MP_JWT_VERIFY_ISSUER=https://bench.origincheck.local MP_JWT_VERIFY_AUDIENCES=origincheck \
-  java $JAVA_OPTS -jar "$APP/quarkus-run.jar" > target/profile-service.log 2>&1 &
+  "$JAVA" $JAVA_OPTS -jar "$APP/quarkus-run.jar" > target/profile-service.log 2>&1 &
 pid=$!
 trap 'kill $pid 2> /dev/null || true' EXIT
 until curl -sf "localhost:$PORT/q/health/ready" > /dev/null; do

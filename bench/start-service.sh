@@ -1,7 +1,7 @@
 # Sourced by bench/http.sh and bench/startup.sh: a key pair and token for the run, and start_service, which starts the
 # packaged service in its prod profile as deployed and times it to ready. Expects PORT, DB (database and role on this
 # machine's PostgreSQL, password `bench`; or JDBC_URL, JDBC_USER, JDBC_PASSWORD), APP (the packaged folder), JAVA (the java
-# launcher) and JAVA_OPTS; the caller sets `set -euo pipefail`.
+# launcher) and JAVA_OPTS, as bench/defaults.sh sets them; the caller sets `set -euo pipefail`.
 #
 # A startup archive in $APP is used when present (STARTUP_ARCHIVE=off ignores it), so that what is measured is what
 # deploy/ runs: `app.aot` (JDK 25's ahead-of-time cache, JEP 483/514/515) with -XX:AOTCache, `app-cds.jsa` (AppCDS) with

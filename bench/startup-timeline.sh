@@ -12,13 +12,9 @@
 # Files: target/startup-timeline/{service.log,jvm.log,polls.txt}.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-PORT=${PORT:-8080}
-DB=${BENCH_DB:-bench}
-APP=${APP:-target/quarkus-app}
-JAVA=${JAVA:-$(ls -d /usr/lib/jvm/*25*/bin/java 2> /dev/null | head -1 || true)}
-JAVA=${JAVA:-java}
+# shellcheck source=bench/defaults.sh
+. bench/defaults.sh # PORT, BENCH_DB (DB), APP, JAVA, JAVA_OPTS
 POLL_MS=${POLL_MS:-10}
-JAVA_OPTS=${JAVA_OPTS:-"-XX:+UseSerialGC -Xms128m -Xmx256m -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:TrimNativeHeapInterval=5000"}
 out=target/startup-timeline
 mkdir -p $out
 # shellcheck source=bench/start-service.sh

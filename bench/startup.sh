@@ -20,11 +20,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROUNDS=${ROUNDS:-5}
-PORT=${PORT:-8080}
-DB=${BENCH_DB:-bench}
-APP=${APP:-target/quarkus-app}
-JAVA=${JAVA:-java}
-JAVA_OPTS=${JAVA_OPTS:-"-XX:+UseSerialGC -Xms128m -Xmx256m -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:TrimNativeHeapInterval=5000"}
+JAVA=${JAVA:-java} # `java` on the PATH unless JAVA says otherwise (a variant names its own launcher)
+# shellcheck source=bench/defaults.sh
+. bench/defaults.sh # PORT, BENCH_DB (DB), APP, JAVA, JAVA_OPTS
 [ $# -ge 1 ] || { sed -n '2,19p' "$0"; exit 2; }
 # shellcheck source=bench/start-service.sh
 . bench/start-service.sh
