@@ -75,7 +75,7 @@ echo
 echo "Slowest Quarkus steps (static and runtime init, -Dquarkus.debug.print-startup-times=true):"
 echo
 grep -o 'Build step .* completed in: [0-9]*ms' $out/service.log | sed 's/Build step //; s/ completed in: / /; s/ms$//' \
-  | sort -k2 -n -r | head -"${TOP:-12}" | awk '{printf "- %s ms: %s\n", $2, $1}'
+  | sort -k2 -n -r | awk -v top="${TOP:-12}" 'NR <= top {printf "- %s ms: %s\n", $2, $1}' # not head: sort, cut off, would end the script (pipefail)
 echo
 echo "CPU by thread at ready (ms):"
 echo
