@@ -151,17 +151,48 @@ public class SupplierDeclarationService implements SupplierDeclarations {
 
     @Override
     public void recordUses(UUID determinationId, String tenant, List<Use> uses) {
-        for (Use use : uses) {
-            // A null parameter has no type in a native query: the statement without the column instead.
-            Query insert = em.createNativeQuery(use.declarationId() == null
-                    ? "insert into determination_supplier_part (determination_id, tenant_id, supplier_id, part_number) values (?1, ?2, ?3, ?4)"
-                    : "insert into determination_supplier_part (determination_id, tenant_id, supplier_id, part_number, declaration_id) values (?1, ?2, ?3, ?4, ?5)")
-                    .setParameter(1, determinationId).setParameter(2, tenant).setParameter(3, use.supplierId()).setParameter(4, use.partNumber());
-            if (use.declarationId() != null) {
-                insert.setParameter(5, UUID.fromString(use.declarationId()));
-            }
-            insert.executeUpdate();
+        recordUses(tenant, Map.of(determinationId, uses));
+    }
+
+    /**
+     * One statement for every row, whatever their number: the columns go as arrays and PostgreSQL unnests them (a
+     * declaration id may be null). A statement per supplier x part was a round trip each, 50 for a BOM of 50 suppliers'
+     * parts, and a batch's chunk repeated that per determination.
+     */
+    @Override
+    public void recordUses(String tenant, Map<UUID, List<Use>> usesByDetermination) {
+        int rows = usesByDetermination.values().stream().mapToInt(List::size).sum();
+        if (rows == 0) {
+            return;
         }
+        UUID[] determinations = new UUID[rows];
+        String[] suppliers = new String[rows];
+        String[] parts = new String[rows];
+        UUID[] declarations = new UUID[rows];
+        int i = 0;
+        for (Map.Entry<UUID, List<Use>> entry : usesByDetermination.entrySet()) {
+            for (Use use : entry.getValue()) {
+                determinations[i] = entry.getKey();
+                suppliers[i] = use.supplierId();
+                parts[i] = use.partNumber();
+                declarations[i] = use.declarationId() == null ? null : UUID.fromString(use.declarationId());
+                i++;
+            }
+        }
+        em.flush(); // the determinations' rows first, which these refer to (a native statement flushed them too)
+        em.unwrap(org.hibernate.Session.class).doWork(connection -> {
+            try (java.sql.PreparedStatement insert = connection.prepareStatement(
+                    "insert into determination_supplier_part (determination_id, tenant_id, supplier_id, part_number, declaration_id) "
+                            + "select u.determination_id, ?, u.supplier_id, u.part_number, u.declaration_id "
+                            + "from unnest(?::uuid[], ?::text[], ?::text[], ?::uuid[]) as u (determination_id, supplier_id, part_number, declaration_id)")) {
+                insert.setString(1, tenant);
+                insert.setArray(2, connection.createArrayOf("uuid", determinations));
+                insert.setArray(3, connection.createArrayOf("text", suppliers));
+                insert.setArray(4, connection.createArrayOf("text", parts));
+                insert.setArray(5, connection.createArrayOf("uuid", declarations));
+                insert.executeUpdate();
+            }
+        });
     }
 
     /** The stored determinations (ids, oldest first) that took a material's origin from this declaration. */
