@@ -148,6 +148,13 @@ public class ProblemMappers {
             return respond(Problem.of(413, "Content Too Large", "the body is larger than the limit of " + maxBodyBytes()
                     + " bytes (origincheck.limits.max-body-bytes); nothing was stored"));
         }
+        if (clientGone(e)) {
+            // The client closed the connection before its request was complete (or before the answer was written): a
+            // timeout, a closed laptop, a load generator stopping. Nothing of it was stored, and no one is there to read an
+            // answer. Not a failure of the service, so neither an ERROR with a stack trace nor a 5xx in the metrics.
+            LOG.debugf("client closed the connection before the request was complete: %s", rootMessage(e));
+            return respond(Problem.of(400, "Bad Request", "the connection was closed before the request was complete; nothing was stored"));
+        }
         if (databaseUnreachable(e)) {
             // Not a bug and not the caller's mistake: the database is restarting or out of connections. The transaction
             // did not commit, so nothing was stored, and the same request can be sent again (with its Idempotency-Key).
@@ -197,6 +204,32 @@ public class ProblemMappers {
             }
         }
         return t.getCause() != t && databaseUnreachable(t.getCause(), depth + 1);
+    }
+
+    /**
+     * The client's connection closed under the request: Vert.x's and Netty's closed-connection exceptions (HttpClosedException,
+     * "Connection was closed", a ClosedChannelException such as Netty's stackless one), or the socket's reset and broken pipe,
+     * as the cause of what the REST layer threw while it read the body or wrote the answer. A database connection's failure
+     * is not this (it is a java.sql exception, answered 503 by {@link #databaseUnreachable(Throwable)}).
+     */
+    static boolean clientGone(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException) {
+                return false;
+            }
+        }
+        int depth = 0;
+        for (Throwable t = e; t != null && depth++ < 12; t = t.getCause() == t ? null : t.getCause()) {
+            String type = t.getClass().getName();
+            String message = String.valueOf(t.getMessage());
+            if (t instanceof java.nio.channels.ClosedChannelException || type.equals("io.vertx.core.http.HttpClosedException")
+                    || (type.startsWith("io.vertx.") && message.equals("Connection was closed"))
+                    || (t instanceof java.io.IOException && (message.contains("Connection reset by peer") || message.contains("Broken pipe")
+                    || message.equals("Connection was closed")))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String rootMessage(Throwable e) {

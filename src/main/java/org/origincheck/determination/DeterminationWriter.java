@@ -111,11 +111,13 @@ class DeterminationWriter {
             }
         }
         DeterminationRecord.flush();
+        Map<UUID, List<SupplierDeclarations.Use>> uses = new LinkedHashMap<>();
         for (Prepared p : chunk) {
             if (!p.supplierParts().isEmpty()) {
-                declarations.recordUses(p.record().id, tenant, p.supplierParts());
+                uses.put(p.record().id, p.supplierParts());
             }
         }
+        declarations.recordUses(tenant, uses); // the chunk's supplier parts together: one statement, not one per row
     }
 
     Stored replay(IdempotencyRecord key, String requestSha256, String tenant) {

@@ -191,8 +191,8 @@ public class ScenarioRunService {
     private static final String CHANGES_FROM = " from redetermination_item i join determination d on d.id = i.determination_id where i.job_id = :id and i.changed";
     /** Largest value first, then part number and id: a stable order, so pages never overlap. */
     private static final String CHANGES_ORDER = " order by i.good_value desc nulls last, d.part_number, i.determination_id";
-    /** Rows the driver fetches at a time while the CSV streams (inside a transaction, so PostgreSQL uses a cursor). */
-    private static final int STREAM_FETCH_SIZE = 500;
+    /** Changes the CSV reads in one short transaction. */
+    private static final int STREAM_CHUNK = 500;
 
     /**
      * One page of the determinations whose status would change, with the scenario's reasons that the law's answer lacks.
@@ -216,24 +216,64 @@ public class ScenarioRunService {
     }
 
     /**
-     * Every change of the run, in the order of the pages, handed one at a time to the consumer while the rows are read
-     * through a cursor: the CSV form writes them as they come, so its memory does not grow with the run.
+     * Every change of the run, in the order of the pages, handed one at a time to the consumer: the CSV form writes them as
+     * they come, so its memory does not grow with the run. Read 500 at a time, each chunk in a short transaction of its own
+     * and after the last change of the one before (keyset on the pages' order), so a slow reader of the CSV holds no
+     * transaction or connection while it reads (it held one for the whole answer through a cursor before).
      */
+    @SuppressWarnings("unchecked")
     public void eachChange(UUID id, String tenant, String chapter, java.util.function.Consumer<Change> consumer) {
         run(id, tenant);
-        QuarkusTransaction.requiringNew().run(() -> {
-            try (java.util.stream.Stream<?> rows = changesQuery(id, chapter).setHint("org.hibernate.fetchSize", STREAM_FETCH_SIZE).getResultStream()) {
-                rows.forEach(r -> consumer.accept(change((Object[]) r)));
+        Change last = null;
+        while (true) {
+            Change after = last;
+            List<Change> chunk = QuarkusTransaction.requiringNew().call(() -> {
+                Query query = changesQuery(id, chapter, after).setMaxResults(STREAM_CHUNK);
+                List<Change> changes = new ArrayList<>(STREAM_CHUNK);
+                for (Object[] r : (List<Object[]>) query.getResultList()) {
+                    changes.add(change(r));
+                }
+                return changes;
+            });
+            chunk.forEach(consumer);
+            if (chunk.size() < STREAM_CHUNK) {
+                return;
             }
-        });
+            last = chunk.get(chunk.size() - 1);
+        }
     }
 
     private Query changesQuery(UUID id, String chapter) {
+        return changesQuery(id, chapter, null);
+    }
+
+    /**
+     * The changes in the pages' order, after {@code after} when given. The condition spells out the order (value descending,
+     * nulls last; part number ascending, nulls last; determination id), because a row comparison does not follow "desc" or
+     * "nulls last".
+     */
+    private Query changesQuery(UUID id, String chapter, Change after) {
+        String keyset = "";
+        if (after != null) {
+            String tail = after.partNumber() == null ? "(d.part_number is null and i.determination_id > :afterId)"
+                    : "(d.part_number > :afterPart or d.part_number is null or (d.part_number = :afterPart and i.determination_id > :afterId))";
+            keyset = " and " + (after.value() == null ? "(i.good_value is null and " + tail + ")"
+                    : "(i.good_value < :afterValue or i.good_value is null or (i.good_value = :afterValue and " + tail + "))");
+        }
         Query query = em.createNativeQuery("select i.determination_id, d.part_number, d.hs_code, i.chapter, i.good_value, i.currency, i.old_status, "
-                + "i.new_status, i.new_criterion, i.reasons" + CHANGES_FROM + (chapter == null ? "" : " and i.chapter = :chapter") + CHANGES_ORDER)
+                + "i.new_status, i.new_criterion, i.reasons" + CHANGES_FROM + (chapter == null ? "" : " and i.chapter = :chapter") + keyset + CHANGES_ORDER)
                 .setParameter("id", id);
         if (chapter != null) {
             query.setParameter("chapter", chapter);
+        }
+        if (after != null) {
+            query.setParameter("afterId", UUID.fromString(after.determinationId()));
+            if (after.partNumber() != null) {
+                query.setParameter("afterPart", after.partNumber());
+            }
+            if (after.value() != null) {
+                query.setParameter("afterValue", after.value());
+            }
         }
         return query;
     }

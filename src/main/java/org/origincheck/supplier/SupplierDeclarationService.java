@@ -151,17 +151,48 @@ public class SupplierDeclarationService implements SupplierDeclarations {
 
     @Override
     public void recordUses(UUID determinationId, String tenant, List<Use> uses) {
-        for (Use use : uses) {
-            // A null parameter has no type in a native query: the statement without the column instead.
-            Query insert = em.createNativeQuery(use.declarationId() == null
-                    ? "insert into determination_supplier_part (determination_id, tenant_id, supplier_id, part_number) values (?1, ?2, ?3, ?4)"
-                    : "insert into determination_supplier_part (determination_id, tenant_id, supplier_id, part_number, declaration_id) values (?1, ?2, ?3, ?4, ?5)")
-                    .setParameter(1, determinationId).setParameter(2, tenant).setParameter(3, use.supplierId()).setParameter(4, use.partNumber());
-            if (use.declarationId() != null) {
-                insert.setParameter(5, UUID.fromString(use.declarationId()));
-            }
-            insert.executeUpdate();
+        recordUses(tenant, Map.of(determinationId, uses));
+    }
+
+    /**
+     * One statement for every row, whatever their number: the columns go as arrays and PostgreSQL unnests them (a
+     * declaration id may be null). A statement per supplier x part was a round trip each, 50 for a BOM of 50 suppliers'
+     * parts, and a batch's chunk repeated that per determination.
+     */
+    @Override
+    public void recordUses(String tenant, Map<UUID, List<Use>> usesByDetermination) {
+        int rows = usesByDetermination.values().stream().mapToInt(List::size).sum();
+        if (rows == 0) {
+            return;
         }
+        UUID[] determinations = new UUID[rows];
+        String[] suppliers = new String[rows];
+        String[] parts = new String[rows];
+        UUID[] declarations = new UUID[rows];
+        int i = 0;
+        for (Map.Entry<UUID, List<Use>> entry : usesByDetermination.entrySet()) {
+            for (Use use : entry.getValue()) {
+                determinations[i] = entry.getKey();
+                suppliers[i] = use.supplierId();
+                parts[i] = use.partNumber();
+                declarations[i] = use.declarationId() == null ? null : UUID.fromString(use.declarationId());
+                i++;
+            }
+        }
+        em.flush(); // the determinations' rows first, which these refer to (a native statement flushed them too)
+        em.unwrap(org.hibernate.Session.class).doWork(connection -> {
+            try (java.sql.PreparedStatement insert = connection.prepareStatement(
+                    "insert into determination_supplier_part (determination_id, tenant_id, supplier_id, part_number, declaration_id) "
+                            + "select u.determination_id, ?, u.supplier_id, u.part_number, u.declaration_id "
+                            + "from unnest(?::uuid[], ?::text[], ?::text[], ?::uuid[]) as u (determination_id, supplier_id, part_number, declaration_id)")) {
+                insert.setString(1, tenant);
+                insert.setArray(2, connection.createArrayOf("uuid", determinations));
+                insert.setArray(3, connection.createArrayOf("text", suppliers));
+                insert.setArray(4, connection.createArrayOf("text", parts));
+                insert.setArray(5, connection.createArrayOf("uuid", declarations));
+                insert.executeUpdate();
+            }
+        });
     }
 
     /** The stored determinations (ids, oldest first) that took a material's origin from this declaration. */
@@ -174,29 +205,81 @@ public class SupplierDeclarationService implements SupplierDeclarations {
         });
     }
 
+    /** One page of gaps and how many there are in all (supplier x part pairs). */
+    public record GapPage(List<Gap> items, int page, int size, long total) {
+    }
+
     /**
      * Supplier x part pairs that stored determinations named (materials[].supplierId) with no declaration valid on
-     * {@code asOf}: the requests to send to suppliers. Each pair lists the determinations that used it.
+     * {@code asOf}: the requests to send to suppliers, a page at a time in the order of supplier id, then part number
+     * (the pair is unique, so pages never overlap). Each pair lists the determinations that used it, oldest first.
+     * {@code supplierId}, when given, keeps that supplier's pairs only.
      */
-    public List<Gap> gaps(String tenant, LocalDate asOf) {
+    public GapPage gaps(String tenant, LocalDate asOf, String supplierId, int page, int size) {
         return QuarkusTransaction.joiningExisting().call(() -> {
-            List<?> rows = em.createNativeQuery("select u.supplier_id, u.part_number, u.determination_id from determination_supplier_part u "
-                            + "join determination det on det.id = u.determination_id where u.tenant_id = ?1 and not exists ("
-                            + " select 1 from supplier_declaration d join supplier_declaration_item i on i.declaration_id = d.id"
-                            + " left join supplier_declaration_revocation r on r.declaration_id = d.id"
-                            + " where d.tenant_id = ?1 and d.supplier_id = u.supplier_id and i.part_number = u.part_number"
-                            + " and r.declaration_id is null and d.valid_from <= ?2 and d.valid_to >= ?2)"
-                            + " order by u.supplier_id, u.part_number, det.created_at, det.id")
-                    .setParameter(1, tenant).setParameter(2, asOf).getResultList();
-            Map<List<String>, List<String>> pairs = new LinkedHashMap<>();
-            for (Object row : rows) {
-                Object[] r = (Object[]) row;
-                pairs.computeIfAbsent(List.of(r[0].toString(), r[1].toString()), k -> new ArrayList<>()).add(r[2].toString());
+            Query count = em.createNativeQuery("select count(*) from (select 1 from determination_supplier_part u where " + GAP
+                    + (supplierId == null ? "" : " and u.supplier_id = :supplier") + " group by u.supplier_id, u.part_number) g")
+                    .setParameter("tenant", tenant).setParameter("asOf", asOf);
+            if (supplierId != null) {
+                count.setParameter("supplier", supplierId);
             }
-            List<Gap> gaps = new ArrayList<>();
-            pairs.forEach((pair, determinations) -> gaps.add(new Gap(pair.get(0), pair.get(1), determinations)));
-            return gaps;
+            long total = ((Number) count.getSingleResult()).longValue();
+            return new GapPage(gapsOfPairs(tenant, asOf, supplierId, null, (long) page * size, size), page, size, total);
         });
+    }
+
+    /**
+     * Every gap on {@code asOf}, in the order of {@link #gaps(String, LocalDate, String, int, int)}, handed to {@code each}
+     * a chunk at a time: each chunk is read in a short transaction of its own, after the last pair of the one before
+     * (keyset), so a slow reader of the CSV holds no transaction or connection between chunks, and the heap one chunk.
+     */
+    public void eachGap(String tenant, LocalDate asOf, String supplierId, int chunk, java.util.function.Consumer<List<Gap>> each) {
+        Gap last = null;
+        while (true) {
+            Gap after = last;
+            List<Gap> found = QuarkusTransaction.requiringNew().call(() -> gapsOfPairs(tenant, asOf, supplierId, after, 0, chunk));
+            if (!found.isEmpty()) {
+                each.accept(found);
+            }
+            if (found.size() < chunk) {
+                return;
+            }
+            last = found.get(found.size() - 1);
+        }
+    }
+
+    // A pair is a gap when no declaration of its supplier covering its part is valid (not revoked, within its period) on the date.
+    private static final String GAP = "u.tenant_id = :tenant and not exists ("
+            + " select 1 from supplier_declaration d join supplier_declaration_item i on i.declaration_id = d.id"
+            + " left join supplier_declaration_revocation r on r.declaration_id = d.id"
+            + " where d.tenant_id = :tenant and d.supplier_id = u.supplier_id and i.part_number = u.part_number"
+            + " and r.declaration_id is null and d.valid_from <= :asOf and d.valid_to >= :asOf)";
+
+    /** Gaps in pair order (of one supplier if given, after the pair {@code after} if given), from {@code offset}, each with its determinations. */
+    private List<Gap> gapsOfPairs(String tenant, LocalDate asOf, String supplierId, Gap after, long offset, int limit) {
+        Query query = em.createNativeQuery("with pair as (select u.supplier_id, u.part_number from determination_supplier_part u where " + GAP
+                        + (supplierId == null ? "" : " and u.supplier_id = :supplier")
+                        + (after == null ? "" : " and (u.supplier_id, u.part_number) > (:afterSupplier, :afterPart)")
+                        + " group by u.supplier_id, u.part_number order by u.supplier_id, u.part_number limit :limit offset :offset)"
+                        + " select p.supplier_id, p.part_number, u.determination_id from pair p"
+                        + " join determination_supplier_part u on u.tenant_id = :tenant and u.supplier_id = p.supplier_id and u.part_number = p.part_number"
+                        + " join determination det on det.id = u.determination_id"
+                        + " order by p.supplier_id, p.part_number, det.created_at, det.id")
+                .setParameter("tenant", tenant).setParameter("asOf", asOf).setParameter("limit", limit).setParameter("offset", offset);
+        if (supplierId != null) {
+            query.setParameter("supplier", supplierId);
+        }
+        if (after != null) {
+            query.setParameter("afterSupplier", after.supplierId()).setParameter("afterPart", after.partNumber());
+        }
+        Map<List<String>, List<String>> found = new LinkedHashMap<>();
+        for (Object row : query.getResultList()) {
+            Object[] r = (Object[]) row;
+            found.computeIfAbsent(List.of(r[0].toString(), r[1].toString()), k -> new ArrayList<>()).add(r[2].toString());
+        }
+        List<Gap> gaps = new ArrayList<>(found.size());
+        found.forEach((pair, determinations) -> gaps.add(new Gap(pair.get(0), pair.get(1), determinations)));
+        return gaps;
     }
 
     private List<SupplierDeclaration> select(String where, List<Object> params, String order, int limit, int offset) {

@@ -61,18 +61,34 @@ async function revoke(ev) {
   }
 }
 
+// The gaps come a page at a time (the API never answers them all at once); "Show more" appends the next page. The CSV
+// export has every gap.
+const GAPS_PAGE = 200;
+
 async function gaps(ev) {
   if (ev) ev.preventDefault();
-  const asOf = document.getElementById('gaps-as-of').value;
   document.getElementById('gaps-error').textContent = '';
+  document.getElementById('gaps').replaceChildren();
   try {
-    const g = await OC.json('/api/v1/supplier-declarations/gaps' + (asOf ? '?asOf=' + asOf : ''));
-    const rows = g.gaps.map(x => OC.el('tr', {}, OC.el('td', {}, x.supplierId), OC.el('td', {}, x.partNumber),
-      OC.el('td', {}, ...x.determinations.flatMap((id, i) => [i ? ', ' : '', OC.el('a', { href: 'determination.html?id=' + encodeURIComponent(id) }, id.slice(0, 8))]))));
-    document.getElementById('gaps').replaceChildren(...(rows.length ? rows
-      : [OC.el('tr', {}, OC.el('td', { colspan: 3, class: 'muted' }, 'No gaps on ' + g.asOf + '.'))]));
+    await loadGaps(document.getElementById('gaps-as-of').value, 0);
   } catch (e) {
     document.getElementById('gaps-error').textContent = e.message;
+  }
+}
+
+async function loadGaps(asOf, page) {
+  const q = new URLSearchParams({ page: String(page), size: String(GAPS_PAGE) });
+  if (asOf) q.set('asOf', asOf);
+  const g = await OC.json('/api/v1/supplier-declarations/gaps?' + q);
+  const body = document.getElementById('gaps');
+  body.querySelectorAll('tr.more').forEach(r => r.remove());
+  body.append(...g.items.map(x => OC.el('tr', {}, OC.el('td', {}, x.supplierId), OC.el('td', {}, x.partNumber),
+    OC.el('td', {}, ...x.determinations.flatMap((id, i) => [i ? ', ' : '', OC.el('a', { href: 'determination.html?id=' + encodeURIComponent(id) }, id.slice(0, 8))])))));
+  const shown = page * GAPS_PAGE + g.items.length;
+  if (g.total === 0) body.replaceChildren(OC.el('tr', {}, OC.el('td', { colspan: 3, class: 'muted' }, 'No gaps on ' + g.asOf + '.')));
+  else if (shown < g.total) {
+    body.append(OC.el('tr', { class: 'more' }, OC.el('td', { colspan: 3, class: 'muted' }, `${shown} of ${g.total} shown · `,
+      OC.el('button', { type: 'button', id: 'more-gaps', onclick: () => loadGaps(asOf, page + 1).catch(e => { document.getElementById('gaps-error').textContent = e.message; }) }, 'Show more'))));
   }
 }
 

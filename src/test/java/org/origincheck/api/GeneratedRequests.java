@@ -119,7 +119,7 @@ final class GeneratedRequests {
             new Endpoint("declare", "POST", "/api/v1/supplier-declarations", Body.JSON, DECLARATION, List.of()),
             new Endpoint("declare-csv", "POST", "/api/v1/supplier-declarations", Body.CSV, DECLARATION_CSV, List.of()),
             new Endpoint("declarations", "GET", "/api/v1/supplier-declarations", Body.NONE, null, List.of("supplierId", "partNumber", "validOn", "status", "page", "size")),
-            new Endpoint("gaps", "GET", "/api/v1/supplier-declarations/gaps", Body.NONE, null, List.of("asOf")),
+            new Endpoint("gaps", "GET", "/api/v1/supplier-declarations/gaps", Body.NONE, null, List.of("asOf", "supplierId", "page", "size")),
             new Endpoint("declaration", "GET", "/api/v1/supplier-declarations/{declaration}", Body.NONE, null, List.of()),
             new Endpoint("revoke-declaration", "POST", "/api/v1/supplier-declarations/{declaration}/revocation", Body.JSON, "{\"reason\":\"withdrawn\"}", List.of()),
             new Endpoint("redetermine", "POST", "/api/v1/redeterminations", Body.NONE, null, List.of("asOf")),

@@ -11,7 +11,7 @@ class IdentifiersTest {
     void shouldRefuseInvisibleFormatAndBidirectionalCharacters() {
         for (int c : new int[] {0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069, 0x200B, 0x200C, 0x200D, 0x200E,
                 0x200F, 0x2060, 0xFEFF, 0x00AD, 0x00A0, 0x2007, 0x3000, 0x2028, 0x2029, 0x0009, 0x000A, 0x007F, 0x034F, 0xFE0F, 0x3164,
-                0xE000, 0xE0001}) {
+                0xE000, 0xE0001, 0x2800, 0x115F, 0x17B4, 0xFFA0, 0x180B, 0xE0100, 0xDC00}) {
             assertThat(Identifiers.refusal("DRUM-" + Character.toString(c) + "01")).as("U+%04X", c).isEqualTo(Identifiers.INVISIBLE);
         }
     }
@@ -38,5 +38,30 @@ class IdentifiersTest {
             assertThat(Identifiers.refusal(ok)).as(ok).isNull();
         }
         assertThat(Identifiers.refusal(null)).isNull();
+    }
+
+    /**
+     * Where ICU's SpoofChecker (since the third part of the security review) answers otherwise than the hand-written check
+     * before it (docs/security-review-2026-12-05.md, "Third part"). Each refused case here was accepted before, and the
+     * Unicode 14 letter was refused before (unassigned in the JDK 17's Unicode 13).
+     */
+    @Test
+    void shouldReadScriptExtensionsNumberingSystemsAndMarksAsIcuDoes() {
+        // Script extensions: a Common character used by one script family only joins that family.
+        assertThat(Identifiers.refusal("A\u060CB")).as("Arabic comma in a Latin identifier").isEqualTo(Identifiers.MIXED_SCRIPTS);
+        assertThat(Identifiers.refusal("PART-\u0661\u0662")).as("Arabic-Indic digits in a Latin identifier").isEqualTo(Identifiers.MIXED_SCRIPTS);
+        assertThat(Identifiers.refusal("A\u0964B")).as("Devanagari danda in a Latin identifier").isEqualTo(Identifiers.MIXED_SCRIPTS);
+        assertThat(Identifiers.refusal("A\u30FBB")).as("Katakana middle dot: Latin with a Japanese character").isNull();
+        assertThat(Identifiers.refusal("\u0645\u0627\u062F\u0629-\u0661")).as("Arabic with its digits").isNull();
+        // Numbering systems: digits are Common, so one system per identifier is what tells 1 from a look-alike one.
+        assertThat(Identifiers.refusal("DRUM-1\uFF11")).as("ASCII and full-width digits").isEqualTo(Identifiers.MIXED_NUMBERS);
+        assertThat(Identifiers.refusal("\u0905\u0967-1")).as("Devanagari and ASCII digits").isEqualTo(Identifiers.MIXED_NUMBERS);
+        assertThat(Identifiers.refusal("DRUM-\u00B2")).as("a superscript is not a digit of another system").isNull();
+        // Marks: Inherited, so they join any script, but a repeated or hidden one draws as something else.
+        assertThat(Identifiers.refusal("\u00C1\u0301-1")).as("a repeated acute accent").isEqualTo(Identifiers.HIDDEN_MARK);
+        assertThat(Identifiers.refusal("i\u0307-1")).as("i with a dot above").isEqualTo(Identifiers.HIDDEN_MARK);
+        assertThat(Identifiers.refusal("Q\u0301-1")).as("one accent with no composed form").isNull();
+        // ICU's Unicode data is newer than the JDK's.
+        assertThat(Identifiers.refusal("DRUM-\uA7C0")).as("a Latin letter of Unicode 14").isNull();
     }
 }

@@ -20,4 +20,9 @@ public interface SupplierDeclarations {
 
     /** Records which supplier x parts a determination named; called inside the transaction that stores it. */
     void recordUses(UUID determinationId, String tenant, List<Use> uses);
+
+    /** The same for several determinations stored in one transaction (a batch's chunk): a store may write them together. */
+    default void recordUses(String tenant, java.util.Map<UUID, List<Use>> usesByDetermination) {
+        usesByDetermination.forEach((determination, uses) -> recordUses(determination, tenant, uses));
+    }
 }

@@ -72,8 +72,10 @@ public class SupplierDeclarationResource {
                           RedeterminationService.Job redetermination) {
     }
 
-    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "SupplierDeclarationGaps")
-    public record Gaps(LocalDate asOf, List<SupplierDeclarationService.Gap> gaps) {
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "SupplierDeclarationGaps", description = "A page of the gaps on asOf: "
+            + "supplier x part pairs in the order of supplier id, then part number")
+    public record Gaps(LocalDate asOf, List<SupplierDeclarationService.Gap> items, int page, int size,
+                       @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "How many supplier x part pairs are gaps in all") long total) {
     }
 
     @POST
@@ -136,25 +138,47 @@ public class SupplierDeclarationResource {
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
     @RolesAllowed({Roles.SUBMITTER, Roles.REVIEWER, Roles.AUDITOR})
     @Operation(operationId = "findSupplierDeclarationGaps", summary = "Supplier x part pairs named by stored determinations (materials[].supplierId) with no declaration valid on asOf "
-            + "(default today, UTC), with the determinations affected: JSON, or text/csv (supplierId,partNumber,determinations) to send to suppliers")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "The gaps on asOf (JSON), or the same as CSV (Accept: text/csv)",
+            + "(default today, UTC), with the determinations affected: a page (JSON), or every one as text/csv (supplierId,partNumber,determinations) to send to suppliers",
+            description = "JSON is a page, as every list of the API: page from 0 (default 0), size 1 to 200 (default 50), and total (the number of "
+                    + "supplier x part pairs that are gaps). The order (supplier id, then part number) is stable, so pages never overlap; each "
+                    + "pair's determinations are listed oldest first, all of them. supplierId keeps one supplier's pairs. A page or size out of "
+                    + "range is a 400 problem naming it. Accept: text/csv gives every gap, one line each (the determinations separated by "
+                    + "spaces), streamed as it is read, 500 pairs at a time (page and size are ignored).")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "A page of the gaps on asOf (JSON), or every gap as CSV (Accept: text/csv)",
             content = {@org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON, schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = Gaps.class)),
                     @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "text/csv", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING))})
-    public Response gaps(@QueryParam("asOf") LocalDate asOf, @Context HttpHeaders headers) {
+    public Response gaps(@QueryParam("asOf") LocalDate asOf, @QueryParam("supplierId") String supplierId,
+                         @QueryParam("page") @DefaultValue("0") @Min(0) @Max(1_000_000) int page,
+                         @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size,
+                         @Context HttpHeaders headers) {
         LocalDate date = asOf == null ? declarations.today() : asOf;
-        List<SupplierDeclarationService.Gap> gaps = declarations.gaps(caller.tenant(), date);
+        String tenant = caller.tenant();
+        String supplier = blank(supplierId);
         boolean csv = org.origincheck.api.AcceptedForm.prefers(headers, MediaType.valueOf("text/csv"), MediaType.APPLICATION_JSON_TYPE);
-        if (csv) {
-            StringBuilder out = new StringBuilder("supplierId,partNumber,determinations\r\n");
-            for (SupplierDeclarationService.Gap gap : gaps) {
-                out.append(csvCell(gap.supplierId())).append(',').append(csvCell(gap.partNumber())).append(',')
-                        .append(String.join(" ", gap.determinations())).append("\r\n");
-            }
-            return Response.ok(out.toString(), "text/csv; charset=UTF-8")
-                    .header("Content-Disposition", "attachment; filename=\"declaration-gaps-" + date + ".csv\"").build();
+        if (!csv) {
+            SupplierDeclarationService.GapPage found = declarations.gaps(tenant, date, supplier, page, size);
+            return Response.ok(new Gaps(date, found.items(), found.page(), found.size(), found.total()), MediaType.APPLICATION_JSON).build();
         }
-        return Response.ok(new Gaps(date, gaps), MediaType.APPLICATION_JSON).build();
+        jakarta.ws.rs.core.StreamingOutput lines = output -> {
+            java.io.Writer out = new java.io.BufferedWriter(new java.io.OutputStreamWriter(output, java.nio.charset.StandardCharsets.UTF_8));
+            out.write("supplierId,partNumber,determinations\r\n");
+            declarations.eachGap(tenant, date, supplier, GAPS_CSV_CHUNK, chunk -> {
+                try {
+                    for (SupplierDeclarationService.Gap gap : chunk) {
+                        out.write(csvCell(gap.supplierId()) + ',' + csvCell(gap.partNumber()) + ',' + String.join(" ", gap.determinations()) + "\r\n");
+                    }
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            out.flush();
+        };
+        return Response.ok(lines, "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"declaration-gaps-" + date + ".csv\"").build();
     }
+
+    /** Supplier x part pairs the gaps CSV reads in one short transaction. */
+    private static final int GAPS_CSV_CHUNK = 500;
 
     @GET
     @Path("{id}")
