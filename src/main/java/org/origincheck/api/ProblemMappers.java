@@ -174,36 +174,7 @@ public class ProblemMappers {
      * (57P01-57P03), or no pooled connection within the acquisition timeout.
      */
     static boolean databaseUnreachable(Throwable e) {
-        return databaseUnreachable(e, 0);
-    }
-
-    // Causes and suppressed exceptions both: a commit that fails because the server went away is reported as a
-    // RollbackException whose connection error is a suppressed XAException.
-    private static boolean databaseUnreachable(Throwable t, int depth) {
-        if (t == null || depth > 12) {
-            return false;
-        }
-        if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.sql.SQLNonTransientConnectionException
-                || t instanceof java.net.ConnectException || t.getClass().getName().equals("org.hibernate.exception.JDBCConnectionException")) {
-            return true;
-        }
-        if (t instanceof java.sql.SQLException sql) {
-            String state = sql.getSQLState();
-            if (state != null && (state.startsWith("08") || state.startsWith("57P0"))) {
-                return true;
-            }
-        }
-        String message = t.getMessage();
-        if (message != null && (message.contains("Acquisition timeout") || message.contains("terminating connection")
-                || message.contains("This connection has been closed") || message.contains("Connection refused"))) {
-            return true;
-        }
-        for (Throwable suppressed : t.getSuppressed()) {
-            if (databaseUnreachable(suppressed, depth + 1)) {
-                return true;
-            }
-        }
-        return t.getCause() != t && databaseUnreachable(t.getCause(), depth + 1);
+        return org.origincheck.determination.DatabaseUnreachable.test(e); // group commit needs the same answer
     }
 
     /**

@@ -32,6 +32,11 @@ public class StrictUtf8Bodies implements ReaderInterceptor {
             if (line > 0) {
                 throw ApiException.invalid("line " + line, "is not UTF-8: the body must be encoded in UTF-8 (no byte is replaced; nothing was stored)");
             }
+            if (context.getType() == String.class) {
+                // The String the reader would make of these bytes (valid UTF-8, so nothing is replaced), made once: the reader
+                // read and decoded the body a second time (issue 19: a single determination's body is a String).
+                return new String(body, StandardCharsets.UTF_8);
+            }
             context.setInputStream(new ByteArrayInputStream(body));
         }
         return context.proceed();
@@ -48,8 +53,20 @@ public class StrictUtf8Bodies implements ReaderInterceptor {
         return charset == null || charset.equalsIgnoreCase("UTF-8") || charset.equalsIgnoreCase("UTF8");
     }
 
+    private static boolean ascii(byte[] body) {
+        for (byte b : body) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The 1-based line of the first byte that is not UTF-8 (overlong forms and encoded surrogates included), or 0. */
     static long firstMalformedLine(byte[] body) {
+        if (ascii(body)) {
+            return 0; // every byte below 0x80 is UTF-8 as it stands: no decoder, no buffer (most bodies)
+        }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(body);

@@ -89,6 +89,11 @@ class DeterminationCommits {
         }
 
         @Override
+        public boolean unreachable(RuntimeException failure) {
+            return DatabaseUnreachable.test(failure);
+        }
+
+        @Override
         public Object conflictKey(Prepared row) {
             return row.idempotencyKey() == null ? null : List.of(row.record().tenantId, row.idempotencyKey());
         }

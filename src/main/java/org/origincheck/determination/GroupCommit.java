@@ -18,8 +18,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>A group that fails is written again one row at a time, each in its own transaction, so that one row's failure (an
  * Idempotency-Key a concurrent request took, a constraint) is that row's answer alone. Two rows with the same
  * {@link Store#conflictKey} never share a transaction: the later one is written alone after the group, as it would have
- * been written after the first request's transaction. Every request's answer is given only after its row's transaction
- * ended. Waiting rows are bounded ({@code limit}): beyond it {@link #commit} refuses at once ({@link Full}).
+ * been written after the first request's transaction. When a row tried alone fails because the store cannot be reached,
+ * the group's remaining rows are not tried but answered with that failure ({@link NotTried}). Every request's answer is
+ * given only after its row's transaction ended. Waiting rows are bounded ({@code limit}): beyond it {@link #commit} refuses at once ({@link Full}).
  *
  * <p>Not CDI and not JDBC: {@link DeterminationCommits} gives it the transactions; tests drive it with plain stores.
  */
@@ -39,6 +40,20 @@ final class GroupCommit<R, A> {
 
         /** Rows with equal keys must not share a transaction (null: no such constraint). */
         Object conflictKey(R row);
+
+        /**
+         * Whether a failure says the store cannot be reached at all (not this row's fault): every other row would fail the
+         * same way now, so the rows still to be tried are answered with it instead of being tried one by one.
+         */
+        boolean unreachable(RuntimeException failure);
+    }
+
+    /** A row not tried because the store could not be reached for an earlier row of its group; its cause is that failure. */
+    static final class NotTried extends RuntimeException {
+        NotTried(RuntimeException unreachable) {
+            super("not tried: the database could not be reached for an earlier determination of the same group; nothing was stored",
+                    unreachable, false, false);
+        }
     }
 
     /** More rows waiting than the limit: nothing of the refused row was stored. */
@@ -159,25 +174,48 @@ final class GroupCommit<R, A> {
                 }
             } else {
                 fallbacks.incrementAndGet();
-                for (Waiting<R, A> w : together) {
-                    alone(w);
+                for (int i = 0; i < together.size(); i++) {
+                    RuntimeException unreachable = alone(together.get(i));
+                    if (unreachable != null) {
+                        notTried(together.subList(i + 1, together.size()), unreachable);
+                        notTried(after, unreachable);
+                        return;
+                    }
                 }
             }
         }
-        for (Waiting<R, A> w : after) {
-            alone(w);
+        for (int i = 0; i < after.size(); i++) {
+            RuntimeException unreachable = alone(after.get(i));
+            if (unreachable != null) {
+                notTried(after.subList(i + 1, after.size()), unreachable);
+                return;
+            }
         }
     }
 
-    private void alone(Waiting<R, A> w) {
+    /**
+     * Stores one row alone and answers it. Returns its failure if that says the store cannot be reached: the rows after it
+     * are then not tried (with the database down, each would cost a failing connection attempt, up to the pool's acquisition
+     * timeout, in turn on the leading request's thread) but answered with that failure, which the edge answers 503 with
+     * Retry-After, as each would have been answered alone. A group that failed on one dead connection (after a restart) is
+     * still stored: its first row alone gets another connection.
+     */
+    private RuntimeException alone(Waiting<R, A> w) {
         A answer;
         try {
             answer = store.alone(w.row);
         } catch (RuntimeException e) {
             w.fail(e);
-            return;
+            return store.unreachable(e) ? e : null;
         }
         w.complete(answer);
+        return null;
+    }
+
+    private static <R, A> void notTried(List<Waiting<R, A>> rows, RuntimeException unreachable) {
+        for (Waiting<R, A> w : rows) {
+            w.fail(new NotTried(unreachable));
+        }
     }
 
     /** A row and the request waiting for it: woken once, either to lead a group or with its answer. */

@@ -47,9 +47,21 @@ class GroupCommitTest {
             }
         }
 
+        /** While true, every transaction fails as if the database were down (after {@link #hold}). */
+        volatile boolean down;
+        final java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
+
+        private void reach() {
+            attempts.incrementAndGet();
+            if (down) {
+                throw new Unreachable();
+            }
+        }
+
         @Override
         public void together(List<Row> rows) {
             hold();
+            reach();
             transactions.add(rows.stream().map(Row::name).toList());
             if (rows.stream().anyMatch(Row::bad)) {
                 throw new IllegalStateException("constraint violated");
@@ -70,6 +82,7 @@ class GroupCommitTest {
         @Override
         public String alone(Row row) {
             hold();
+            reach();
             transactions.add(List.of(row.name()));
             if (row.bad()) {
                 throw new IllegalStateException("constraint violated by " + row.name());
@@ -81,6 +94,18 @@ class GroupCommitTest {
         @Override
         public Object conflictKey(Row row) {
             return row.key();
+        }
+
+        @Override
+        public boolean unreachable(RuntimeException failure) {
+            return failure instanceof Unreachable;
+        }
+    }
+
+    /** What the store throws while the database is down (a refused connection). */
+    static final class Unreachable extends RuntimeException {
+        Unreachable() {
+            super("connection refused");
         }
     }
 
@@ -187,6 +212,56 @@ class GroupCommitTest {
         assertThat(others.get(2).get(10, TimeUnit.SECONDS)).isEqualTo("stored alone b");
         assertThat(commits.fallbacks()).isEqualTo(1);
         assertThat(store.committed).containsExactlyInAnyOrder("first", "a", "b");
+    }
+
+    @Test
+    void aGroupThatFailsWhileTheDatabaseIsDownTriesOneRowAloneAndAnswersTheOthersWithThatFailure() throws Exception {
+        MemoryStore store = new MemoryStore(true);
+        GroupCommit<Row, String> commits = new GroupCommit<>(store, 100, 100);
+        List<Future<String>> first = submit(commits, store, List.of(new Row("first", null, false)));
+        store.entered.await(10, TimeUnit.SECONDS);
+        List<Row> rest = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            rest.add(new Row("r" + i, i < 2 ? "K" : null, false)); // r1 shares r0's key: written after the group
+        }
+        List<Future<String>> others = submit(commits, store, rest);
+        awaitWaiting(commits, 10);
+        store.down = true;
+        store.release.countDown();
+
+        assertThatThrownBy(() -> first.get(0).get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(Unreachable.class);
+        int tried = 0;
+        for (Future<String> answer : others) {
+            try {
+                answer.get(10, TimeUnit.SECONDS);
+                throw new AssertionError("a row was answered as stored while the database was down");
+            } catch (java.util.concurrent.ExecutionException e) {
+                // Either tried and refused, or not tried and answered with the refusal as its cause: the edge's 503 either way.
+                if (e.getCause() instanceof Unreachable) {
+                    tried++;
+                } else {
+                    assertThat(e.getCause()).isInstanceOf(GroupCommit.NotTried.class).hasCauseInstanceOf(Unreachable.class);
+                }
+            }
+        }
+        // The lone first row, then the group of ten, then one of its rows alone; the nine others are not tried.
+        assertThat(tried).isEqualTo(1);
+        assertThat(store.attempts.get()).isEqualTo(3);
+        assertThat(store.committed).isEmpty();
+        assertThat(commits.waiting()).isZero();
+
+        // Back up: the next request is stored alone at once, nothing left behind.
+        store.down = false;
+        assertThat(commits.commit(new Row("later", null, false))).isEqualTo("stored alone later");
+    }
+
+    @Test
+    void aRowNotTriedBecauseTheDatabaseIsDownIsAnswered503WithRetryAfterAsATriedOneIs() {
+        RuntimeException refused = new RuntimeException(new java.sql.SQLException("Connection to localhost:5432 refused", "08001"));
+        jakarta.ws.rs.core.Response response = new org.origincheck.api.ProblemMappers().unexpected(new GroupCommit.NotTried(refused));
+        assertThat(response.getStatus()).isEqualTo(503);
+        assertThat(response.getHeaderString("Retry-After")).isEqualTo("5");
+        assertThat(response.getEntity().toString()).contains("nothing was stored");
     }
 
     @Test
