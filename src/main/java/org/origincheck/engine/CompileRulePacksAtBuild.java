@@ -10,13 +10,14 @@ import org.kie.api.KieServices;
 import org.kie.api.builder.KieModule;
 import org.kie.api.builder.ReleaseId;
 import org.origincheck.rulepack.LoadedRulePack;
-import org.origincheck.rulepack.PackSource;
+import org.origincheck.rulepack.BuildValidatedPack;
 import org.origincheck.rulepack.RulePackLoader;
 
 /**
  * The build step that compiles the bundled rule packs' DRL (Maven, phase process-classes, pom.xml): every folder of
  * {@code rules/} with a {@code pack.yaml} is loaded and validated exactly as at startup (a pack with a problem fails the build),
- * its DRL compiled with Drools' executable model, and the generated classes written to
+ * the loaded pack written to {@code target/classes/validated-rules/} for startup to read instead of the YAML
+ * ({@link BuildValidatedPack}), its DRL compiled with Drools' executable model, and the generated classes written to
  * {@code target/classes/compiled-rules/<key>.zip} for {@link PrebuiltExecutableModel}. It runs after the application's
  * classes are compiled, since the generated code is compiled against the domain classes.
  *
@@ -34,11 +35,12 @@ public final class CompileRulePacksAtBuild {
         Path rules = Path.of(args[0]);
         Path classes = Path.of(args[1]);
         // What a former build left is removed, so only archives of the current DRL are shipped.
-        Path folder = classes.resolve(PrebuiltExecutableModel.FOLDER);
-        if (Files.isDirectory(folder)) {
-            try (Stream<Path> old = Files.list(folder)) {
-                for (Path file : old.toList()) {
-                    Files.delete(file);
+        for (Path folder : List.of(classes.resolve(PrebuiltExecutableModel.FOLDER), classes.resolve(BuildValidatedPack.FOLDER))) {
+            if (Files.isDirectory(folder)) {
+                try (Stream<Path> old = Files.list(folder)) {
+                    for (Path file : old.toList()) {
+                        Files.delete(file);
+                    }
                 }
             }
         }
@@ -49,7 +51,8 @@ public final class CompileRulePacksAtBuild {
         ClassLoader classLoader = CompileRulePacksAtBuild.class.getClassLoader();
         for (Path pack : packs) {
             long start = System.nanoTime();
-            LoadedRulePack loaded = new RulePackLoader().load(PackSource.directory(pack));
+            // Validated as at startup, and written for startup to read instead of the YAML (rulepack/BuildValidatedPack).
+            LoadedRulePack loaded = BuildValidatedPack.validateAndWrite(pack, classes);
             ReleaseId releaseId = DroolsOriginEngine.releaseId(loaded.pack());
             KieModule module = DroolsOriginEngine.executableModel(loaded, classLoader, releaseId);
             Path written = PrebuiltExecutableModel.write(loaded, module, classes);

@@ -17,4 +17,11 @@ public interface RulePackConfig {
      * the application (e.g. to try a new pack without rebuilding).
      */
     Optional<String> directory();
+
+    /**
+     * Whether a bundled pack (no {@link #directory()}, no overlay) is read as it was loaded and validated during the build
+     * ({@link BuildValidatedPack}) instead of from its YAML; false validates the YAML at every start (the dev profile).
+     */
+    @WithDefault("true")
+    boolean validatedAtBuild();
 }

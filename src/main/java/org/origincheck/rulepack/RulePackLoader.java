@@ -75,8 +75,12 @@ public final class RulePackLoader {
      * check (including a scope overlapping a bundled rule of another id) stops the whole pack.
      */
     public LoadedRulePack load(PackSource source, RulePackOverlay overlay) {
+        return load(source, overlay, new TreeMap<>());
+    }
+
+    /** {@code files} receives every file read (path in the pack -> bytes), the files the pack's SHA-256 covers. */
+    LoadedRulePack load(PackSource source, RulePackOverlay overlay, TreeMap<String, byte[]> files) {
         Problems problems = new Problems();
-        Map<String, byte[]> files = new TreeMap<>();
         PackDocuments.Manifest manifest = readWhole(source, MANIFEST, PackDocuments.Manifest.class, files, problems);
         String name = manifest != null && manifest.id() != null ? manifest.id() : source.describe();
         if (manifest == null) {

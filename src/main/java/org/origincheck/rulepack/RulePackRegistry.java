@@ -15,7 +15,8 @@ import org.origincheck.domain.rules.RulePack;
 
 /**
  * Loads and validates the configured rule packs at startup. A malformed pack stops startup with every
- * problem listed (file, line, reason); nothing is half-loaded. The rules engine (engine/) compiles the
+ * problem listed (file, line, reason); nothing is half-loaded. A bundled pack was loaded and validated during the build and is
+ * read as it was then ({@link BuildValidatedPack}), after checking that the bundled files are those it was made from. The rules engine (engine/) compiles the
  * packs' DRL from {@link #loaded()}; this registry does not know which engine runs them.
  */
 @Startup
@@ -40,12 +41,22 @@ public class RulePackRegistry {
                     .orElseGet(() -> PackSource.classpath("rules/" + name, RulePackRegistry.class.getClassLoader()));
             long start = System.nanoTime();
             RulePackOverlay packOverlay = overlays.get(name);
-            LoadedRulePack pack = loader.load(source, packOverlay);
+            String how;
+            LoadedRulePack pack;
+            if (config.directory().isEmpty() && packOverlay == null && config.validatedAtBuild()) {
+                BuildValidatedPack.Lookup built = BuildValidatedPack.read(name, source, RulePackRegistry.class.getClassLoader());
+                pack = built.loaded().orElseGet(() -> loader.load(source, null));
+                how = built.loaded().isPresent() ? built.detail() : "validated at startup: " + built.detail();
+            } else {
+                pack = loader.load(source, packOverlay);
+                how = "validated at startup";
+            }
             loaded.add(pack);
             packs.add(pack.pack());
-            LOG.infof("Loaded rule pack %s %s (sha256 %s, %d product rules) from %s%s in %d ms", pack.pack().id(), pack.pack().version(),
+            LOG.infof("Loaded rule pack %s %s (sha256 %s, %d product rules) from %s%s in %d ms, %s", pack.pack().id(), pack.pack().version(),
                     pack.pack().sha256(), pack.pack().productRules().all().size(), source.describe(),
-                    packOverlay == null ? "" : " with the overlay " + packOverlay.folder() + " " + packOverlay.files(), (System.nanoTime() - start) / 1_000_000);
+                    packOverlay == null ? "" : " with the overlay " + packOverlay.folder() + " " + packOverlay.files(), (System.nanoTime() - start) / 1_000_000,
+                    how);
             if (packOverlay != null) {
                 pack.warnings().stream().filter(w -> w.startsWith(RulePackOverlay.PREFIX)).forEach(w -> LOG.info("Rule pack overlay: " + w));
             }
