@@ -65,8 +65,15 @@ public class MaterialTreeMapper {
                 MaterialInput m = next.inputs().get(i);
                 if (m != null) {
                     // Compared byte for byte with declarations and shown to reviewers: refused when they could pass for another.
-                    Identifiers.check(next.field() + "[" + i + "].partNumber", m.partNumber(), errors);
-                    Identifiers.check(next.field() + "[" + i + "].supplierId", m.supplierId(), errors);
+                    // The field's path is written only for an error (two strings per material of every line otherwise).
+                    String partNumber = Identifiers.refusal(m.partNumber());
+                    if (partNumber != null) {
+                        errors.add(new Problem.FieldError(next.field() + "[" + i + "].partNumber", partNumber));
+                    }
+                    String supplierId = Identifiers.refusal(m.supplierId());
+                    if (supplierId != null) {
+                        errors.add(new Problem.FieldError(next.field() + "[" + i + "].supplierId", supplierId));
+                    }
                 }
                 if (m != null && m.components() != null && !m.components().isEmpty()) {
                     pending.add(new Pending(m.components(), next.field() + "[" + i + "].components", next.depth() + 1));
