@@ -1,14 +1,5 @@
 package org.origincheck.determination.rest;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.deser.ResolvableDeserializer;
-import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
-import java.io.IOException;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -24,7 +15,6 @@ import org.origincheck.domain.bom.MaterialKind;
 import org.origincheck.domain.bom.OriginStatus;
 
 @Schema(name = "Material")
-@JsonDeserialize(using = MaterialInput.Reading.class)
 public record MaterialInput(
         @Size(max = 200) String partNumber,
         @Size(max = 1000) String description,
@@ -106,93 +96,6 @@ public record MaterialInput(
                          BigDecimal netCost, CostsInput costs) {
         this(partNumber, description, hsCode, origin, countryOfOrigin, value, quantity, unit, kind, partOfGood, weight, supplierId,
                 determinationId, components, transactionValue, netCost, costs, null);
-    }
-
-    /**
-     * How Jackson reads a material: a JSON object member by member into {@link JsonMembers}, then the canonical constructor.
-     * Read through the constructor, every member a material leaves out (13 of 19 for the usual material: no weight, costs,
-     * components ...) was looked up as an absent value one by one, about a quarter of a batch line's parse
-     * (docs/benchmarks.md, issue 19); read here, a member left out costs nothing. This reading refuses at the first error
-     * (an unknown member at once, where the constructor's reading reports it after the other members), so
-     * {@link SubmissionMapper#parse} answers any refusal by reading the submission again {@link ThroughTheConstructor}: a
-     * bad submission is refused exactly as before, and a good one reads the same ({@code MaterialInputReadingProperties}).
-     */
-    static final class Reading extends StdDeserializer<MaterialInput> implements ResolvableDeserializer {
-
-        private transient JsonDeserializer<Object> members;
-
-        Reading() {
-            super(MaterialInput.class);
-        }
-
-        @Override
-        public void resolve(DeserializationContext context) throws JsonMappingException {
-            members = context.findRootValueDeserializer(context.constructType(JsonMembers.class));
-        }
-
-        @Override
-        public MaterialInput deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-            if (parser.currentToken() != JsonToken.START_OBJECT) {
-                return (MaterialInput) context.handleUnexpectedToken(MaterialInput.class, parser);
-            }
-            return ((JsonMembers) members.deserialize(parser, context)).material();
-        }
-    }
-
-    /**
-     * A mix-in that takes {@link Reading} away: Jackson then reads a material through the record's canonical constructor, the
-     * reading whose refusals (which field, which reason) a 400 carries.
-     */
-    @JsonDeserialize
-    public abstract static class ThroughTheConstructor {
-    }
-
-    /** The members of a material as JSON names them; their names and types are the record's. */
-    static final class JsonMembers {
-        private String partNumber;
-        private String description;
-        private String hsCode;
-        private OriginStatus origin;
-        private String countryOfOrigin;
-        private BigDecimal value;
-        private BigDecimal quantity;
-        private String unit;
-        private MaterialKind kind;
-        private Boolean partOfGood;
-        private BigDecimal weight;
-        private String supplierId;
-        private java.util.UUID determinationId;
-        private List<MaterialInput> components;
-        private BigDecimal transactionValue;
-        private BigDecimal netCost;
-        private CostsInput costs;
-        private Map<String, Boolean> declarations;
-        private Boolean designatedIntermediate;
-
-        void setPartNumber(String v) { partNumber = v; }
-        void setDescription(String v) { description = v; }
-        void setHsCode(String v) { hsCode = v; }
-        void setOrigin(OriginStatus v) { origin = v; }
-        void setCountryOfOrigin(String v) { countryOfOrigin = v; }
-        void setValue(BigDecimal v) { value = v; }
-        void setQuantity(BigDecimal v) { quantity = v; }
-        void setUnit(String v) { unit = v; }
-        void setKind(MaterialKind v) { kind = v; }
-        void setPartOfGood(Boolean v) { partOfGood = v; }
-        void setWeight(BigDecimal v) { weight = v; }
-        void setSupplierId(String v) { supplierId = v; }
-        void setDeterminationId(java.util.UUID v) { determinationId = v; }
-        void setComponents(List<MaterialInput> v) { components = v; }
-        void setTransactionValue(BigDecimal v) { transactionValue = v; }
-        void setNetCost(BigDecimal v) { netCost = v; }
-        void setCosts(CostsInput v) { costs = v; }
-        void setDeclarations(Map<String, Boolean> v) { declarations = v; }
-        void setDesignatedIntermediate(Boolean v) { designatedIntermediate = v; }
-
-        MaterialInput material() {
-            return new MaterialInput(partNumber, description, hsCode, origin, countryOfOrigin, value, quantity, unit, kind, partOfGood, weight,
-                    supplierId, determinationId, components, transactionValue, netCost, costs, declarations, designatedIntermediate);
-        }
     }
 
     /** A material without a weight (the common case: only textile goods ask for it). */

@@ -42,7 +42,6 @@ public class SubmissionMapper {
 
     private final Validator validator;
     private final ObjectReader submissionReader;
-    private final ObjectReader refusalReader;
     private final LimitsConfig limits;
     private final StoredDeterminations storedDeterminations;
     private final MaterialTreeMapper tree;
@@ -54,14 +53,9 @@ public class SubmissionMapper {
         this.tree = tree;
         this.limits = limits;
         this.storedDeterminations = storedDeterminations;
-        this.submissionReader = strict(mapper.readerFor(BomSubmission.class));
-        this.refusalReader = strict(mapper.copy().addMixIn(MaterialInput.class, MaterialInput.ThroughTheConstructor.class)
-                .readerFor(BomSubmission.class));
-    }
-
-    /** Strict: a misspelt field ("netcost") or a duplicated key must not be silently ignored. */
-    private static ObjectReader strict(ObjectReader reader) {
-        return reader.with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
+        // Strict: a misspelt field ("netcost") or a duplicated key must not be silently ignored.
+        this.submissionReader = mapper.readerFor(BomSubmission.class)
+                .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
                         DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .without(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
@@ -73,15 +67,8 @@ public class SubmissionMapper {
         }
         try {
             return submissionReader.readValue(body);
-        } catch (JsonProcessingException fast) {
-            // Materials are read member by member (MaterialInput.Reading), which stops at the first error; the constructor's
-            // reading names the error a 400 has always named (an unknown member after the badly typed ones, say).
-            try {
-                refusalReader.readValue(body);
-            } catch (JsonProcessingException e) {
-                throw new ApiException(ProblemMappers.jsonProblem(e));
-            }
-            throw new IllegalStateException("a submission refused member by member was accepted through the constructor", fast);
+        } catch (JsonProcessingException e) {
+            throw new ApiException(ProblemMappers.jsonProblem(e));
         }
     }
 
