@@ -11,8 +11,8 @@
 # The database must exist (role and database `bench`, password `bench`): PGHOST and PGPORT say where (default
 # localhost:5432, Debian's cluster, as bench/http.sh makes it); its determinations are not deleted. PORT: the service's
 # HTTP port (default 8080). BENCH_DB: another database (and role of that name, password `bench`), as bench/http.sh's
-# BENCH_DB makes it; APP: a copy of target/quarkus-app; JAVA: the launcher (default `java` on the PATH; no startup archive is
-# used); PORT, BENCH_DB, APP and JAVA_OPTS default as in bench/defaults.sh. The recording stays in target/profile-<MODE>.jfr for `jfr print` or JDK Mission Control.
+# BENCH_DB makes it; APP: a copy of target/quarkus-app; JAVA: the launcher (default the JDK 25 the deployment runs, as
+# bench/defaults.sh finds it; no startup archive is used); PORT, BENCH_DB, APP and JAVA_OPTS default as in bench/defaults.sh. The recording stays in target/profile-<MODE>.jfr for `jfr print` or JDK Mission Control.
 # Usage: MODE=batch DURATION=30 bench/profile.sh       (after ./mvnw -B -ntp package -DskipTests)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,9 +22,10 @@ PGHOST=${PGHOST:-localhost}
 PGPORT=${PGPORT:-5432}
 BATCH_LINES=${BATCH_LINES:-200}
 WARMUP=${WARMUP:-5000}
-JAVA=${JAVA:-java} # `java` on the PATH unless JAVA says otherwise, without a startup archive, as before
 # shellcheck source=bench/defaults.sh
 . bench/defaults.sh # PORT, BENCH_DB (DB), APP, JAVA, JAVA_OPTS
+# jcmd and the split from the same JDK as the service: a JDK 17 tool reading a JDK 25 recording is not what was meant
+JDK_BIN=$(dirname "$(readlink -f "$(command -v "$JAVA")")")
 export PGPASSWORD=bench
 sql() { psql -At -h "$PGHOST" -p "$PGPORT" -U "$DB" "$DB" -c "$1"; }
 case "$MODE" in
@@ -90,12 +91,12 @@ threads() { # ms of CPU by kind of thread: request (executor, event loop), JIT, 
     echo "$k $(cpu "${t#/proc/}" 2> /dev/null || echo 0)"
   done | awk '{s[$1] += $2} END {printf "request=%d jit=%d gc-vm=%d other=%d", s["request"], s["jit"], s["gc-vm"], s["other"]}'
 }
-jcmd $pid JFR.start name=profile settings=profile > /dev/null
+"$JDK_BIN/jcmd" $pid JFR.start name=profile settings=profile > /dev/null
 before=$(sql "select count(*) from determination"); load_before=$(uptime); cpu0=$(cpu $pid); t0=$(threads); db0=$(dbcpu "$postmaster")
 line=$(wrk --timeout 60s -t1 -c"$CONNECTIONS" -d"${DURATION}s" -s $script "$url" | tail -1)
 cpu1=$(cpu $pid); t1=$(threads); db1=$(dbcpu "$postmaster"); after=$(sql "select count(*) from determination"); load_after=$(uptime)
-jcmd $pid JFR.dump name=profile filename="$PWD/target/profile-$MODE.jfr" > /dev/null
-jcmd $pid JFR.stop name=profile > /dev/null
+"$JDK_BIN/jcmd" $pid JFR.dump name=profile filename="$PWD/target/profile-$MODE.jfr" > /dev/null
+"$JDK_BIN/jcmd" $pid JFR.stop name=profile > /dev/null
 stored=$((after - before))
 echo "## bench/profile.sh MODE=$MODE, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src || echo ' (+ uncommitted changes)')"
 echo
@@ -109,4 +110,4 @@ printf -- "- the cluster's checkpointer, background writer and walwriter (they s
   "$(echo "($shared1 - $shared0) / $stored" | bc -l)"
 echo "- the service's CPU by thread, ms per determination: $(echo "$t0 $t1" | tr ' =' '\n ' | awk -v n="$stored" 'NF == 2 {if ($1 in a) printf "%s %.3f; ", $1, ($2 - a[$1]) / n; else a[$1] = $2}')(threads that ended in between are not counted)"
 echo
-java bench/JfrSplit.java "target/profile-$MODE.jfr" "$stored"
+"$JAVA" bench/JfrSplit.java "target/profile-$MODE.jfr" "$stored"

@@ -20,7 +20,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROUNDS=${ROUNDS:-5}
-JAVA=${JAVA:-java} # `java` on the PATH unless JAVA says otherwise (a variant names its own launcher)
 # shellcheck source=bench/defaults.sh
 . bench/defaults.sh # PORT, BENCH_DB (DB), APP, JAVA, JAVA_OPTS
 [ $# -ge 1 ] || { sed -n '2,19p' "$0"; exit 2; }
