@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -29,6 +28,7 @@ import org.drools.modelcompiler.KieBaseBuilder;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieModule;
+import org.origincheck.rulepack.ClassFileDigests;
 import org.origincheck.rulepack.LoadedRulePack;
 
 /**
@@ -105,7 +105,7 @@ final class PrebuiltExecutableModel {
         if (!key.equals(manifest.getProperty("key"))) {
             return none(resource + " was built for other DRL files (key " + manifest.getProperty("key") + ")");
         }
-        Optional<String> changed = changedDomainClass(new String(domainBytes, StandardCharsets.UTF_8), classLoader);
+        Optional<String> changed = ClassFileDigests.firstChanged(new String(domainBytes, StandardCharsets.UTF_8), classLoader);
         if (changed.isPresent()) {
             return none("the domain class " + changed.get() + " differs from the one the prebuilt model was compiled against");
         }
@@ -153,35 +153,7 @@ final class PrebuiltExecutableModel {
 
     /** One line per domain class file under classesDir: its SHA-256 and its resource name, sorted by name. */
     static String domainDigests(Path classesDir) throws IOException {
-        Path domain = classesDir.resolve(DOMAIN_FOLDER);
-        StringBuilder out = new StringBuilder();
-        try (Stream<Path> files = Files.walk(domain)) {
-            for (Path file : files.filter(p -> p.toString().endsWith(".class")).sorted().toList()) {
-                String name = classesDir.relativize(file).toString().replace(java.io.File.separatorChar, '/');
-                out.append(HexFormat.of().formatHex(sha256().digest(Files.readAllBytes(file)))).append(' ').append(name).append('\n');
-            }
-        }
-        return out.toString();
-    }
-
-    /** The first domain class whose bytes on the class loader differ from the digest recorded at build time, if any. */
-    static Optional<String> changedDomainClass(String digests, ClassLoader classLoader) {
-        for (String line : digests.split("\n")) {
-            if (line.isBlank()) {
-                continue;
-            }
-            int space = line.indexOf(' ');
-            String expected = line.substring(0, space);
-            String name = line.substring(space + 1);
-            try (InputStream in = classLoader.getResourceAsStream(name)) {
-                if (in == null || !expected.equals(HexFormat.of().formatHex(sha256().digest(in.readAllBytes())))) {
-                    return Optional.of(name);
-                }
-            } catch (IOException e) {
-                return Optional.of(name);
-            }
-        }
-        return Optional.empty();
+        return ClassFileDigests.of(classesDir, List.of(DOMAIN_FOLDER), name -> name.endsWith(".class"));
     }
 
     private static Lookup none(String why) {

@@ -13,14 +13,10 @@ import java.io.ObjectStreamClass;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
  * A bundled rule pack loaded and validated once, during the Maven build, instead of at every start (issue 19): reading the YAML,
@@ -119,7 +115,7 @@ public final class BuildValidatedPack {
             }
             byte[] digests = new byte[in.readInt()];
             in.readFully(digests);
-            Optional<String> changed = changedClass(new String(digests, StandardCharsets.UTF_8), classLoader);
+            Optional<String> changed = ClassFileDigests.firstChanged(new String(digests, StandardCharsets.UTF_8), classLoader);
             if (changed.isPresent()) {
                 return none("the class " + changed.get() + " differs from the one the pack was validated with at build time");
             }
@@ -171,48 +167,11 @@ public final class BuildValidatedPack {
 
     /** One line per class file of the pack's code under classesDir: its SHA-256 and its resource name, sorted by name. */
     static String codeDigests(Path classesDir) throws IOException {
-        StringBuilder out = new StringBuilder();
-        for (String folder : List.of(DOMAIN, LOADER)) {
-            try (Stream<Path> files = Files.walk(classesDir.resolve(folder))) {
-                for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-                    String name = classesDir.relativize(file).toString().replace(java.io.File.separatorChar, '/');
-                    if (isPackCode(name)) {
-                        out.append(HexFormat.of().formatHex(sha256().digest(Files.readAllBytes(file)))).append(' ').append(name).append('\n');
-                    }
-                }
-            }
-        }
-        return out.toString();
-    }
-
-    private static Optional<String> changedClass(String digests, ClassLoader classLoader) {
-        for (String line : digests.split("\n")) {
-            if (line.isBlank()) {
-                continue;
-            }
-            int space = line.indexOf(' ');
-            String name = line.substring(space + 1);
-            try (InputStream in = classLoader.getResourceAsStream(name)) {
-                if (in == null || !line.substring(0, space).equals(HexFormat.of().formatHex(sha256().digest(in.readAllBytes())))) {
-                    return Optional.of(name);
-                }
-            } catch (IOException e) {
-                return Optional.of(name);
-            }
-        }
-        return Optional.empty();
+        return ClassFileDigests.of(classesDir, List.of(DOMAIN, LOADER), BuildValidatedPack::isPackCode);
     }
 
     private static Lookup none(String why) {
         return new Lookup(Optional.empty(), why);
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 
     /** Resolves the pack's classes with the application's class loader, whoever calls. */
