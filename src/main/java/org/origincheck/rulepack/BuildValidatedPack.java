@@ -6,10 +6,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.ObjectInputFilter;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
-import java.io.ObjectStreamClass;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +22,7 @@ import java.util.TreeMap;
  * <ul>
  * <li>it is one file per pack on the classpath, {@code validated-rules/<pack folder>.bin}: the SHA-256 of the pack's files (the
  * digest every determination names), the paths of those files, the SHA-256 of every class that turns them into the pack or that
- * the pack is made of (the domain and the loader), then the loaded pack in Java serialisation;</li>
+ * the pack is made of (the domain and the loader), then the loaded pack component by component ({@link PackCodec});</li>
  * <li>at startup the bundled files it names are read again and hashed: files that differ from those it was made from stop the
  * service (a build that left it stale, or a jar altered after the build), since answering from rules that are not the bundled
  * ones would be wrong and silent;</li>
@@ -41,12 +37,9 @@ public final class BuildValidatedPack {
 
     /** The classpath folder of the files (under target/classes at build time). */
     public static final String FOLDER = "validated-rules";
-    private static final String FORMAT = "origincheck rule pack validated at build time, format 1";
+    private static final String FORMAT = "origincheck rule pack validated at build time, format 2";
     private static final String DOMAIN = "org/origincheck/domain/";
     private static final String LOADER = "org/origincheck/rulepack/";
-    /** What deserialisation may create: the pack's own values and the JDK's (collections, dates, numbers); nothing else. */
-    private static final ObjectInputFilter ONLY_THE_PACK = ObjectInputFilter.Config.createFilter(
-            "maxdepth=64;org.origincheck.domain.**;org.origincheck.rulepack.LoadedRulePack;java.util.*;java.time.*;java.math.*;java.lang.*;!*");
 
     private BuildValidatedPack() {
     }
@@ -79,9 +72,7 @@ public final class BuildValidatedPack {
             byte[] digests = codeDigests(classesDir).getBytes(StandardCharsets.UTF_8);
             out.writeInt(digests.length);
             out.write(digests);
-            ObjectOutputStream objects = new ObjectOutputStream(out);
-            objects.writeObject(loaded);
-            objects.flush();
+            PackCodec.write(loaded, out);
         }
         Files.createDirectories(file.getParent());
         Files.write(file, bytes.toByteArray());
@@ -126,14 +117,15 @@ public final class BuildValidatedPack {
                         + "the application again (mvn package), or set origincheck.rule-packs.validated-at-build=false to validate "
                         + "the bundled YAML at startup"));
             }
-            ObjectInputStream objects = new PackObjects(in, classLoader);
-            objects.setObjectInputFilter(ONLY_THE_PACK);
-            LoadedRulePack loaded = (LoadedRulePack) objects.readObject();
+            LoadedRulePack loaded = PackCodec.read(in);
             if (!sha256.equals(loaded.pack().sha256())) {
                 return none(resource + " holds a pack of another digest");
             }
             return new Lookup(Optional.of(loaded), "validated at build time (" + resource + ")");
-        } catch (IOException | ClassNotFoundException | ClassCastException e) {
+        } catch (RulePackException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            // A file that does not read back as a pack (truncated, altered): the YAML is loaded and validated instead.
             return none(resource + " cannot be read: " + e);
         }
     }
@@ -172,25 +164,5 @@ public final class BuildValidatedPack {
 
     private static Lookup none(String why) {
         return new Lookup(Optional.empty(), why);
-    }
-
-    /** Resolves the pack's classes with the application's class loader, whoever calls. */
-    private static final class PackObjects extends ObjectInputStream {
-
-        private final ClassLoader classLoader;
-
-        PackObjects(InputStream in, ClassLoader classLoader) throws IOException {
-            super(in);
-            this.classLoader = classLoader;
-        }
-
-        @Override
-        protected Class<?> resolveClass(ObjectStreamClass description) throws IOException, ClassNotFoundException {
-            try {
-                return Class.forName(description.getName(), false, classLoader);
-            } catch (ClassNotFoundException e) {
-                return super.resolveClass(description);
-            }
-        }
     }
 }

@@ -134,6 +134,33 @@ class BuildValidatedPackTest {
     }
 
     @Test
+    void aFileCutShortIsNotUsedAndTheYamlIsLoaded() throws IOException {
+        byte[] whole;
+        try (InputStream in = APPLICATION.getResourceAsStream("validated-rules/usmca.bin")) {
+            whole = in.readAllBytes();
+        }
+        for (int cut : new int[] {whole.length - 4, whole.length - 1000, whole.length / 2}) {
+            byte[] shorter = java.util.Arrays.copyOf(whole, cut);
+            ClassLoader truncated = new ClassLoader(APPLICATION) {
+                @Override
+                public InputStream getResourceAsStream(String name) {
+                    return name.equals("validated-rules/usmca.bin") ? new ByteArrayInputStream(shorter) : super.getResourceAsStream(name);
+                }
+            };
+            BuildValidatedPack.Lookup lookup = BuildValidatedPack.read("usmca", BUNDLED, truncated);
+            assertThat(lookup.loaded()).as("cut at %d of %d", cut, whole.length).isEmpty();
+            assertThat(lookup.detail()).contains("cannot be read");
+        }
+    }
+
+    @Test
+    void theDrlSourcesKeepTheirOrder() {
+        LoadedRulePack fromYaml = new RulePackLoader().load(BUNDLED);
+        LoadedRulePack built = BuildValidatedPack.read("usmca", BUNDLED, APPLICATION).loaded().orElseThrow();
+        assertThat(List.copyOf(built.drl().keySet())).isEqualTo(List.copyOf(fromYaml.drl().keySet()));
+    }
+
+    @Test
     void aPackNotValidatedAtBuildIsLoadedFromItsYaml() {
         BuildValidatedPack.Lookup lookup = BuildValidatedPack.read("no-such-pack", BUNDLED, APPLICATION);
         assertThat(lookup.loaded()).isEmpty();
