@@ -51,7 +51,7 @@ public final class BuildValidatedPack {
     /**
      * Loads and validates the pack in {@code packFolder} as startup would (a pack with a problem throws {@link RulePackException},
      * failing the build), and writes its file into {@code classesDir/validated-rules/}. A pack holding an HS correlation table
-     * is not written (that table is not serialisable): it is loaded from its YAML at startup. Returns the loaded pack.
+     * is not written (PackCodec does not write that table): it is loaded from its YAML at startup. Returns the loaded pack.
      */
     public static LoadedRulePack validateAndWrite(Path packFolder, Path classesDir) throws IOException {
         Path file = classesDir.resolve(FOLDER).resolve(packFolder.getFileName() + ".bin");

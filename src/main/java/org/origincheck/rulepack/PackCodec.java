@@ -55,7 +55,7 @@ import org.origincheck.domain.rules.TariffShift;
 
 /**
  * The loaded pack written and read component by component, through each record's canonical constructor, for
- * {@link BuildValidatedPack} (issue 19). Java serialisation read the same pack in 0.5-0.6 s of a start's main thread, most of it
+ * {@link BuildValidatedPack} (issue 19). Java serialisation read the same pack in 0.4-0.6 s of thread CPU on a start, most of it
  * per class (reflection and method handles for each record class) and generic per-object machinery run cold; this reads it as
  * plain constructor calls (docs/startup.md). Equal strings are written once; a record instance shared in the loaded pack is
  * written once and shared again when read, as Java serialisation did. Nothing but these types can be created from the file.
