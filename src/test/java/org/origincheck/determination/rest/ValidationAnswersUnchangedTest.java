@@ -97,17 +97,7 @@ class ValidationAnswersUnchangedTest {
         Map<String, Integer> messages = new LinkedHashMap<>();
         Map<String, String> recorded = new LinkedHashMap<>();
         if (!record) {
-            try (InputStream in = getClass().getClassLoader().getResourceAsStream(RECORDED)) {
-                assertThat(in).as(RECORDED).isNotNull();
-                for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                    int tab = line.indexOf('\t');
-                    if (line.startsWith("#")) {
-                        messages.put(JSON.readValue(line.substring(tab + 1), String.class), Integer.parseInt(line.substring(1, tab)));
-                    } else {
-                        recorded.put(line.substring(0, tab), line.substring(tab + 1));
-                    }
-                }
-            }
+            read(messages, recorded);
         }
         Map<String, String> answers = new LinkedHashMap<>();
         for (Case c : cases) {
@@ -137,6 +127,21 @@ class ValidationAnswersUnchangedTest {
         assertThat(changed).as(changed.size() + " of " + cases.size() + " answers changed").isEmpty();
     }
 
+    /** The recorded answers by case name, and the table of messages they refer to. */
+    static void read(Map<String, Integer> messages, Map<String, String> recorded) throws Exception {
+        try (InputStream in = ValidationAnswersUnchangedTest.class.getClassLoader().getResourceAsStream(RECORDED)) {
+            assertThat(in).as(RECORDED).isNotNull();
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                int tab = line.indexOf('\t');
+                if (line.startsWith("#")) {
+                    messages.put(JSON.readValue(line.substring(tab + 1), String.class), Integer.parseInt(line.substring(1, tab)));
+                } else {
+                    recorded.put(line.substring(0, tab), line.substring(tab + 1));
+                }
+            }
+        }
+    }
+
     /**
      * The problem document of a refusal, or ACCEPTED; a case that needs the database (evidence lookups) says so. A 400 of an
      * invalid submission whose detail is the one its errors give is written short, its errors in order with each message by
@@ -147,24 +152,28 @@ class ValidationAnswersUnchangedTest {
             submissions.toBom(submissions.parse(body), "catalogue");
             return "ACCEPTED";
         } catch (ApiException e) {
-            Problem p = e.problem();
-            if (p.errors() != null && !p.errors().isEmpty() && ApiException.invalid(p.errors()).problem().equals(p)) {
-                StringBuilder out = new StringBuilder("400");
-                // The errors of one field come in no fixed order, not even from one run of the same code to the next: they are
-                // Hibernate Validator's set, which ProblemMappers sorts by field only. Within a field they are compared as a set.
-                List<Problem.FieldError> errors = new ArrayList<>(p.errors());
-                errors.sort(java.util.Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message));
-                for (Problem.FieldError error : errors) {
-                    out.append(' ').append(error.field()).append('=')
-                            .append(messages.computeIfAbsent(error.message(), m -> messages.size() + 1));
-                }
-                return out.toString();
-            }
-            return JSON.writeValueAsString(p);
+            return written(e.problem(), messages);
         } catch (NullPointerException e) {
             // The catalogue runs without a database: a submission that passed validation and asks for stored evidence ends here.
             return "NEEDS-DATABASE";
         }
+    }
+
+    /** A problem document as the catalogue writes it (see {@link #answer}). */
+    static String written(Problem p, Map<String, Integer> messages) throws Exception {
+        if (p.errors() != null && !p.errors().isEmpty() && ApiException.invalid(p.errors()).problem().equals(p)) {
+            StringBuilder out = new StringBuilder("400");
+            // The errors of one field come in no fixed order, not even from one run of the same code to the next: they are
+            // Hibernate Validator's set, which ProblemMappers sorts by field only. Within a field they are compared as a set.
+            List<Problem.FieldError> errors = new ArrayList<>(p.errors());
+            errors.sort(java.util.Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message));
+            for (Problem.FieldError error : errors) {
+                out.append(' ').append(error.field()).append('=')
+                        .append(messages.computeIfAbsent(error.message(), m -> messages.size() + 1));
+            }
+            return out.toString();
+        }
+        return JSON.writeValueAsString(p);
     }
 
     record Case(String name, String body) {
