@@ -1,10 +1,6 @@
 package org.origincheck.determination.rest;
 
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.validation.Valid;
 import java.math.BigDecimal;
@@ -20,16 +16,17 @@ public record MaterialInput(
         @Size(max = 1000) String description,
         @Schema(description = "6 to 10 digits, dots optional; needed for non-originating materials tested for a tariff shift. Read "
                 + "in the HTSUS edition in force on asOf, like good.hsCode; when missingData asks it with HS 2017 subheadings as values, "
-                + "give the one the material falls in")
-        @Pattern(regexp = ApiPatterns.HS_CODE, message = ApiPatterns.HS_CODE_MESSAGE) String hsCode,
+                + "give the one the material falls in", pattern = ApiPatterns.HS_CODE)
+        @RequestFormats.HsCodeText String hsCode,
         @Schema(description = "UNKNOWN counts as non-originating (USMCA Art. 4.5). Required unless supplierId or determinationId "
                 + "names the evidence that decides it")
         OriginStatus origin,
-        @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code such as CN") String countryOfOrigin,
-        @Schema(description = "Value of the material under SOR/2020-155 s.8, in the good's currency")
-        @NotNull @DecimalMin(value = "0", message = "may not be negative") @DecimalMax(ApiPatterns.MAX_MONEY)
-        @Digits(integer = 15, fraction = 6) BigDecimal value,
-        @DecimalMin(value = "0", message = "may not be negative") @DecimalMax("1000000000000") @Digits(integer = 13, fraction = 6) BigDecimal quantity,
+        @Schema(pattern = "[A-Z]{2}")
+        @RequestFormats.CapitalLetters(count = 2, message = "must be an ISO 3166-1 alpha-2 code such as CN") String countryOfOrigin,
+        @Schema(description = "Value of the material under SOR/2020-155 s.8, in the good's currency", minimum = "0", maximum = ApiPatterns.MAX_MONEY, multipleOf = 0.000001)
+        @NotNull @Amount(minMessage = "may not be negative", max = ApiPatterns.MAX_MONEY, integer = 15, fraction = 6) BigDecimal value,
+        @Schema(minimum = "0", maximum = "1000000000000", multipleOf = 0.000001)
+        @Amount(minMessage = "may not be negative", max = "1000000000000", integer = 13, fraction = 6) BigDecimal quantity,
         @Size(max = 20) String unit,
         @Schema(description = "DIRECT (default), INDIRECT, RETAIL_PACKAGING, SHIPPING_PACKING or ACCESSORY (SOR/2020-155 s.8(13)-(27)). "
                 + "RETAIL_PACKAGING and ACCESSORY are the producer's attestation that the conditions of s.8(14) (classified with the good) "
@@ -39,8 +36,8 @@ public record MaterialInput(
                 + "the good and its parts). Asked for only when USMCA Art. 4.2(d) could decide origin (SOR/2020-155 s.3(4)-(5)).")
         Boolean partOfGood,
         @Schema(description = "Weight in kilograms. Used by the de minimis by weight of SOR/2020-155 s.5(6) for goods of chapters 50-60 "
-                + "and heading 96.19, asked for only there.")
-        @DecimalMin(value = "0", message = "may not be negative") @DecimalMax("1000000000000") @Digits(integer = 13, fraction = 6) BigDecimal weight,
+                + "and heading 96.19, asked for only there.", minimum = "0", maximum = "1000000000000", multipleOf = 0.000001)
+        @Amount(minMessage = "may not be negative", max = "1000000000000", integer = 13, fraction = 6) BigDecimal weight,
         @Schema(description = "The supplier (its id in GET /api/v1/supplier-declarations). With origin omitted, the origin comes from "
                 + "that supplier's declaration for this partNumber valid on asOf; without one it is UNKNOWN, with a reason naming "
                 + "supplier and part. With origin given, the stated origin is used and the pair is still listed by the gaps report.")
@@ -53,18 +50,16 @@ public record MaterialInput(
                 + "(its hsCode is then required; leave origin out); the answer nests that determination under materials[].determination. "
                 + "Same shape, recursively, up to origincheck.limits.max-bom-depth levels; all levels together count against max-materials.")
         @Valid List<@NotNull(message = "must be a material object, not null") MaterialInput> components,
-        @Schema(description = "For an intermediate material: its transaction value, if it has one (SOR/2020-155 s.7(2))")
-        @DecimalMin(value = "0", inclusive = false, message = "must be greater than 0") @DecimalMax(ApiPatterns.MAX_MONEY)
-        @Digits(integer = 15, fraction = 6) BigDecimal transactionValue,
-        @Schema(description = "For an intermediate material: its net cost (SOR/2020-155 s.7(11)); or give costs")
-        @DecimalMin(value = "0", inclusive = false, message = "must be greater than 0") @DecimalMax(ApiPatterns.MAX_MONEY)
-        @Digits(integer = 15, fraction = 6) BigDecimal netCost,
+        @Schema(description = "For an intermediate material: its transaction value, if it has one (SOR/2020-155 s.7(2))", minimum = "0", exclusiveMinimum = true, maximum = ApiPatterns.MAX_MONEY, multipleOf = 0.000001)
+        @Amount(minInclusive = false, minMessage = "must be greater than 0", max = ApiPatterns.MAX_MONEY, integer = 15, fraction = 6) BigDecimal transactionValue,
+        @Schema(description = "For an intermediate material: its net cost (SOR/2020-155 s.7(11)); or give costs", minimum = "0", exclusiveMinimum = true, maximum = ApiPatterns.MAX_MONEY, multipleOf = 0.000001)
+        @Amount(minInclusive = false, minMessage = "must be greater than 0", max = ApiPatterns.MAX_MONEY, integer = 15, fraction = 6) BigDecimal netCost,
         @Schema(description = "For an intermediate material: total cost and excluded costs, net cost = the difference")
         @Valid CostsInput costs,
         @Schema(description = "Answers to conditions the law states in words about this material, by question id (the ids returned in "
                 + "missingData[].question): true or false.")
         @Size(max = 100, message = "may hold at most 100 answers")
-        Map<@Pattern(regexp = ApiPatterns.QUESTION_ID, message = ApiPatterns.QUESTION_ID_MESSAGE) String,
+        Map<@RequestFormats.QuestionId String,
             @NotNull(message = "must be true or false") Boolean> declarations,
         @Schema(description = "Only for a material with components (a self-produced material): whether the producer designates it an "
                 + "intermediate material, which is solely the producer's choice and counts only for the regional value content "

@@ -170,7 +170,7 @@ public class SubmissionMapper {
             for (int i = 0; i < given.size(); i++) {
                 AutomotiveInput.PurchaseInput p = given.get(i);
                 if (p == null || p.hsCode() == null || p.value() == null || p.originating() == null
-                        || !p.hsCode().matches(ApiPatterns.HS_CODE)) continue;
+                        || !RequestFormats.isHsCode(p.hsCode())) continue;
                 purchases.add(new AutomotiveFacts.Purchase(i, p.description(), HsCode.parse(p.hsCode()), p.metal(), p.value(), p.originating(),
                         p.meltedAndPouredInRegion(), p.metalValue()));
             }
