@@ -88,7 +88,7 @@ public class EdgeLimits {
                 if (declared > 0 && declared <= bufferedBodyBytes && request.version() != HttpVersion.HTTP_2 && admitted(context)) {
                     // Read here, on the event loop, as the chunked body below: the resource's worker thread then finds it read.
                     // Left to the REST layer, a blocking resource method reads its body on the worker thread, which waits
-                    // for the event loop to hand over each part and the end; that hand-over was 6.6% of a single
+                    // for the event loop to hand over each part and the end; that hand-over was 8-16% of a single
                     // determination's CPU samples (issue 19, docs/benchmarks.md). Not over HTTP/2 (e.g. Java's HttpClient
                     // upgrading to h2c): the REST layer pauses every request it starts, and Vert.x refuses to pause an
                     // HTTP/2 request already read (500, MissingContentTypeTest).
