@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * CPU time of the measuring thread per call of what a single determination did for its metrics and its caller (issue 19,
  * branch i19v), the way before against the way now, alternating round by round:
  * - the evaluation timer: built and looked up in the registry on every call, as Quarkus' @Timed interceptor does, against
- *   a timer looked up once and kept (metrics/EvaluationTimer);
+ *   a timer looked up once and kept (determination/EvaluationTimer);
  * - the determinations counter: built and looked up for every stored determination, against one kept per tag set
  *   (metrics/DeterminationMetrics);
  * - the tenant claim's check: String.matches (a pattern compiled per call) twice a request, against a compiled pattern once.

@@ -9,7 +9,6 @@ import org.origincheck.domain.evaluation.Evaluation;
 import org.origincheck.domain.evaluation.MultiLevelEvaluation;
 import org.origincheck.domain.evaluation.OriginEngine;
 import org.origincheck.domain.rules.RulePack;
-import org.origincheck.metrics.EvaluationTimer;
 import org.origincheck.rulepack.RulePackRegistry;
 
 /**

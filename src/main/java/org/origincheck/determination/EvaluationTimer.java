@@ -1,4 +1,4 @@
-package org.origincheck.metrics;
+package org.origincheck.determination;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -13,7 +13,8 @@ import java.util.function.Supplier;
  * batch's CPU samples, docs/benchmarks.md, issue 19); here each timer is looked up once and kept. The series are the
  * ones the interceptor made, to the letter: the same name, description and tags ({@code class}, {@code method},
  * {@code exception}: "none", or the simple name of the exception's cause, else of the exception), registered on first
- * use, no histogram and no percentiles. DeterminationMetricsTest checks them.
+ * use, no histogram and no percentiles. DeterminationMetricsTest checks them. Here, not in metrics/, which already
+ * depends on this package (DeterminationMetrics observes its events): ArchitectureTest refuses a cycle.
  */
 @ApplicationScoped
 public class EvaluationTimer {
