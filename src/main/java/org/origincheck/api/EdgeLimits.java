@@ -85,7 +85,8 @@ public class EdgeLimits {
                             + " bytes are accepted (origincheck.limits.max-body-bytes)");
                     return;
                 }
-                if (declared > 0 && declared <= bufferedBodyBytes && request.version() != HttpVersion.HTTP_2 && admitted(context)) {
+                if (declared > 0 && declared <= bufferedBodyBytes && request.version() != HttpVersion.HTTP_2 && !form(request)
+                        && admitted(context)) {
                     // Read here, on the event loop, as the chunked body below: the resource's worker thread then finds it read.
                     // Left to the REST layer, a blocking resource method reads its body on the worker thread, which waits
                     // for the event loop to hand over each part and the end; that hand-over was 8-16% of a single
@@ -95,7 +96,7 @@ public class EdgeLimits {
                     chunkedReader.handle(context);
                     return;
                 }
-            } else if (request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null && admitted(context)) {
+            } else if (request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null && !form(request) && admitted(context)) {
                 chunkedReader.handle(context);
                 return;
             }
@@ -115,6 +116,21 @@ public class EdgeLimits {
                 context.next();
             }
         });
+    }
+
+    /**
+     * A form body (multipart or URL-encoded) is not read here: Vert.x's BodyHandler decodes a form itself, with Netty's
+     * decoder, whose refusals (a field too long) reached the client as a 400 in Quarkus' own JSON with a stack trace, not a
+     * problem document (GeneratedInputTest failed so, issue 19, branch i19v). No endpoint takes a form: the REST layer
+     * answers 415 before it reads one.
+     */
+    private static boolean form(HttpServerRequest request) {
+        String type = request.getHeader(HttpHeaders.CONTENT_TYPE);
+        if (type == null) {
+            return false;
+        }
+        String lower = type.trim().toLowerCase(java.util.Locale.ROOT);
+        return lower.startsWith("multipart/") || lower.startsWith("application/x-www-form-urlencoded");
     }
 
     /**
