@@ -149,11 +149,7 @@ public class ProblemMappers {
                     + " bytes (origincheck.limits.max-body-bytes); nothing was stored"));
         }
         if (clientGone(e)) {
-            // The client closed the connection before its request was complete (or before the answer was written): a
-            // timeout, a closed laptop, a load generator stopping. Nothing of it was stored, and no one is there to read an
-            // answer. Not a failure of the service, so neither an ERROR with a stack trace nor a 5xx in the metrics.
-            LOG.debugf("client closed the connection before the request was complete: %s", rootMessage(e));
-            return respond(Problem.of(400, "Bad Request", "the connection was closed before the request was complete; nothing was stored"));
+            return respond(clientLeft(e));
         }
         if (databaseUnreachable(e)) {
             // Not a bug and not the caller's mistake: the database is restarting or out of connections. The transaction
@@ -167,6 +163,17 @@ public class ProblemMappers {
         LOG.errorf(e, "Unexpected error, incident %s", incident);
         return respond(Problem.of(500, "Internal Server Error",
                 "The service failed unexpectedly; nothing was stored. Quote incident " + incident + " when reporting it."));
+    }
+
+    /**
+     * The client closed the connection before its request was complete (or before the answer was written): a timeout, a
+     * closed laptop, a load generator stopping. Nothing of it was stored, and no one is there to read an answer. Not a
+     * failure of the service, so neither an ERROR with a stack trace nor a 5xx in the metrics. Also for a body read at
+     * the edge (EdgeLimits).
+     */
+    static Problem clientLeft(Throwable e) {
+        LOG.debugf("client closed the connection before the request was complete: %s", rootMessage(e));
+        return Problem.of(400, "Bad Request", "the connection was closed before the request was complete; nothing was stored");
     }
 
     /**

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import java.util.concurrent.ConcurrentHashMap;
 import org.origincheck.determination.DeterminationRecord;
 import org.origincheck.determination.DeterminationStored;
 import org.origincheck.determination.DeterminationsStored;
@@ -19,6 +20,8 @@ import org.origincheck.determination.DeterminationsStored;
 public class DeterminationMetrics {
 
     private final MeterRegistry registry;
+    /** Bounded as the tags are (see above): a few dozen counters at most. */
+    private final ConcurrentHashMap<Series, Counter> counters = new ConcurrentHashMap<>();
 
     public DeterminationMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -36,12 +39,18 @@ public class DeterminationMetrics {
     }
 
     private void count(DeterminationRecord determination) {
-        Counter.builder("origincheck.determinations")
-                .description("Determinations stored, by status, origin criterion and rule pack version")
-                .tag("status", determination.status)
-                .tag("criterion", determination.originCriterion == null ? "none" : determination.originCriterion)
-                .tag("pack_version", determination.rulePackVersion)
-                .register(registry)
+        String criterion = determination.originCriterion == null ? "none" : determination.originCriterion;
+        // Looked up in the registry once per tag set, not built and looked up for every determination (issue 19).
+        counters.computeIfAbsent(new Series(determination.status, criterion, determination.rulePackVersion), series ->
+                Counter.builder("origincheck.determinations")
+                        .description("Determinations stored, by status, origin criterion and rule pack version")
+                        .tag("status", series.status())
+                        .tag("criterion", series.criterion())
+                        .tag("pack_version", series.packVersion())
+                        .register(registry))
                 .increment();
+    }
+
+    private record Series(String status, String criterion, String packVersion) {
     }
 }
