@@ -167,7 +167,7 @@ public final class DroolsOriginEngine implements OriginEngine {
             return List.of();
         }
         List<EvaluationSubject> subjects = new ArrayList<>(boms.size());
-        EvaluationSubject.RuleChoices choices = new EvaluationSubject.RuleChoices(pack);
+        EvaluationSubject.RuleChoices choices = EvaluationSubject.RuleChoices.forPack(pack);
         for (BillOfMaterials bom : boms) {
             EvaluationSubject subject = new EvaluationSubject(bom, pack, choices.of(bom));
             Assessments.preliminaries(subject, subject.findings());

@@ -69,29 +69,18 @@ public record Material(int index, String partNumber, String description, HsCode 
     }
 
     /**
-     * The record's hash, except that an intermediate material's components are left out (only where it is in the submission
-     * counts): the rules engine hashes every non-originating material it reads (Drools' {@code from}), and the record's own
-     * hash walked the whole tree beneath a sub-assembly, every leaf once for each non-originating sub-assembly above it. Equal
-     * materials still hash alike; equality is unchanged.
+     * A hash of the fields that tell the materials of one bill of materials apart (its position, part number, classification,
+     * origin and value), not of every field: the rules engine hashes every non-originating material it reads (Drools' {@code from}
+     * keeps each in a hash map, twice per material per alternative), and the record's own hash walked every field and, for a
+     * sub-assembly, the whole tree beneath it. Equal materials still hash alike (these fields are among those equality compares);
+     * equality is unchanged.
      */
     @Override
     public int hashCode() {
-        int h = Integer.hashCode(index);
-        h = 31 * h + Objects.hashCode(partNumber);
-        h = 31 * h + Objects.hashCode(description);
+        int h = 31 * index + Objects.hashCode(partNumber);
         h = 31 * h + Objects.hashCode(hsCode);
         h = 31 * h + origin.hashCode();
-        h = 31 * h + Objects.hashCode(countryOfOrigin);
-        h = 31 * h + value.hashCode();
-        h = 31 * h + Objects.hashCode(quantity);
-        h = 31 * h + Objects.hashCode(unit);
-        h = 31 * h + kind.hashCode();
-        h = 31 * h + Objects.hashCode(partOfGood);
-        h = 31 * h + Objects.hashCode(weight);
-        h = 31 * h + Objects.hashCode(accumulatedNonOriginatingValue);
-        h = 31 * h + Objects.hashCode(evidence);
-        h = 31 * h + (intermediate == null ? 0 : Objects.hashCode(intermediate.field()));
-        return 31 * h + declarations.hashCode();
+        return 31 * h + value.hashCode();
     }
 
     /** How the material is named in reasons: its part number, or its position when it has none. */

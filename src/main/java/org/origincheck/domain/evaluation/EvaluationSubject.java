@@ -43,7 +43,7 @@ public final class EvaluationSubject {
     private final StepResults steps = new StepResults();
 
     public EvaluationSubject(BillOfMaterials bom, RulePack pack) {
-        this(bom, pack, RuleChoice.of(bom, pack));
+        this(bom, pack, RuleChoices.forPack(pack).of(bom));
     }
 
     /**
@@ -139,12 +139,21 @@ public final class EvaluationSubject {
     }
 
     /**
-     * The rule chosen once per distinct good among many evaluated together (one level of a BOM's intermediate materials): the
-     * choice is a function of what {@link RuleChoice#of} reads, so goods equal in all of it share one. Goods with automotive
-     * facts or vehicle facts are chosen for one by one (those facts are large and such goods are few). Not thread-safe: one per
-     * batch.
+     * The rule chosen once per distinct good and pack, for every evaluation under the pack: the choice is a function of what
+     * {@link RuleChoice#of} reads, so goods equal in all of it share one, whether they are the intermediate materials of one level
+     * of a BOM or the goods of successive requests. Choosing the rule (the look-ups in the product rules and the automotive tables,
+     * the rule's scope formatted for the reason) was a fifth of evaluating a 50-material BOM, paid twice per single request (the
+     * evaluation, then the headroom or path to qualify), and a fifth of evaluating a sub-assembly (docs/benchmarks.md, issue 19).
+     * Goods with automotive facts or vehicle facts are chosen for one by one (those facts are large and such goods are few).
+     * Thread-safe. Bounded: the last {@value #PACKS_REMEMBERED} packs evaluated under (by identity: a scenario's pack is another
+     * pack), at most {@value #CHOICES_PER_PACK} choices each; beyond that a choice is made and not kept.
      */
     public static final class RuleChoices {
+
+        private static final int PACKS_REMEMBERED = 8;
+        private static final int CHOICES_PER_PACK = 4096;
+        /** Most recently used first; replaced, never changed, so it is read without the lock. */
+        private static volatile List<RuleChoices> recent = List.of();
 
         private record Key(org.origincheck.domain.hs.HsCode hsCode, org.origincheck.domain.automotive.EndUse endUse,
                            java.util.Map<String, Boolean> declarations, LocalDate asOf,
@@ -152,10 +161,33 @@ public final class EvaluationSubject {
         }
 
         private final RulePack pack;
-        private final java.util.Map<Key, RuleChoice> chosen = new java.util.HashMap<>();
+        private final java.util.Map<Key, RuleChoice> chosen = new java.util.concurrent.ConcurrentHashMap<>();
 
-        public RuleChoices(RulePack pack) {
+        private RuleChoices(RulePack pack) {
             this.pack = pack;
+        }
+
+        /** The choices made under {@code pack} (this very object: two packs equal in content are chosen for apart). */
+        public static RuleChoices forPack(RulePack pack) {
+            for (RuleChoices c : recent) {
+                if (c.pack == pack) {
+                    return c;
+                }
+            }
+            synchronized (RuleChoices.class) {
+                List<RuleChoices> now = recent;
+                for (RuleChoices c : now) {
+                    if (c.pack == pack) {
+                        return c;
+                    }
+                }
+                RuleChoices made = new RuleChoices(pack);
+                List<RuleChoices> next = new ArrayList<>(PACKS_REMEMBERED);
+                next.add(made);
+                next.addAll(now.subList(0, Math.min(now.size(), PACKS_REMEMBERED - 1)));
+                recent = List.copyOf(next);
+                return made;
+            }
         }
 
         public RuleChoice of(BillOfMaterials bom) {
@@ -163,8 +195,17 @@ public final class EvaluationSubject {
             if (bom.automotive() != null || good.vehicle() != null) {
                 return RuleChoice.of(bom, pack);
             }
-            return chosen.computeIfAbsent(new Key(good.hsCode(), good.endUse(), good.declarations(), bom.asOf(),
-                    good.importingCountry(), good.importedFrom()), k -> RuleChoice.of(bom, pack));
+            Key key = new Key(good.hsCode(), good.endUse(), good.declarations(), bom.asOf(), good.importingCountry(), good.importedFrom());
+            RuleChoice known = chosen.get(key);
+            if (known != null) {
+                return known;
+            }
+            RuleChoice made = RuleChoice.of(bom, pack);
+            if (chosen.size() < CHOICES_PER_PACK) {
+                RuleChoice first = chosen.putIfAbsent(key, made);
+                return first == null ? made : first;
+            }
+            return made;
         }
     }
 

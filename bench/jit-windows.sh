@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# When the JIT is done (issue 19): starts the packaged service in its prod profile as bench/profile.sh does (same JAVA_OPTS, key
+# pair and token), then loads POST /api/v1/determinations with bench/bom-50.json (wrk, CONNECTIONS at a time) in WINDOWS
+# consecutive windows of WINDOW seconds from the first request, and prints for each window: determinations stored before it and
+# in it, and the service's CPU per determination by kind of thread (request, JIT compiler threads, GC and VM), from /proc. No
+# JFR recording runs unless JFR_AT=N, which starts one (settings=profile, as bench/profile.sh does) at the start of window N:
+# starting a recording makes the JVM compile (and instrument) code of its own, which a window measured with one open includes.
+# PORT, BENCH_DB, APP, JAVA, JAVA_OPTS as bench/profile.sh (bench/defaults.sh); the database must exist as for bench/profile.sh.
+# Usage: WINDOWS=12 WINDOW=30 PORT=8434 BENCH_DB=bench_i19w APP=/tmp/app bench/jit-windows.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+WINDOWS=${WINDOWS:-12}
+WINDOW=${WINDOW:-30}
+CONNECTIONS=${CONNECTIONS:-8}
+JFR_AT=${JFR_AT:-0}
+PGHOST=${PGHOST:-localhost}
+PGPORT=${PGPORT:-5432}
+# shellcheck source=bench/defaults.sh
+. bench/defaults.sh # PORT, BENCH_DB (DB), APP, JAVA, JAVA_OPTS
+JDK_BIN=$(dirname "$(readlink -f "$(command -v "$JAVA")")")
+export PGPASSWORD=bench
+sql() { psql -At -h "$PGHOST" -p "$PGPORT" -U "$DB" "$DB" -c "$1"; }
+mkdir -p target
+keys=target/bench-keys
+mkdir -p $keys
+[ -f $keys/private.pem ] || openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out $keys/private.pem 2> /dev/null
+openssl pkey -in $keys/private.pem -pubout -out $keys/public.pem
+b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
+header=$(printf '{"alg":"RS256","typ":"JWT"}' | b64url)
+now=$(date +%s)
+claims=$(printf '{"iss":"https://bench.origincheck.local","aud":"origincheck","sub":"load-generator","tenant":"load","groups":["submitter"],"iat":%d,"exp":%d}' "$now" $((now + 3600 + WINDOWS * WINDOW)) | b64url)
+export ORIGINCHECK_TOKEN="$header.$claims.$(printf '%s.%s' "$header" "$claims" | openssl dgst -sha256 -sign $keys/private.pem -binary | b64url)"
+
+QUARKUS_HTTP_PORT=$PORT QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://$PGHOST:$PGPORT/$DB QUARKUS_DATASOURCE_USERNAME=$DB QUARKUS_DATASOURCE_PASSWORD=bench \
+QUARKUS_OIDC_WORKSPACE_TENANT_ENABLED=false MP_JWT_VERIFY_PUBLICKEY_LOCATION=$PWD/$keys/public.pem MP_JWT_VERIFY_ISSUER=https://bench.origincheck.local MP_JWT_VERIFY_AUDIENCES=origincheck \
+  "$JAVA" $JAVA_OPTS -jar "$APP/quarkus-run.jar" > target/jit-windows-service.log 2>&1 &
+pid=$!
+trap 'kill $pid 2> /dev/null || true' EXIT
+until curl -sf "localhost:$PORT/q/health/ready" > /dev/null; do
+  kill -0 $pid 2> /dev/null || { echo "the service did not start: target/jit-windows-service.log"; exit 1; }
+  sleep 0.1
+done
+url="http://localhost:$PORT/api/v1/determinations"
+ticks=$(getconf CLK_TCK)
+cpu() { awk -v t="$ticks" '{printf "%.0f", ($14 + $15) * 1000 / t}' "/proc/$1/stat"; } # ms
+threads() { # "request jit gc-vm all" in ms of CPU, of threads alive now
+  local t n k all
+  all=$(cpu $pid)
+  for t in /proc/$pid/task/*; do
+    n=$(cat "$t/comm" 2> /dev/null) || continue
+    case "$n" in
+      executor-thread*|vert.x-eventlo*|vert.x-worker*) k=request ;;
+      C1\ CompilerThre*|C2\ CompilerThre*) k=jit ;;
+      "VM Thread"|GC*|"G1 "*|VM\ Periodic*) k=gc-vm ;;
+      *) k=other ;;
+    esac
+    echo "$k $(cpu "${t#/proc/}" 2> /dev/null || echo 0)"
+  done | awk -v all="$all" '{s[$1] += $2} END {printf "%d %d %d %d", s["request"], s["jit"], s["gc-vm"], all}'
+}
+start=$(sql "select count(*) from determination")
+echo "## bench/jit-windows.sh, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, commit $(git rev-parse --short HEAD), $APP, $("$JAVA" -version 2>&1 | head -1)"
+echo "JAVA_OPTS: $JAVA_OPTS"
+echo
+echo "| window | uptime (1 min) | stored before it | stored in it | service CPU ms per determination | request | JIT | GC-VM |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|"
+for w in $(seq 1 "$WINDOWS"); do
+  [ "$w" = "$JFR_AT" ] && "$JDK_BIN/jcmd" $pid JFR.start name=jit-windows settings=profile > /dev/null
+  before=$(sql "select count(*) from determination"); read -r r0 j0 g0 a0 <<< "$(threads)"
+  wrk --timeout 60s -t1 -c"$CONNECTIONS" -d"${WINDOW}s" -s bench/post-bom.lua "$url" > /dev/null
+  after=$(sql "select count(*) from determination"); read -r r1 j1 g1 a1 <<< "$(threads)"
+  n=$((after - before)); [ "$n" -gt 0 ] || n=1
+  load=$(awk '{print $1}' /proc/loadavg)
+  printf "| %d%s | %s | %d | %d | %.3f | %.3f | %.3f | %.3f |\n" "$w" "$([ "$w" = "$JFR_AT" ] && echo ' (JFR started)')" "$load" $((before - start)) $((after - before)) \
+    "$(echo "($a1 - $a0) / $n" | bc -l)" "$(echo "($r1 - $r0) / $n" | bc -l)" "$(echo "($j1 - $j0) / $n" | bc -l)" "$(echo "($g1 - $g0) / $n" | bc -l)"
+done
