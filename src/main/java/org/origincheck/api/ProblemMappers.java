@@ -100,7 +100,9 @@ public class ProblemMappers {
             String name = !field.isEmpty() ? field.toString() : parameter != null ? parameter : "$";
             errors.add(new Problem.FieldError(name, violation.getMessage()));
         }
-        errors.sort(Comparator.comparing(Problem.FieldError::field));
+        // Hibernate Validator's set has no fixed order, not even between two runs of one build: by field, then by
+        // reason, so that the same request always gets the same 400.
+        errors.sort(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message));
         return errors;
     }
 
