@@ -18,10 +18,11 @@
 #   5. RSS under load (the largest VmHWM seen) and a markdown summary on stdout;
 #   6. five timed starts, each with the CPU time the JVM had used when ready (utime + stime of /proc/<pid>/stat), a figure
 #      other work on the machine inflates much less than the wall-clock time.
-# Usage: bench/http.sh            (from the repository root; about 4 minutes after packaging)
+# Usage: bench/http.sh            (from the repository root; about 5 minutes after packaging)
 #        RATES="500 1000" DURATION=20 BATCH_LINES=200 BATCH_CONNECTIONS=4 JAVA_OPTS="-Xmx256m" bench/http.sh
 #        ONLY=ready bench/http.sh   only the starts (no pgbench, no load): the first start, which migrates, then five timed starts
 #        ONLY=big bench/http.sh     only the first start and the 50,000-material submissions, with resident memory
+#        SINGLE_WARMUP=15 bench/http.sh   the single requests' warm-up in seconds (default 60; 15 before 2026-12-05)
 #        ONLY=batch bench/http.sh   only the ceiling (pgbench), the first start and the batches (warmed up BATCH_WARMUP seconds,
 #                                   default 60 here, 10 in a whole run): their share of that ceiling
 #        PORT=8125 BENCH_DB=bench_mine bench/http.sh   another port and database, beside someone else's run on the same machine
@@ -80,8 +81,11 @@ if [ -z "$ONLY" ]; then
 status=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H "Authorization: Bearer $ORIGINCHECK_TOKEN" -H 'Content-Type: application/json' \
   --data-binary @bench/bom-50.json localhost:$PORT/api/v1/determinations)
 [ "$status" = 201 ] || { echo "a first determination answered $status, not 201: see target/http-bench-service.log"; exit 1; }
-# Warm-up: JIT and pools, not reported.
-wrk -t2 -c8 -d15s -s bench/post-bom.lua http://localhost:$PORT/api/v1/determinations > /dev/null
+# Warm-up: JIT and pools, not reported. SINGLE_WARMUP seconds (default 60; it was 15 s until 2026-12-05): the tiered compiler
+# keeps bringing per-request methods to C2 for tens of thousands of requests (bench/jit-windows.sh, docs/benchmarks.md, branch
+# i19w: ~0.5 ms of JIT CPU per determination after 12,000-19,000 requests, ~0.1 ms only after ~31,000), so a 15 s warm-up
+# measured the compiler's transient, not the service's steady throughput. SINGLE_WARMUP=15 gives the earlier runs' reading.
+wrk -t2 -c8 -d"${SINGLE_WARMUP:-60}s" -s bench/post-bom.lua http://localhost:$PORT/api/v1/determinations > /dev/null
 row() { # label offered wrk-line
   echo "$3" | awk -v label="$1" -v offered="$2" -v ceiling="$ceiling" '{gsub(",", ""); printf "| %s | %s | %.0f | %s | %s | %s | %s | %.1f%% |\n", label, offered, $12, $2, $5, $8, $15, 100 * $12 / ceiling}'
 }
