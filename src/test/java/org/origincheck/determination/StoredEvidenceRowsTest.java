@@ -167,6 +167,69 @@ class StoredEvidenceRowsTest {
         }
     }
 
+    /**
+     * A determination whose last row is refused (its Idempotency-Key, by a CHECK constraint added for the test) leaves no
+     * row at all: not its determination, review, supplier parts. Alone, and as line 120 of a batch of 150 (the second of
+     * its two parts): that part fails as a whole, its other lines are stored again, and every determination stored, in
+     * either part, has all its rows.
+     */
+    @Test
+    void aDeterminationWhoseLastRowIsRefusedLeavesNothingAndEveryOtherIsWhole() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String refused = "refused-" + run;
+        String prefix = "PO-ATOMIC-" + run + "-";
+        try (Connection c = dataSource.getConnection()) {
+            c.createStatement().execute("alter table idempotency_key add constraint stored_evidence_test_refuse check (idempotency_key <> '" + refused + "') not valid");
+        }
+        try {
+            Response alone = post(bom(prefix + "alone", run + "-alone", 2, 20), refused);
+            assertThat(alone.statusCode()).as(alone.asString()).isEqualTo(500);
+            assertThat(alone.contentType()).startsWith("application/problem+json");
+            assertThat(count("select count(*) from determination where reference = ?", prefix + "alone")).isZero();
+
+            List<String> lines = new ArrayList<>();
+            int keyed = 0;
+            for (int i = 0; i < 150; i++) {
+                String line = bom(prefix + i, run + "-" + i, 1, 10 + i);
+                if (i == 120) {
+                    line = "{\"idempotencyKey\":\"" + refused + "\"," + line.substring(1);
+                } else if (i % 3 == 0) {
+                    line = "{\"idempotencyKey\":\"atomic-" + run + "-" + i + "\"," + line.substring(1);
+                    keyed++;
+                }
+                lines.add(line);
+            }
+            List<String> answered = given().header("Authorization", "Bearer " + token()).contentType("application/x-ndjson").accept("application/x-ndjson")
+                    .body((String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8)).post("/api/v1/determination-batches")
+                    .then().statusCode(200).extract().asString().lines().toList();
+            assertThat(answered).hasSize(150);
+            for (int i = 0; i < 150; i++) {
+                assertThat(JSON.readTree(answered.get(i)).path("status").asInt()).as(answered.get(i)).isEqualTo(i == 120 ? 500 : 201);
+            }
+            String like = prefix + "%";
+            assertThat(count("select count(*) from determination where reference like ?", like)).isEqualTo(149);
+            assertThat(count("select count(*) from determination where reference = ?", prefix + "120")).isZero();
+            assertThat(count("select count(*) from determination d where d.reference like ? and (not exists (select 1 from review_event e where e.determination_id = d.id and e.seq = 1)"
+                    + " or not exists (select 1 from review_status s where s.determination_id = d.id)"
+                    + " or not exists (select 1 from determination_supplier_part p where p.determination_id = d.id))", like)).as("stored without all its rows").isZero();
+            assertThat(count("select count(*) from idempotency_key k join determination d on d.id = k.determination_id where d.reference like ?", like)).isEqualTo(keyed);
+        } finally {
+            try (Connection c = dataSource.getConnection()) {
+                c.createStatement().execute("alter table idempotency_key drop constraint stored_evidence_test_refuse");
+            }
+        }
+    }
+
+    private long count(String sql, String parameter) throws Exception {
+        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(sql)) {
+            q.setString(1, parameter);
+            try (ResultSet r = q.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
+    }
+
     private void awaitInsertWaitingForLock() throws Exception {
         try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(
                 "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and query ilike '%insert into determination%'"
