@@ -284,6 +284,13 @@ class StoredEvidenceRowsTest {
         assertThat(event.path("seq").asInt()).isEqualTo(1);
         assertThat(event.path("actor").asText()).isEqualTo("review policy");
         assertThat(event.path("from_state").isNull()).isTrue();
+        // The policy's decision and its reason: review required (pending) or approved automatically, always with a reason.
+        assertThat(event.path("action").asText() + " -> " + event.path("to_state").asText()).isIn("REVIEW_REQUIRED -> PENDING_REVIEW", "AUTO_APPROVED -> APPROVED");
+        assertThat(event.path("justification").asText()).isNotBlank();
+        if (!row.path("status").asText().equals("ORIGINATING")) {
+            assertThat(event.path("justification").asText()).startsWith("the engine found the good " + row.path("status").asText());
+        }
+        assertThat(event.path("override_status").isNull() && event.path("override_criterion").isNull()).isTrue();
         assertThat(event.path("tenant_id").asText()).isEqualTo(TestTokens.TENANT);
         assertThat(UUID.fromString(event.path("id").asText()).version()).isEqualTo(4);
         assertThat(instant(sent.id(), "select at from review_event where determination_id = ?")).isEqualTo(createdAt);
