@@ -116,7 +116,7 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage("org.origincheck.determination..", "org.origincheck.engine..", "org.origincheck.rulepack..",
                         "org.origincheck.domain..", "org.origincheck.api..")
                 .should().dependOnClassesThat().resideInAPackage("org.origincheck.review..")
-                .because("review follows determinations by the DeterminationStored event and implements SettledConclusions")
+                .because("review implements the ports determination/ declares (SettledConclusions, ReviewOpening)")
                 .check(classes);
     }
 }

@@ -147,7 +147,7 @@ public class DeterminationBatches {
             int to = Math.min(pending.size(), from + BATCH_TRANSACTION_SIZE);
             List<Prepared> chunk = pending.subList(from, to);
             try {
-                QuarkusTransaction.requiringNew().run(() -> writer.storeTogether(chunk, tenant));
+                writer.storeTogether(chunk);
                 for (int j = from; j < to; j++) {
                     outcomes[pendingIndexes.get(j)] = new Created(pending.get(j).stored());
                 }
@@ -204,7 +204,7 @@ public class DeterminationBatches {
         if (rest.size() < to - from) { // keys were taken: the others may well store together now
             List<Prepared> again = rest.stream().map(pending::get).toList();
             try {
-                QuarkusTransaction.requiringNew().run(() -> writer.storeTogether(again, tenant));
+                writer.storeTogether(again);
                 for (int j : rest) {
                     outcomes[pendingIndexes.get(j)] = new Created(pending.get(j).stored());
                 }

@@ -3,21 +3,18 @@ package org.origincheck.determination;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.origincheck.determination.DeterminationService.Stored;
 import org.origincheck.determination.DeterminationWriter.Prepared;
 
 /**
  * Stores single determinations ({@code POST /api/v1/determinations}) by group commit ({@link GroupCommit}): the
- * determinations concurrent requests made are written in one transaction with batched inserts, as a batch's lines are
+ * determinations concurrent requests made are written in one statement, as a batch's lines are
  * ({@link DeterminationWriter#storeTogether}), each with everything written with it today (its review, supplier parts
  * and idempotency key), and each request is answered once that transaction committed. A quiet service writes each
- * request at once, alone, in its own transaction, as before. Configured by {@code origincheck.group-commit.*}
+ * request at once, alone, as before. Configured by {@code origincheck.group-commit.*}
  * (application.properties, docs/benchmarks.md).
  */
 @ApplicationScoped
@@ -70,12 +67,7 @@ class DeterminationCommits {
 
         @Override
         public void together(List<Prepared> rows) {
-            // storeTogether writes one tenant's rows (a batch's); a group may hold several tenants', each with its own keys.
-            Map<String, List<Prepared>> byTenant = new LinkedHashMap<>();
-            for (Prepared p : rows) {
-                byTenant.computeIfAbsent(p.record().tenantId, t -> new java.util.ArrayList<>()).add(p);
-            }
-            QuarkusTransaction.requiringNew().run(() -> byTenant.forEach((tenant, theirs) -> writer.storeTogether(theirs, tenant)));
+            writer.storeTogether(rows); // one statement, all or nothing; each row carries its tenant
         }
 
         @Override

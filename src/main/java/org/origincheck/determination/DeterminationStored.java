@@ -3,10 +3,11 @@ package org.origincheck.determination;
 import org.origincheck.domain.evaluation.Evaluation;
 
 /**
- * Fired, synchronously and inside the transaction that stores it, when a determination has been stored. Review
- * observes it to open the determination's review; an observer that fails rolls the determination back, so no
- * determination is stored without its review. The determination path does not know who listens. Several stored in one
- * transaction (a part of a batch) are announced together by {@link DeterminationsStored} instead.
+ * Fired once a determination has been stored and committed, with every row stored with it (its review, supplier parts
+ * and Idempotency-Key: {@link EvidenceRows} writes them in one statement). Metrics count it. Several stored in one
+ * statement (a group of single requests, a part of a batch) are announced together by {@link DeterminationsStored}
+ * instead. Before issue 19's writer (branch i19t) it was fired inside the transaction and review wrote its rows on it;
+ * review now decides them beforehand ({@link ReviewOpening}) and nothing observes this to write.
  */
 public record DeterminationStored(DeterminationRecord determination, Evaluation evaluation) {
 }

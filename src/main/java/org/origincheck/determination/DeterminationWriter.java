@@ -10,6 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
 import org.origincheck.determination.DeterminationRefused.Reason;
 import org.origincheck.determination.DeterminationService.Received;
 import org.origincheck.determination.DeterminationService.Stored;
@@ -21,9 +24,16 @@ import org.origincheck.domain.evaluation.MultiLevelEvaluation;
 import org.origincheck.domain.supplier.SupplierDeclarations;
 
 /**
- * Writes determinations as evidence: the submission as received beside the response as returned, its review (by the
- * {@link DeterminationStored} event), the supplier parts it used and its idempotency key, all in one transaction, so
- * nothing is half-written. A request whose key was already used is answered with the first determination (a replay).
+ * Writes determinations as evidence: the submission as received beside the response as returned, its review (decided by
+ * {@link ReviewOpening}), the supplier parts it used and its idempotency key, for one determination or many, in ONE
+ * statement ({@link EvidenceRows}), so nothing is half-written and there is one way of writing evidence. A request whose
+ * key was already used is answered with the first determination (a replay). {@link DeterminationStored} (one) or
+ * {@link DeterminationsStored} (several) is fired once the rows are committed.
+ *
+ * <p>The statement runs on a connection of the pool in auto-commit, as its own transaction, not in a JTA transaction:
+ * one round trip for a lone determination instead of four (docs/benchmarks.md, branch i19t). Called inside a JTA
+ * transaction it would join it instead (the pool enlists the connection), and the events' after-commit observers would
+ * wait for that commit.
  */
 @ApplicationScoped
 class DeterminationWriter {
@@ -31,19 +41,21 @@ class DeterminationWriter {
     private final EvidenceFormat format;
     private final Event<DeterminationStored> stored;
     private final Event<DeterminationsStored> storedTogether;
-    private final SupplierDeclarations declarations;
+    private final ReviewOpening reviews;
+    private final DataSource dataSource;
     private final Clock clock = Clock.systemUTC();
 
     DeterminationWriter(EvidenceFormat format, Event<DeterminationStored> stored, Event<DeterminationsStored> storedTogether,
-                        SupplierDeclarations declarations) {
+                        ReviewOpening reviews, DataSource dataSource) {
         this.format = format;
         this.stored = stored;
         this.storedTogether = storedTogether;
-        this.declarations = declarations;
+        this.reviews = reviews;
+        this.dataSource = dataSource;
     }
 
-    /** A determination evaluated and written as its response, not yet stored. */
-    record Prepared(DeterminationRecord record, Evaluation evaluation, List<SupplierDeclarations.Use> supplierParts,
+    /** A determination evaluated and written as its response, with the review it opens, not yet stored. */
+    record Prepared(DeterminationRecord record, Evaluation evaluation, ReviewOpening.Opened review, List<SupplierDeclarations.Use> supplierParts,
                     String idempotencyKey, String requestSha256) {
 
         Stored stored() {
@@ -57,29 +69,18 @@ class DeterminationWriter {
         DeterminationRecord record = DeterminationRecord.of(UUID.randomUUID(), clock.instant().truncatedTo(ChronoUnit.MICROS), bom,
                 evaluation, received, tenant, subject);
         record.response = format.write(record.id, record.createdAt, assessed);
-        return new Prepared(record, evaluation, supplierParts(bom.materials()), idempotencyKey, requestSha256);
+        return new Prepared(record, evaluation, reviews.open(record, evaluation), supplierParts(bom.materials()), idempotencyKey, requestSha256);
     }
 
-    /** Stores one determination in a transaction of its own; a concurrent twin with the same key answers with the winner's result. */
+    /** Stores one determination on its own; a concurrent twin with the same key answers with the winner's result. */
     Stored storeAlone(Prepared prepared) {
-        DeterminationRecord record = prepared.record();
-        String tenant = record.tenantId;
+        String tenant = prepared.record().tenantId;
         String idempotencyKey = prepared.idempotencyKey();
         try {
-            QuarkusTransaction.requiringNew().run(() -> {
-                record.persist();
-                stored.fire(new DeterminationStored(record, prepared.evaluation()));
-                if (!prepared.supplierParts().isEmpty()) {
-                    record.flush(); // the determination row first: the supplier parts refer to it
-                    declarations.recordUses(record.id, tenant, prepared.supplierParts());
-                }
-                if (idempotencyKey != null) {
-                    IdempotencyRecord.keep(tenant, idempotencyKey, prepared.requestSha256(), record.id, record.createdAt);
-                }
-            });
+            write(List.of(prepared));
         } catch (RuntimeException e) {
             // A concurrent request with the same key committed first: answer with its determination.
-            IdempotencyRecord winner = idempotencyKey == null ? null
+            IdempotencyRecord winner = idempotencyKey == null || DatabaseUnreachable.test(e) ? null
                     : QuarkusTransaction.requiringNew().call(() -> IdempotencyRecord.find(tenant, idempotencyKey));
             if (winner != null) {
                 return replay(winner, prepared.requestSha256(), tenant);
@@ -90,34 +91,36 @@ class DeterminationWriter {
     }
 
     /**
-     * One transaction for many determinations: each kind of row is written in its own run of inserts (the JDBC driver
-     * sends each run as batched statements), the determinations first because every other row refers to one.
+     * Stores many determinations (of any tenants: each row carries its own) as one: all of them, or, if the statement
+     * fails, none of them. The caller decides what to try again.
      */
-    void storeTogether(List<Prepared> chunk, String tenant) {
-        for (Prepared p : chunk) {
-            p.record().persist();
+    void storeTogether(List<Prepared> chunk) {
+        write(chunk);
+    }
+
+    private void write(List<Prepared> rows) {
+        try (Connection connection = dataSource.getConnection()) {
+            EvidenceRows.insert(connection, rows);
+        } catch (SQLException e) {
+            throw new NotStored(e);
         }
-        DeterminationRecord.flush();
-        // One event for the chunk: its observers write each kind of row together (review events, then statuses), which the
-        // driver sends as batched statements; an event per determination interleaved them, one statement per row.
-        List<DeterminationStored> each = new ArrayList<>(chunk.size());
-        for (Prepared p : chunk) {
-            each.add(new DeterminationStored(p.record(), p.evaluation()));
-        }
-        storedTogether.fire(new DeterminationsStored(each));
-        for (Prepared p : chunk) {
-            if (p.idempotencyKey() != null) {
-                IdempotencyRecord.add(tenant, p.idempotencyKey(), p.requestSha256(), p.record().id, p.record().createdAt);
+        // Committed (the statement was its own transaction): the observers count it (metrics); none writes anything.
+        if (rows.size() == 1) {
+            stored.fire(new DeterminationStored(rows.get(0).record(), rows.get(0).evaluation()));
+        } else {
+            List<DeterminationStored> each = new ArrayList<>(rows.size());
+            for (Prepared p : rows) {
+                each.add(new DeterminationStored(p.record(), p.evaluation()));
             }
+            storedTogether.fire(new DeterminationsStored(each));
         }
-        DeterminationRecord.flush();
-        Map<UUID, List<SupplierDeclarations.Use>> uses = new LinkedHashMap<>();
-        for (Prepared p : chunk) {
-            if (!p.supplierParts().isEmpty()) {
-                uses.put(p.record().id, p.supplierParts());
-            }
+    }
+
+    /** The statement storing determinations failed; nothing of them was stored. The cause is the driver's. */
+    static final class NotStored extends RuntimeException {
+        NotStored(SQLException cause) {
+            super("storing determinations failed; nothing of them was stored (SQLState " + cause.getSQLState() + ")", cause);
         }
-        declarations.recordUses(tenant, uses); // the chunk's supplier parts together: one statement, not one per row
     }
 
     Stored replay(IdempotencyRecord key, String requestSha256, String tenant) {

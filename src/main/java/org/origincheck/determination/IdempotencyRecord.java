@@ -34,23 +34,6 @@ public class IdempotencyRecord extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
-    /** Records the key in the current transaction; flushed at once so a concurrent twin fails here, not at commit. */
-    static void keep(String tenant, String idempotencyKey, String requestSha256, UUID determinationId, Instant createdAt) {
-        add(tenant, idempotencyKey, requestSha256, determinationId, createdAt);
-        IdempotencyRecord.flush();
-    }
-
-    /** Records the key in the current transaction, written at the next flush (a batch writes its keys together). */
-    static void add(String tenant, String idempotencyKey, String requestSha256, UUID determinationId, Instant createdAt) {
-        IdempotencyRecord key = new IdempotencyRecord();
-        key.tenantId = tenant;
-        key.idempotencyKey = idempotencyKey;
-        key.requestSha256 = requestSha256;
-        key.determinationId = determinationId;
-        key.createdAt = createdAt;
-        key.persist();
-    }
-
     public static IdempotencyRecord find(String tenant, String key) {
         return IdempotencyRecord.<IdempotencyRecord>find("tenantId = ?1 and idempotencyKey = ?2", tenant, key).firstResult();
     }

@@ -28,7 +28,7 @@ import org.origincheck.domain.review.ReviewState;
  * queue, and certifications of origin from approved originating determinations.
  */
 @ApplicationScoped
-public class ReviewService implements org.origincheck.determination.SettledConclusions {
+public class ReviewService implements org.origincheck.determination.SettledConclusions, org.origincheck.determination.ReviewOpening {
 
     public static final String POLICY_ACTOR = "review policy";
 
@@ -40,26 +40,6 @@ public class ReviewService implements org.origincheck.determination.SettledConcl
                          EntityManager entityManager) {
         this.policy = new ReviewPolicy(marginPoints);
         this.entityManager = entityManager;
-    }
-
-    /** Called inside the transaction that stores the determination. */
-    /** A determination was stored: open its review, in the same transaction. */
-    void opened(@jakarta.enterprise.event.Observes org.origincheck.determination.DeterminationStored stored) {
-        recordInitial(stored.determination(), stored.evaluation());
-    }
-
-    /**
-     * Several determinations stored in one transaction (a part of a batch): the same review as {@link #opened} for each,
-     * written kind by kind, every event and then every status, so that each kind is one batched statement.
-     */
-    void openedTogether(@jakarta.enterprise.event.Observes org.origincheck.determination.DeterminationsStored stored) {
-        java.util.List<ReviewStatusRecord> statuses = new java.util.ArrayList<>(stored.determinations().size());
-        for (org.origincheck.determination.DeterminationStored each : stored.determinations()) {
-            statuses.add(initialEventAndStatus(each.determination(), each.evaluation()));
-        }
-        for (ReviewStatusRecord status : statuses) {
-            status.persist();
-        }
     }
 
     /** Approved: the engine's status stands; overridden: the officer's. Pending or rejected: nothing to rely on. */
@@ -87,12 +67,12 @@ public class ReviewService implements org.origincheck.determination.SettledConcl
         return new Standing(state, conclusion);
     }
 
-    public void recordInitial(DeterminationRecord determination, Evaluation evaluation) {
-        initialEventAndStatus(determination, evaluation).persist();
-    }
-
-    /** Persists the review policy's event for a new determination and returns its review status, not yet persisted. */
-    private ReviewStatusRecord initialEventAndStatus(DeterminationRecord determination, Evaluation evaluation) {
+    /**
+     * The review policy's first event for a new determination, written with it by the determination's writer in the
+     * statement that stores it (so no determination is stored without its review).
+     */
+    @Override
+    public Opened open(DeterminationRecord determination, Evaluation evaluation) {
         java.util.Set<String> met = new java.util.HashSet<>();
         for (var reason : evaluation.reasons()) {
             if (reason.code() == org.origincheck.domain.evaluation.ReasonCode.PRODUCT_RULE_ALTERNATIVE
@@ -108,14 +88,7 @@ public class ReviewService implements org.origincheck.determination.SettledConcl
             decision = policy.decideOverUnknownFacts(evaluation.status(), decision);
         }
         ReviewState to = decision.action().apply(null).to();
-        append(determination.id, determination.tenantId, 1, decision.action(), null, to, POLICY_ACTOR, determination.createdAt,
-                decision.reason(), null, null);
-        ReviewStatusRecord status = new ReviewStatusRecord();
-        status.determinationId = determination.id;
-        status.tenantId = determination.tenantId;
-        status.state = to.name();
-        status.updatedAt = determination.createdAt;
-        return status;
+        return new Opened(UUID.randomUUID(), decision.action().name(), to.name(), POLICY_ACTOR, decision.reason());
     }
 
     public record ActionRequest(ReviewAction action, @jakarta.validation.constraints.Size(max = 4000) String justification, DeterminationStatus overrideStatus, OriginCriterion overrideCriterion) {

@@ -149,52 +149,6 @@ public class SupplierDeclarationService implements SupplierDeclarations {
         });
     }
 
-    @Override
-    public void recordUses(UUID determinationId, String tenant, List<Use> uses) {
-        recordUses(tenant, Map.of(determinationId, uses));
-    }
-
-    /**
-     * One statement for every row, whatever their number: the columns go as arrays and PostgreSQL unnests them (a
-     * declaration id may be null). A statement per supplier x part was a round trip each, 50 for a BOM of 50 suppliers'
-     * parts, and a batch's chunk repeated that per determination.
-     */
-    @Override
-    public void recordUses(String tenant, Map<UUID, List<Use>> usesByDetermination) {
-        int rows = usesByDetermination.values().stream().mapToInt(List::size).sum();
-        if (rows == 0) {
-            return;
-        }
-        UUID[] determinations = new UUID[rows];
-        String[] suppliers = new String[rows];
-        String[] parts = new String[rows];
-        UUID[] declarations = new UUID[rows];
-        int i = 0;
-        for (Map.Entry<UUID, List<Use>> entry : usesByDetermination.entrySet()) {
-            for (Use use : entry.getValue()) {
-                determinations[i] = entry.getKey();
-                suppliers[i] = use.supplierId();
-                parts[i] = use.partNumber();
-                declarations[i] = use.declarationId() == null ? null : UUID.fromString(use.declarationId());
-                i++;
-            }
-        }
-        em.flush(); // the determinations' rows first, which these refer to (a native statement flushed them too)
-        em.unwrap(org.hibernate.Session.class).doWork(connection -> {
-            try (java.sql.PreparedStatement insert = connection.prepareStatement(
-                    "insert into determination_supplier_part (determination_id, tenant_id, supplier_id, part_number, declaration_id) "
-                            + "select u.determination_id, ?, u.supplier_id, u.part_number, u.declaration_id "
-                            + "from unnest(?::uuid[], ?::text[], ?::text[], ?::uuid[]) as u (determination_id, supplier_id, part_number, declaration_id)")) {
-                insert.setString(1, tenant);
-                insert.setArray(2, connection.createArrayOf("uuid", determinations));
-                insert.setArray(3, connection.createArrayOf("text", suppliers));
-                insert.setArray(4, connection.createArrayOf("text", parts));
-                insert.setArray(5, connection.createArrayOf("uuid", declarations));
-                insert.executeUpdate();
-            }
-        });
-    }
-
     /** The stored determinations (ids, oldest first) that took a material's origin from this declaration. */
     public List<String> determinationsUsing(UUID declarationId, String tenant) {
         return QuarkusTransaction.joiningExisting().call(() -> {

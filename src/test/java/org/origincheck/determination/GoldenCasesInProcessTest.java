@@ -118,11 +118,6 @@ class GoldenCasesInProcessTest {
             public Optional<SupplierDeclaration> validFor(String tenant, String supplierId, String partNumber, LocalDate date) {
                 return Optional.empty();
             }
-
-            @Override
-            public void recordUses(UUID determinationId, String tenant, List<Use> uses) {
-                throw new UnsupportedOperationException("the in-process runner stores nothing");
-            }
         };
         submissions = new SubmissionMapper(validator, json, limits, new StoredDeterminations(none),
                 new MaterialTreeMapper(limits, new MaterialEvidence(noDeclarations, none)));

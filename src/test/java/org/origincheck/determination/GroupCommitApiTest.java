@@ -135,7 +135,7 @@ class GroupCommitApiTest {
 
     private void awaitInsertWaitingForLock() throws Exception {
         try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(
-                "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and query ilike 'insert into determination%'")) {
+                "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and query ilike '%insert into determination%' and pid <> pg_backend_pid()")) {
             while (true) {
                 try (ResultSet r = q.executeQuery()) {
                     r.next();
