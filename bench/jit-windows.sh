@@ -41,21 +41,12 @@ until curl -sf "localhost:$PORT/q/health/ready" > /dev/null; do
   sleep 0.1
 done
 url="http://localhost:$PORT/api/v1/determinations"
-ticks=$(getconf CLK_TCK)
-cpu() { awk -v t="$ticks" '{printf "%.0f", ($14 + $15) * 1000 / t}' "/proc/$1/stat"; } # ms
-threads() { # "request jit gc-vm all" in ms of CPU, of threads alive now
-  local t n k all
-  all=$(cpu $pid)
-  for t in /proc/$pid/task/*; do
-    n=$(cat "$t/comm" 2> /dev/null) || continue
-    case "$n" in
-      executor-thread*|vert.x-eventlo*|vert.x-worker*) k=request ;;
-      C1\ CompilerThre*|C2\ CompilerThre*) k=jit ;;
-      "VM Thread"|GC*|"G1 "*|VM\ Periodic*) k=gc-vm ;;
-      *) k=other ;;
-    esac
-    echo "$k $(cpu "${t#/proc/}" 2> /dev/null || echo 0)"
-  done | awk -v all="$all" '{s[$1] += $2} END {printf "%d %d %d %d", s["request"], s["jit"], s["gc-vm"], all}'
+# shellcheck source=bench/thread-cpu.sh
+. bench/thread-cpu.sh # cpu, threads
+usage() { # "request jit gc-vm all" in ms of CPU: threads alive now, and the whole process
+  local by
+  by=$(threads)
+  echo "$by" | tr ' =' '\n ' | awk -v all="$(cpu $pid)" 'NF == 2 {s[$1] = $2} END {printf "%d %d %d %d", s["request"], s["jit"], s["gc-vm"], all}'
 }
 start=$(sql "select count(*) from determination")
 echo "## bench/jit-windows.sh, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, commit $(git rev-parse --short HEAD), $APP, $("$JAVA" -version 2>&1 | head -1)"
@@ -65,9 +56,9 @@ echo "| window | uptime (1 min) | stored before it | stored in it | service CPU 
 echo "|---:|---:|---:|---:|---:|---:|---:|---:|"
 for w in $(seq 1 "$WINDOWS"); do
   [ "$w" = "$JFR_AT" ] && "$JDK_BIN/jcmd" $pid JFR.start name=jit-windows settings=profile > /dev/null
-  before=$(sql "select count(*) from determination"); read -r r0 j0 g0 a0 <<< "$(threads)"
+  before=$(sql "select count(*) from determination"); read -r r0 j0 g0 a0 <<< "$(usage)"
   wrk --timeout 60s -t1 -c"$CONNECTIONS" -d"${WINDOW}s" -s bench/post-bom.lua "$url" > /dev/null
-  after=$(sql "select count(*) from determination"); read -r r1 j1 g1 a1 <<< "$(threads)"
+  after=$(sql "select count(*) from determination"); read -r r1 j1 g1 a1 <<< "$(usage)"
   n=$((after - before)); [ "$n" -gt 0 ] || n=1
   load=$(awk '{print $1}' /proc/loadavg)
   printf "| %d%s | %s | %d | %d | %.3f | %.3f | %.3f | %.3f |\n" "$w" "$([ "$w" = "$JFR_AT" ] && echo ' (JFR started)')" "$load" $((before - start)) $((after - before)) \

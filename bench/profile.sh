@@ -63,8 +63,8 @@ for _ in $(seq 1 18); do
   [ "$(sql "select count(*) from determination")" -ge "$(( $(cat target/profile-start-count) + WARMUP ))" ] && break
 done
 
-ticks=$(getconf CLK_TCK)
-cpu() { awk -v t="$ticks" '{printf "%.0f", ($14 + $15) * 1000 / t}' "/proc/$1/stat"; } # ms
+# shellcheck source=bench/thread-cpu.sh
+. bench/thread-cpu.sh # cpu, threads
 postmaster=$(ss -Hltnp "sport = :$PGPORT" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)
 dbcpu() { # ms: "<this database's backends and autovacuum workers> <the cluster's shared writers>", of processes alive now
   # (the pool's backends are). Other databases' backends on the same cluster (another engineer's bench) are not counted; the
@@ -77,19 +77,6 @@ dbcpu() { # ms: "<this database's backends and autovacuum workers> <the cluster'
     esac
   done < <(ps -e -o pid= -o ppid= -o args= | awk -v pm="$1" '$1 == pm || $2 == pm {$2 = ""; print}')
   echo "$own $shared"
-}
-threads() { # ms of CPU by kind of thread: request (executor, event loop), JIT, GC and VM, other
-  local t n
-  for t in /proc/$pid/task/*; do
-    n=$(cat "$t/comm" 2> /dev/null) || continue
-    case "$n" in
-      executor-thread*|vert.x-eventlo*|vert.x-worker*) k=request ;;
-      C1\ CompilerThre*|C2\ CompilerThre*) k=jit ;;
-      "VM Thread"|GC*|"G1 "*|VM\ Periodic*) k=gc-vm ;;
-      *) k=other ;;
-    esac
-    echo "$k $(cpu "${t#/proc/}" 2> /dev/null || echo 0)"
-  done | awk '{s[$1] += $2} END {printf "request=%d jit=%d gc-vm=%d other=%d", s["request"], s["jit"], s["gc-vm"], s["other"]}'
 }
 "$JDK_BIN/jcmd" $pid JFR.start name=profile settings=profile > /dev/null
 before=$(sql "select count(*) from determination"); load_before=$(uptime); cpu0=$(cpu $pid); t0=$(threads); db0=$(dbcpu "$postmaster")
