@@ -23,7 +23,7 @@ class DeployedJvmOptionsTest {
     private static final Pattern SCRIPT_DEFAULT = Pattern.compile("JAVA_OPTS=\\$\\{JAVA_OPTS:-\"([^\"]+)\"}");
     private static final List<String> DEFAULTS = List.of("bench/defaults.sh", "deploy/startup-archive.sh");
     private static final List<String> BENCH_SCRIPTS = List.of("bench/http.sh", "bench/startup.sh", "bench/memory.sh",
-            "bench/startup-timeline.sh", "bench/profile.sh");
+            "bench/startup-timeline.sh", "bench/profile.sh", "bench/startup-threads.sh");
     private static final Pattern SOURCES_DEFAULTS = Pattern.compile("(?m)^\\. bench/defaults\\.sh\\b");
     // JAVA is not among them: startup.sh and profile.sh keep `java` on the PATH as their default, set before sourcing.
     private static final Pattern OWN_DEFAULT = Pattern.compile("(?m)^(JAVA_OPTS|PORT|DB|APP)=");
