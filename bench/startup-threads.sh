@@ -32,7 +32,11 @@ for round in $(seq 1 "$ROUNDS"); do
     IFS='|' read -r label extra app java <<< "$variant"
     start_service target/startup-threads.log "${app:-$APP}" "${java:-$JAVA}" "$extra"
     up=$(cut -d' ' -f1 /proc/uptime)
-    main=$(ls /proc/$pid/task | sort -n | sed -n 2p) # the launcher's second thread: JNI_CreateJavaVM and main()
+    # The launcher's second thread (JNI_CreateJavaVM, then main()): named like the process, unlike the JVM's own threads.
+    main=""
+    for t in /proc/$pid/task/*; do
+      if [ "${t##*/}" != "$pid" ] && [ "$(cat "$t/comm")" = java ]; then main=${t##*/}; break; fi
+    done
     read -r run queued _ < /proc/$pid/task/$main/schedstat
     started=$(sed 's/.*) //' /proc/$pid/task/$main/stat | awk '{print $20}') # field 22: start time in clock ticks
     life=$(echo "($up - $started / $hz) * 1000" | bc -l | cut -d. -f1)
