@@ -32,6 +32,7 @@ echo
 echo "- load average before (\`uptime\`): $(uptime | sed 's/.*load average: //')"
 echo "- JAVA_OPTS: \`$JAVA_OPTS\`; startup archive: \`${archive:-none}\`; ready in $(printf '%.2f' "$ready") s, CPU $cpu s"
 
+hwm() { awk '/^VmHWM/ {printf "%d", $2 / 1024}' /proc/$pid/status; }
 snapshot() { # $1: file
   {
     echo "# $(date -u '+%H:%M:%S') $(grep -E '^(VmRSS|VmHWM|RssAnon|RssFile|RssShmem|Threads)' /proc/$pid/status | tr -s ' \t' ' ' | paste -sd ';')"
@@ -55,9 +56,11 @@ sampler=$!
 
 wrk -t2 -c8 -d15s -s bench/post-bom.lua http://localhost:$PORT/api/v1/determinations > /dev/null # warm-up, as bench/http.sh
 wrk -t2 -c16 -d"${DURATION}s" -s bench/post-bom.lua http://localhost:$PORT/api/v1/determinations | tail -1 | sed 's/^/- saturation, 16 connections: /'
+hwm_single=$(hwm)
 for _ in $(seq 1 "$BATCH_LINES"); do cat bench/bom-50.json; echo; done > target/batch.ndjson
 wrk -t2 -c4 -d10s --timeout 10s -s bench/post-batch.lua http://localhost:$PORT/api/v1/determination-batches > /dev/null
 wrk -t2 -c4 -d"${DURATION}s" --timeout 10s -s bench/post-batch.lua http://localhost:$PORT/api/v1/determination-batches | tail -1 | sed 's/^/- batches of '"$BATCH_LINES"' lines, 4 connections, per batch: /'
+hwm_batch=$(hwm)
 bench/make-bom-50000.sh
 : > target/memory-bom-50000.status
 for round in $(seq 1 "${BIG_ROUNDS:-3}"); do
@@ -78,7 +81,9 @@ snapshot target/memory-end.txt
 [ "$(head -1 target/memory-end.txt | grep -o 'VmRSS: [0-9]*' | grep -o '[0-9]*')" -ge "$(head -1 $out | grep -o 'VmRSS: [0-9]*' | grep -o '[0-9]*' || echo 0)" ] && cp target/memory-end.txt $out
 "$JCMD" $pid GC.run > /dev/null; "$JCMD" $pid GC.heap_info > target/memory-heap-idle.txt
 echo "- 50,000-material submissions answered: $(cat target/memory-bom-50000.status)"
-echo "- peak (VmHWM): $(awk '/^VmHWM/ {printf "%d", $2 / 1024}' /proc/$pid/status) MB; now (VmRSS): $(awk '/^VmRSS/ {printf "%d", $2 / 1024}' /proc/$pid/status) MB"
+echo "- peak (VmHWM): $(hwm) MB; now (VmRSS): $(awk '/^VmRSS/ {printf "%d", $2 / 1024}' /proc/$pid/status) MB"
+# Which load made the peak: VmHWM never falls, so a phase after which it did not rise did not make it.
+echo "- VmHWM after the single requests: $hwm_single MB; after the batches: $hwm_batch MB; after the big submissions: $(hwm) MB"
 live() { awk '/^ *(DefNew|Tenured|def new|tenured)/ {for (i = 1; i <= NF; i++) if ($i == "used") {sub(/,/, "", $(i + 1)); s += $(i + 1)}} END {printf "%d MB", s / 1024}' "$1"; }
 echo "- heap used after a full collection: during the big submissions $(live target/memory-heap-loaded.txt), idle $(live target/memory-heap-idle.txt)"
 echo "- at the highest sample: $(head -1 $out | cut -c3-)"
