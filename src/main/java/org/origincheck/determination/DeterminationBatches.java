@@ -94,13 +94,19 @@ public class DeterminationBatches {
      * stored again one by one, so one bad line never takes the others with it. Within a batch, a key belongs to the
      * first line that carries it: a later line with the same key and the same submission is answered with that line's
      * outcome, with another submission it is refused, as a retry would be.
+     *
+     * <p>{@code lines} is consumed: each element is set to null once its line is evaluated, so that a part holds its BOMs
+     * only until they are evaluated and then only the rows to store (issue 19: what four batches keep alive is copied by
+     * every young collection).
      */
     public List<LineOutcome> createAll(Batch batch, List<BatchLine> lines) {
         String tenant = batch.tenant;
         LineOutcome[] outcomes = new LineOutcome[lines.size()];
+        String[] lineKeys = new String[lines.size()];
         Set<String> keys = new HashSet<>();
-        for (BatchLine line : lines) {
-            String key = line.idempotencyKey();
+        for (int i = 0; i < lines.size(); i++) {
+            String key = lines.get(i).idempotencyKey();
+            lineKeys[i] = key;
             if (key != null && !batch.usedBefore.containsKey(key) && !batch.firstWithKey.containsKey(key)) {
                 keys.add(key);
             }
@@ -118,7 +124,7 @@ public class DeterminationBatches {
         List<Integer> pendingIndexes = new ArrayList<>();
         List<Prepared> pending = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
-            BatchLine line = lines.get(i);
+            BatchLine line = lines.set(i, null);
             String key = line.idempotencyKey();
             hashes[i] = key == null ? null : line.received().sha256();
             if (key != null && batch.usedBefore.containsKey(key)) {
@@ -156,10 +162,10 @@ public class DeterminationBatches {
             }
         }
         for (int i : firsts) {
-            batch.firstWithKey.get(lines.get(i).idempotencyKey()).outcome = outcomes[i];
+            batch.firstWithKey.get(lineKeys[i]).outcome = outcomes[i];
         }
         for (int i : repeats) {
-            String key = lines.get(i).idempotencyKey();
+            String key = lineKeys[i];
             FirstWithKey first = batch.firstWithKey.get(key);
             if (!hashes[i].equals(first.requestSha256)) {
                 outcomes[i] = keyReused(key);

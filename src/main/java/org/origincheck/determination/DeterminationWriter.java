@@ -54,8 +54,12 @@ class DeterminationWriter {
         this.dataSource = dataSource;
     }
 
-    /** A determination evaluated and written as its response, with the review it opens, not yet stored. */
-    record Prepared(DeterminationRecord record, Evaluation evaluation, ReviewOpening.Opened review, List<SupplierDeclarations.Use> supplierParts,
+    /**
+     * A determination evaluated and written as its response, with the review it opens, not yet stored. It keeps the rows to
+     * write and nothing of the evaluation itself: a batch holds a part of these until its statement, and the evaluations'
+     * objects kept with them were copied by every young collection meanwhile (docs/benchmarks.md, branch i20a).
+     */
+    record Prepared(DeterminationRecord record, ReviewOpening.Opened review, List<SupplierDeclarations.Use> supplierParts,
                     String idempotencyKey, String requestSha256) {
 
         Stored stored() {
@@ -69,7 +73,7 @@ class DeterminationWriter {
         DeterminationRecord record = DeterminationRecord.of(UUID.randomUUID(), clock.instant().truncatedTo(ChronoUnit.MICROS), bom,
                 evaluation, received, tenant, subject);
         record.response = format.write(record.id, record.createdAt, assessed);
-        return new Prepared(record, evaluation, reviews.open(record, evaluation), supplierParts(bom.materials()), idempotencyKey, requestSha256);
+        return new Prepared(record, reviews.open(record, evaluation), supplierParts(bom.materials()), idempotencyKey, requestSha256);
     }
 
     /** Stores one determination on its own; a concurrent twin with the same key answers with the winner's result. */
@@ -106,11 +110,11 @@ class DeterminationWriter {
         }
         // Committed (the statement was its own transaction): the observers count it (metrics); none writes anything.
         if (rows.size() == 1) {
-            stored.fire(new DeterminationStored(rows.get(0).record(), rows.get(0).evaluation()));
+            stored.fire(new DeterminationStored(rows.get(0).record()));
         } else {
             List<DeterminationStored> each = new ArrayList<>(rows.size());
             for (Prepared p : rows) {
-                each.add(new DeterminationStored(p.record(), p.evaluation()));
+                each.add(new DeterminationStored(p.record()));
             }
             storedTogether.fire(new DeterminationsStored(each));
         }

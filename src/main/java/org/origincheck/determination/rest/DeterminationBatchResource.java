@@ -116,7 +116,7 @@ public class DeterminationBatchResource {
     public String create(String body) {
         String tenant = caller.tenant();
         String subject = caller.subject();
-        List<String> lines = lines(body);
+        Lines lines = Lines.of(body);
         if (lines.isEmpty()) {
             throw ApiException.invalid("$", "the body has no line: send one BOM submission as JSON per line");
         }
@@ -136,14 +136,13 @@ public class DeterminationBatchResource {
     }
 
     /** Reads, determines and stores lines [from, to) of the body and appends their answers, in order. */
-    private void answerPart(DeterminationBatches.Batch batch, List<String> lines, int from, int to, String tenant, StringBuilder out) {
+    private void answerPart(DeterminationBatches.Batch batch, Lines lines, int from, int to, String tenant, StringBuilder out) {
         LineAnswer[] answers = new LineAnswer[to - from];
         List<DeterminationBatches.BatchLine> accepted = new ArrayList<>();
         List<Integer> acceptedIndexes = new ArrayList<>();
         for (int i = from; i < to; i++) {
             try {
-                String line = lines.set(i, null); // once read, only what was accepted from it is kept
-                accepted.add(read(line, tenant));
+                accepted.add(read(lines.get(i), tenant)); // the line's text is made when it is read; only what was accepted from it is kept
                 acceptedIndexes.add(i);
             } catch (ApiException e) {
                 answers[i - from] = LineAnswer.refused(i, e.problem());
@@ -174,23 +173,43 @@ public class DeterminationBatchResource {
         }
     }
 
-    /** The lines of the body; a final newline (or CRLF) ends the last line rather than starting an empty one. */
-    static List<String> lines(String body) {
-        List<String> lines = new ArrayList<>();
-        if (body == null || body.isEmpty()) {
-            return lines;
-        }
-        int start = 0;
-        while (start < body.length()) {
-            int end = body.indexOf('\n', start);
-            int next = end < 0 ? body.length() : end + 1;
-            if (end < 0) {
-                end = body.length();
+    /**
+     * The lines of the body (a final newline, or CRLF, ends the last line rather than starting an empty one): where each line of the body begins and ends, its text made only when it is read ({@link #get}): a batch holds its body
+     * and one line's copy at a time, not a second copy of the whole body (issue 19: four batches' bodies and lines were kept
+     * alive through every young collection of the run).
+     */
+    record Lines(String body, int[] bounds, int size) {
+
+        static Lines of(String body) {
+            int[] bounds = new int[16];
+            int size = 0;
+            if (body != null) {
+                int start = 0;
+                while (start < body.length()) {
+                    int end = body.indexOf('\n', start);
+                    int next = end < 0 ? body.length() : end + 1;
+                    if (end < 0) {
+                        end = body.length();
+                    }
+                    if (2 * size + 2 > bounds.length) {
+                        bounds = java.util.Arrays.copyOf(bounds, 2 * bounds.length);
+                    }
+                    bounds[2 * size] = start;
+                    bounds[2 * size + 1] = end > start && body.charAt(end - 1) == '\r' ? end - 1 : end;
+                    size++;
+                    start = next;
+                }
             }
-            lines.add(body.substring(start, end > start && body.charAt(end - 1) == '\r' ? end - 1 : end));
-            start = next;
+            return new Lines(body, bounds, size);
         }
-        return lines;
+
+        boolean isEmpty() {
+            return size == 0;
+        }
+
+        String get(int i) {
+            return body.substring(bounds[2 * i], bounds[2 * i + 1]);
+        }
     }
 
     private DeterminationBatches.BatchLine read(String line, String tenant) {
