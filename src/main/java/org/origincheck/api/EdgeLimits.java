@@ -13,6 +13,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.origincheck.config.LimitsConfig;
 
@@ -26,7 +27,9 @@ import org.origincheck.config.LimitsConfig;
  * (WriteRoles) it is read here, up to the limit,
  * by Vert.x's BodyHandler (the REST layer then uses what was read), and one byte more is a 413 problem. A body that
  * declares a Content-Length of at most origincheck.http.buffered-body-bytes is read here too, for the same callers only:
- * the resource then does not wait on its worker thread for the event loop to hand the body over (issue 19).
+ * the resource then does not wait on its worker thread for the event loop to hand the body over (issue 19). A larger body, or
+ * one sent chunked, is read only when there is room for it among the large bodies being handled (LargeBodies,
+ * origincheck.limits.large-body-bytes-at-once): several of the largest legal bodies at once ran the heap out of memory.
  */
 @ApplicationScoped
 public class EdgeLimits {
@@ -39,6 +42,10 @@ public class EdgeLimits {
     private final int maxHeaderBytes;
     /** A body that declares at most this many bytes is read here for an admitted caller (origincheck.http.buffered-body-bytes). */
     private final long bufferedBodyBytes;
+    /** Room for the larger bodies read and handled at once (origincheck.limits.large-body-bytes-at-once). */
+    private final LargeBodies largeBodies;
+    /** Seconds a client refused for lack of room is asked to wait, as for an evaluation refused so. */
+    static final String BUSY_RETRY_AFTER_SECONDS = "30";
 
     public EdgeLimits(LimitsConfig limits, ObjectMapper json,
                       @ConfigProperty(name = "origincheck.limits.max-uri-length", defaultValue = "4096") int maxUriLength,
@@ -49,6 +56,7 @@ public class EdgeLimits {
         this.maxUriLength = maxUriLength;
         this.maxHeaderBytes = maxHeaderBytes;
         this.bufferedBodyBytes = bufferedBodyBytes;
+        this.largeBodies = new LargeBodies(limits.largeBodyBytesAtOnce());
     }
 
     void register(@Observes Router router) {
@@ -96,8 +104,14 @@ public class EdgeLimits {
                     chunkedReader.handle(context);
                     return;
                 }
+                if (declared > bufferedBodyBytes && admitted(context)) {
+                    // Left to the REST layer, which reads it once there is room for it (LargeBodies).
+                    whenRoomFor(context, declared, context::next);
+                    return;
+                }
             } else if (request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null && !form(request) && admitted(context)) {
-                chunkedReader.handle(context);
+                // Its length is known only once read: counted at the largest a body may be.
+                whenRoomFor(context, limits.maxBodyBytes(), () -> chunkedReader.handle(context));
                 return;
             }
             context.next();
@@ -158,6 +172,31 @@ public class EdgeLimits {
             writeRoles = roles;
         }
         return roles;
+    }
+
+    /**
+     * Goes on with the request once its body fits in the room for large bodies (LargeBodies), in order of arrival; until
+     * then its body is not read (Quarkus pauses every request until a handler reads it), so a waiting request holds a
+     * connection, not memory. Refused with 503 and Retry-After, nothing read or stored, when the wait is longer than
+     * origincheck.limits.evaluation-wait-seconds. The room is given back when the request ends, however it ends (answered,
+     * refused later, or its client gone).
+     */
+    private void whenRoomFor(RoutingContext context, long bytes, Runnable proceed) {
+        io.vertx.core.Context eventLoop = context.vertx().getOrCreateContext();
+        LargeBodies.Claim claim = largeBodies.claim(bytes, () -> eventLoop.runOnContext(ignored -> proceed.run()));
+        context.addEndHandler(ignored -> claim.end());
+        if (claim.admittedNow()) {
+            proceed.run();
+            return;
+        }
+        context.vertx().setTimer(TimeUnit.SECONDS.toMillis(limits.evaluationWaitSeconds()), ignored -> {
+            if (claim.withdraw() && !context.response().headWritten()) {
+                context.response().putHeader("Retry-After", BUSY_RETRY_AFTER_SECONDS);
+                refuse(context, 503, "Service Unavailable", "other large request bodies are being handled"
+                        + " (origincheck.limits.large-body-bytes-at-once); this one was not read and nothing was stored;"
+                        + " send the same request (with its Idempotency-Key) again after Retry-After");
+            }
+        });
     }
 
     private void refuse(RoutingContext context, int status, String title, String detail) {

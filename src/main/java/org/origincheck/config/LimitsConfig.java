@@ -25,7 +25,19 @@ public interface LimitsConfig {
     @WithDefault("50000")
     int materialsInEvaluation();
 
-    /** How long an evaluation waits for room before it is answered 503 with Retry-After, nothing stored. */
+    /**
+     * Bytes of the request bodies larger than origincheck.http.buffered-body-bytes (one sent chunked counted at
+     * max-body-bytes, its length being unknown) that are read and handled at once; more wait in order of arrival, up to
+     * evaluation-wait-seconds, before their body is read (api/LargeBodies). Sized for a 256 MB heap: one body at
+     * max-body-bytes at a time; smaller requests are not counted.
+     */
+    @WithDefault("16777216")
+    long largeBodyBytesAtOnce();
+
+    /**
+     * How long an evaluation waits for room, and a large body for room to be read (large-body-bytes-at-once), before it is
+     * answered 503 with Retry-After, nothing stored.
+     */
     @WithDefault("60")
     long evaluationWaitSeconds();
 }

@@ -96,6 +96,11 @@ class GoldenCasesInProcessTest {
             }
 
             @Override
+            public long largeBodyBytesAtOnce() {
+                return 16_777_216;
+            }
+
+            @Override
             public long evaluationWaitSeconds() {
                 return 60;
             }

@@ -124,7 +124,8 @@ public class DeterminationResource {
     @APIResponse(responseCode = "422", description = "No rule pack in force on asOf, or an Idempotency-Key reused with another body",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "503", description = "Nothing was stored; send the same request (with its Idempotency-Key) again after Retry-After"
-            + " seconds: the database cannot be reached, or too many determinations wait for room to be evaluated or stored. Determinations"
+            + " seconds: the database cannot be reached, or too many determinations wait for room to be evaluated or stored, or a body over"
+            + " 64 KiB for room to be read (origincheck.limits.large-body-bytes-at-once). Determinations"
             + " posted at the same time are stored together in one transaction, each answered 201 only after it committed (group commit);"
             + " a failure of that transaction is answered only to the request it concerns.",
             headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = SchemaType.INTEGER)),

@@ -97,6 +97,10 @@ public class SupplierDeclarationResource {
             content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON, schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(oneOf = {SupplierDeclarationView.class, Created.class})))
     @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "400", description = "Invalid declaration, each field (or CSV line and column) named", content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = org.origincheck.api.Problem.MEDIA_TYPE,
             schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = org.origincheck.api.Problem.class)))
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "503", description = "A body over 64 KiB found no room among the large bodies being read"
+            + " (origincheck.limits.large-body-bytes-at-once) within the wait: not read, nothing stored; send it again after Retry-After seconds",
+            headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(name = "Retry-After", description = "Seconds to wait", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER)),
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = org.origincheck.api.Problem.MEDIA_TYPE))
     public Response create(SupplierDeclarationInput input, @Context UriInfo uri) {
         LocalDate today = declarations.today();
         SupplierDeclaration stored = declarations.record(caller.tenant(), caller.subject(), List.of(SupplierDeclarationMapper.toDomain(input, today))).get(0);
