@@ -112,6 +112,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void theRulePackTypesShouldNotBeJavaSerializable() {
+        noClasses().that().resideInAnyPackage(DOMAIN, "org.origincheck.rulepack..")
+                .and().areNotEnums().and().areNotAssignableTo(Throwable.class)
+                .should().beAssignableTo(java.io.Serializable.class)
+                .because("the pack's only stored form is rulepack/PackCodec's, read through the records' constructors and checked by"
+                        + " BuildValidatedPackTest; a Serializable type would promise a second form that nothing writes or tests")
+                .check(classes);
+    }
+
+    @Test
     void reviewShouldOnlyBeReachedFromTheEdge() {
         noClasses().that().resideInAnyPackage("org.origincheck.determination..", "org.origincheck.engine..", "org.origincheck.rulepack..",
                         "org.origincheck.domain..", "org.origincheck.api..")
