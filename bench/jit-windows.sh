@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# When the JIT is done (issue 19): starts the packaged service in its prod profile as bench/profile.sh does (same JAVA_OPTS, key
-# pair and token), then loads POST /api/v1/determinations with bench/bom-50.json (wrk, CONNECTIONS at a time) in WINDOWS
+# When the JIT is done (issue 19): starts the packaged service in its prod profile as bench/profile.sh does (bench/start-service.sh:
+# same JAVA_OPTS, key pair and token; no startup archive), then loads POST /api/v1/determinations with bench/bom-50.json (wrk, CONNECTIONS at a time) in WINDOWS
 # consecutive windows of WINDOW seconds from the first request, and prints for each window: determinations stored before it and
 # in it, and the service's CPU per determination by kind of thread (request, JIT compiler threads, GC and VM), from /proc. No
 # JFR recording runs unless JFR_AT=N, which starts one (settings=profile, as bench/profile.sh does) at the start of window N:
@@ -21,25 +21,12 @@ JDK_BIN=$(dirname "$(readlink -f "$(command -v "$JAVA")")")
 export PGPASSWORD=bench
 sql() { psql -At -h "$PGHOST" -p "$PGPORT" -U "$DB" "$DB" -c "$1"; }
 mkdir -p target
-keys=target/bench-keys
-mkdir -p $keys
-[ -f $keys/private.pem ] || openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out $keys/private.pem 2> /dev/null
-openssl pkey -in $keys/private.pem -pubout -out $keys/public.pem
-b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
-header=$(printf '{"alg":"RS256","typ":"JWT"}' | b64url)
-now=$(date +%s)
-claims=$(printf '{"iss":"https://bench.origincheck.local","aud":"origincheck","sub":"load-generator","tenant":"load","groups":["submitter"],"iat":%d,"exp":%d}' "$now" $((now + 3600 + WINDOWS * WINDOW)) | b64url)
-export ORIGINCHECK_TOKEN="$header.$claims.$(printf '%s.%s' "$header" "$claims" | openssl dgst -sha256 -sign $keys/private.pem -binary | b64url)"
-
-QUARKUS_HTTP_PORT=$PORT QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://$PGHOST:$PGPORT/$DB QUARKUS_DATASOURCE_USERNAME=$DB QUARKUS_DATASOURCE_PASSWORD=bench \
-QUARKUS_OIDC_WORKSPACE_TENANT_ENABLED=false MP_JWT_VERIFY_PUBLICKEY_LOCATION=$PWD/$keys/public.pem MP_JWT_VERIFY_ISSUER=https://bench.origincheck.local MP_JWT_VERIFY_AUDIENCES=origincheck \
-  "$JAVA" $JAVA_OPTS -jar "$APP/quarkus-run.jar" > target/jit-windows-service.log 2>&1 &
-pid=$!
-trap 'kill $pid 2> /dev/null || true' EXIT
-until curl -sf "localhost:$PORT/q/health/ready" > /dev/null; do
-  kill -0 $pid 2> /dev/null || { echo "the service did not start: target/jit-windows-service.log"; exit 1; }
-  sleep 0.1
-done
+# shellcheck source=bench/start-service.sh
+TOKEN_SECONDS=$((3600 + WINDOWS * WINDOW)) . bench/start-service.sh # a key pair and a token valid for every window; start_service
+pid=""
+trap '[ -n "$pid" ] && kill $pid 2> /dev/null || true' EXIT
+# The fast path without a startup archive, as before: the JIT's work is what the windows measure.
+JDBC_URL=jdbc:postgresql://$PGHOST:$PGPORT/$DB STARTUP_ARCHIVE=off start_service target/jit-windows-service.log
 url="http://localhost:$PORT/api/v1/determinations"
 # shellcheck source=bench/thread-cpu.sh
 . bench/thread-cpu.sh # cpu, threads

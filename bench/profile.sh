@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # CPU per determination, and where it goes, for one path (issue 19): starts the packaged service in its prod profile as
-# bench/http.sh does (same JAVA_OPTS, a key pair and token made with openssl), warms it up, then for DURATION seconds
+# bench/http.sh does (bench/start-service.sh: same JAVA_OPTS, key pair and token; no startup archive), warms it up, then for DURATION seconds
 # loads one path with wrk while a JFR recording (settings=profile) runs, and prints:
 #   - determinations stored in that window (counted in the database), their rate, `uptime` before and after;
 #   - CPU time of the service (utime+stime from /proc/<pid>/stat) and of the PostgreSQL server's processes, per
@@ -36,25 +36,12 @@ esac
 mkdir -p target
 for _ in $(seq 1 "$BATCH_LINES"); do cat bench/bom-50.json; echo; done > target/batch.ndjson
 
-keys=target/bench-keys
-mkdir -p $keys
-[ -f $keys/private.pem ] || openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out $keys/private.pem 2> /dev/null
-openssl pkey -in $keys/private.pem -pubout -out $keys/public.pem
-b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
-header=$(printf '{"alg":"RS256","typ":"JWT"}' | b64url)
-now=$(date +%s)
-claims=$(printf '{"iss":"https://bench.origincheck.local","aud":"origincheck","sub":"load-generator","tenant":"load","groups":["submitter"],"iat":%d,"exp":%d}' "$now" $((now + 3600)) | b64url)
-export ORIGINCHECK_TOKEN="$header.$claims.$(printf '%s.%s' "$header" "$claims" | openssl dgst -sha256 -sign $keys/private.pem -binary | b64url)"
-
-QUARKUS_HTTP_PORT=$PORT QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://$PGHOST:$PGPORT/$DB QUARKUS_DATASOURCE_USERNAME=$DB QUARKUS_DATASOURCE_PASSWORD=bench \
-QUARKUS_OIDC_WORKSPACE_TENANT_ENABLED=false MP_JWT_VERIFY_PUBLICKEY_LOCATION=$PWD/$keys/public.pem MP_JWT_VERIFY_ISSUER=https://bench.origincheck.local MP_JWT_VERIFY_AUDIENCES=origincheck \
-  "$JAVA" $JAVA_OPTS -jar "$APP/quarkus-run.jar" > target/profile-service.log 2>&1 &
-pid=$!
-trap 'kill $pid 2> /dev/null || true' EXIT
-until curl -sf "localhost:$PORT/q/health/ready" > /dev/null; do
-  kill -0 $pid 2> /dev/null || { echo "the service did not start: target/profile-service.log"; exit 1; }
-  sleep 0.1
-done
+# shellcheck source=bench/start-service.sh
+. bench/start-service.sh # a key pair and a token for the run; start_service
+pid=""
+trap '[ -n "$pid" ] && kill $pid 2> /dev/null || true' EXIT
+# The fast path without a startup archive, as before: the JIT's and the request path's CPU are measured, not the start.
+JDBC_URL=jdbc:postgresql://$PGHOST:$PGPORT/$DB STARTUP_ARCHIVE=off start_service target/profile-service.log
 url="http://localhost:$PORT$path"
 sql "select count(*) from determination" > target/profile-start-count
 # Warm-up (JIT, pools, token cache): WARMUP determinations stored, at most 3 minutes.

@@ -1,7 +1,9 @@
-# Sourced by bench/http.sh and bench/startup.sh: a key pair and token for the run, and start_service, which starts the
-# packaged service in its prod profile as deployed and times it to ready. Expects PORT, DB (database and role on this
-# machine's PostgreSQL, password `bench`; or JDBC_URL, JDBC_USER, JDBC_PASSWORD), APP (the packaged folder), JAVA (the java
-# launcher) and JAVA_OPTS, as bench/defaults.sh sets them; the caller sets `set -euo pipefail`.
+# Sourced by every bench script that starts the packaged service (http.sh, startup.sh, memory.sh, profile.sh, jit-windows.sh;
+# startup-timeline.sh for the key pair and archive_opts only): a key pair and token for the run, and start_service, which
+# starts the packaged service in its prod profile as deployed and times it to ready. Expects PORT, DB (database and role on
+# this machine's PostgreSQL, password `bench`; or JDBC_URL, JDBC_USER, JDBC_PASSWORD), APP (the packaged folder), JAVA (the
+# java launcher) and JAVA_OPTS, as bench/defaults.sh sets them; the caller sets `set -euo pipefail`. TOKEN_SECONDS: the
+# token's lifetime (default 3600; the service refuses more than 8 hours), for a run longer than an hour.
 #
 # A startup archive in $APP is used when present (STARTUP_ARCHIVE=off ignores it), so that what is measured is what
 # deploy/ runs: `app.aot` (JDK 25's ahead-of-time cache, JEP 483/514/515) with -XX:AOTCache, `app-cds.jsa` (AppCDS) with
@@ -19,7 +21,7 @@ openssl pkey -in $keys/private.pem -pubout -out $keys/public.pem
 b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
 header=$(printf '{"alg":"RS256","typ":"JWT"}' | b64url)
 now=$(date +%s)
-claims=$(printf '{"iss":"https://bench.origincheck.local","aud":"origincheck","sub":"load-generator","tenant":"load","groups":["submitter"],"iat":%d,"exp":%d}' "$now" $((now + 3600)) | b64url)
+claims=$(printf '{"iss":"https://bench.origincheck.local","aud":"origincheck","sub":"load-generator","tenant":"load","groups":["submitter"],"iat":%d,"exp":%d}' "$now" $((now + ${TOKEN_SECONDS:-3600})) | b64url)
 signature=$(printf '%s.%s' "$header" "$claims" | openssl dgst -sha256 -sign $keys/private.pem -binary | b64url)
 export ORIGINCHECK_TOKEN="$header.$claims.$signature"
 echo "$ORIGINCHECK_TOKEN" > $keys/token # for further requests by hand during the run

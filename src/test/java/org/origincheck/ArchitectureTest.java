@@ -112,6 +112,46 @@ class ArchitectureTest {
     }
 
     @Test
+    void theRulePackTypesShouldNotBeJavaSerializable() {
+        noClasses().that().resideInAnyPackage(DOMAIN, "org.origincheck.rulepack..")
+                .and().areNotEnums().and().areNotAssignableTo(Throwable.class)
+                .should().beAssignableTo(java.io.Serializable.class)
+                .because("the pack's only stored form is rulepack/PackCodec's, read through the records' constructors and checked by"
+                        + " BuildValidatedPackTest; a Serializable type would promise a second form that nothing writes or tests")
+                .check(classes);
+    }
+
+    @Test
+    void validShouldCascadeIntoAContainersElementsNotBeOnTheContainer() {
+        // Hibernate Validator deprecates @Valid on a container (HV000271, logged at every start); List<@Valid X> says the same
+        // thing where Bean Validation 2.0 puts it.
+        java.util.List<String> onContainers = new java.util.ArrayList<>();
+        for (JavaClass c : classes) {
+            Class<?> type = c.reflect();
+            for (java.lang.reflect.Field f : type.getDeclaredFields()) {
+                if (f.isAnnotationPresent(jakarta.validation.Valid.class) && isContainer(f.getType())) {
+                    onContainers.add(type.getName() + "." + f.getName());
+                }
+            }
+            java.util.List<java.lang.reflect.Executable> executables = new java.util.ArrayList<>(java.util.List.of(type.getDeclaredMethods()));
+            executables.addAll(java.util.List.of(type.getDeclaredConstructors()));
+            for (java.lang.reflect.Executable e : executables) {
+                for (java.lang.reflect.Parameter p : e.getParameters()) {
+                    if (p.isAnnotationPresent(jakarta.validation.Valid.class) && isContainer(p.getType())) {
+                        onContainers.add(type.getName() + "." + e.getName() + "(" + p.getName() + ")");
+                    }
+                }
+            }
+        }
+        assertThat(onContainers).as("@Valid on a container instead of on its type argument").isEmpty();
+    }
+
+    private static boolean isContainer(Class<?> type) {
+        return Iterable.class.isAssignableFrom(type) || java.util.Map.class.isAssignableFrom(type) || java.util.Optional.class.isAssignableFrom(type)
+                || type.isArray();
+    }
+
+    @Test
     void reviewShouldOnlyBeReachedFromTheEdge() {
         noClasses().that().resideInAnyPackage("org.origincheck.determination..", "org.origincheck.engine..", "org.origincheck.rulepack..",
                         "org.origincheck.domain..", "org.origincheck.api..")

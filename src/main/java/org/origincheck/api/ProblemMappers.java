@@ -188,8 +188,9 @@ public class ProblemMappers {
 
     /**
      * The client's connection closed under the request: Vert.x's and Netty's closed-connection exceptions (HttpClosedException,
-     * "Connection was closed", a ClosedChannelException such as Netty's stackless one), or the socket's reset and broken pipe,
-     * as the cause of what the REST layer threw while it read the body or wrote the answer. A database connection's failure
+     * "Connection was closed", a ClosedChannelException such as Netty's stackless one), Quarkus' "Connection has been closed" (its
+     * output stream, when the connection closed while a streamed answer waited for Vert.x's write queue to drain), or the
+     * socket's reset and broken pipe, as the cause of what the REST layer threw while it read the body or wrote the answer. A database connection's failure
      * is not this (it is a java.sql exception, answered 503 by {@link #databaseUnreachable(Throwable)}).
      */
     static boolean clientGone(Throwable e) {
@@ -205,7 +206,7 @@ public class ProblemMappers {
             if (t instanceof java.nio.channels.ClosedChannelException || type.equals("io.vertx.core.http.HttpClosedException")
                     || (type.startsWith("io.vertx.") && message.equals("Connection was closed"))
                     || (t instanceof java.io.IOException && (message.contains("Connection reset by peer") || message.contains("Broken pipe")
-                    || message.equals("Connection was closed")))) {
+                    || message.equals("Connection was closed") || message.equals("Connection has been closed")))) {
                 return true;
             }
         }

@@ -3,15 +3,21 @@ package org.origincheck.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import io.agroal.api.AgroalDataSource;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,9 +31,16 @@ import org.origincheck.security.TestTokens;
  * "Unexpected error" with an incident id, which is what an operator is paged for (closing note of 2026-12-05 05:45;
  * security review third part). Failed before: ERROR "Unexpected error, incident ..." with the stack trace of the
  * closed connection (an HttpClosedException under two IOExceptions), for each of the three bodies.
+ * <p>
+ * The same holds for a client that leaves in the middle of a streamed answer (the CSV exports write as they read the
+ * database, a chunk per transaction): the service stops writing, logs it at DEBUG, counts no server error, holds no pooled
+ * connection afterwards and answers the next request.
  */
 @QuarkusTest
 class ClientDisconnectTest {
+
+    @Inject
+    AgroalDataSource dataSource;
 
     private final List<LogRecord> records = new CopyOnWriteArrayList<>();
     private final Handler capture = new Handler() {
@@ -95,6 +108,151 @@ class ClientDisconnectTest {
             assertThat(records.stream().filter(ClientDisconnectTest::aboutTheDisconnect))
                     .as(body[0] + ": at DEBUG, without a stack trace").allMatch(r -> r.getLevel().intValue() <= Level.FINE.intValue() && r.getThrown() == null);
         }
+    }
+
+    @Test
+    void shouldStopTheGapsCsvWhoseClientLeavesMidwayAndStayHealthy() throws Exception {
+        // 100,000 supplier x part gaps of one determination, each CSV line about 180 bytes: about 18 MB.
+        String tenant = "left-mid-csv-" + UUID.randomUUID();
+        int pairs = 100_000;
+        seedGaps(tenant, pairs);
+        String token = TestTokens.token(tenant, Roles.AUDITOR);
+        leaveMidway("/api/v1/supplier-declarations/gaps?asOf=2026-07-01", token, "supplierId,partNumber,determinations", pairs * 180L);
+        // The next request, which needs a connection, is answered: a page of the same gaps.
+        io.restassured.RestAssured.given().header("Authorization", "Bearer " + token).queryParam("asOf", "2026-07-01").queryParam("size", 1)
+                .get("/api/v1/supplier-declarations/gaps").then().statusCode(200).body("total", org.hamcrest.Matchers.equalTo(pairs));
+    }
+
+    @Test
+    void shouldStopTheScenarioRunCsvWhoseClientLeavesMidwayAndStayHealthy() throws Exception {
+        // A finished scenario run of 10,000 changed determinations, each line about 1,600 bytes (its reason's message): about 16 MB.
+        String tenant = "left-mid-csv-" + UUID.randomUUID();
+        int changes = 10_000;
+        String run = seedScenarioRun(tenant, changes);
+        String token = TestTokens.token(tenant, Roles.AUDITOR);
+        leaveMidway("/api/v1/scenario-runs/" + run + "/changes", token, "determinationId,partNumber,hsCode", changes * 1_600L);
+        io.restassured.RestAssured.given().header("Authorization", "Bearer " + token).queryParam("size", 1)
+                .get("/api/v1/scenario-runs/" + run + "/changes").then().statusCode(200).body("total", org.hamcrest.Matchers.equalTo(changes));
+    }
+
+    /**
+     * GETs {@code path} as CSV and leaves after 256 KB of an answer of about {@code answerBytes}, of which at most the socket's
+     * send buffer (4 MB at most on Linux) and Vert.x's write queue can be on their way then, so the service is still writing (a
+     * chunk of 500 lines per transaction) when the client goes. Then: the service stopped writing and said so at DEBUG, without
+     * a stack trace and without counting a server error, and no pooled connection is left checked out.
+     */
+    private void leaveMidway(String path, String token, String csvHeader, long answerBytes) throws Exception {
+        int port = ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
+        dataSource.getConfiguration().setMetricsEnabled(true); // Agroal counts active connections only with its metrics on
+        try {
+            records.clear();
+            double serverErrors = serverErrors();
+            long read = 0;
+            try (Socket socket = new Socket()) {
+                socket.setReceiveBufferSize(8192); // before connecting, so that the window stays small
+                socket.connect(new java.net.InetSocketAddress("localhost", port));
+                OutputStream out = socket.getOutputStream();
+                out.write(("GET " + path + " HTTP/1.1\r\nHost: localhost:" + port + "\r\nAuthorization: Bearer " + token
+                        + "\r\nAccept: text/csv\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                InputStream in = socket.getInputStream();
+                byte[] buffer = new byte[8192];
+                StringBuilder head = new StringBuilder();
+                for (int n; read < 256 * 1024 && (n = in.read(buffer)) > 0; read += n) {
+                    if (head.length() < 16384) {
+                        head.append(new String(buffer, 0, n, StandardCharsets.ISO_8859_1));
+                    }
+                }
+                assertThat(head.toString()).as(path + ": the answer had started").startsWith("HTTP/1.1 200").contains(csvHeader);
+            } // closed with most of the answer unread: the kernel resets the connection
+            assertThat(read).as(path + ": the client read a small part of the answer").isLessThan(answerBytes / 4);
+
+            long until = System.nanoTime() + 30_000_000_000L;
+            while (System.nanoTime() < until && records.stream().noneMatch(ClientDisconnectTest::aboutTheDisconnect)) {
+                Thread.sleep(100);
+            }
+            // Failed before api/StreamedAnswer: nothing was logged, the service wrote the whole answer to the closed connection.
+            assertThat(records).as(path + ": the service noticed the client leaving and stopped writing").anyMatch(ClientDisconnectTest::aboutTheDisconnect);
+            assertThat(records).as(path + ": never as a failure of the service")
+                    .noneMatch(r -> r.getLevel().intValue() >= Level.SEVERE.intValue() || String.valueOf(r.getMessage()).contains("Unexpected error"));
+            assertThat(records.stream().filter(ClientDisconnectTest::aboutTheDisconnect))
+                    .as(path + ": at DEBUG, without a stack trace").allMatch(r -> r.getLevel().intValue() <= Level.FINE.intValue() && r.getThrown() == null);
+            assertThat(serverErrors()).as(path + ": not counted as a server error (http_server_requests, outcome SERVER_ERROR)").isEqualTo(serverErrors);
+
+            long idle = System.nanoTime() + 15_000_000_000L;
+            while (System.nanoTime() < idle && dataSource.getMetrics().activeCount() > 0) {
+                Thread.sleep(100);
+            }
+            assertThat(dataSource.getConfiguration().metricsEnabled()).isTrue();
+            assertThat(dataSource.getMetrics().activeCount()).as(path + ": no pooled connection is left checked out").isZero();
+        } finally {
+            dataSource.getConfiguration().setMetricsEnabled(false);
+        }
+    }
+
+    /** One determination of {@code tenant} that relied on {@code pairs} supplier x part pairs, none with a declaration. */
+    private void seedGaps(String tenant, int pairs) throws Exception {
+        String determination = UUID.randomUUID().toString();
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement s = c.prepareStatement("""
+                    insert into determination (id, created_at, reference, part_number, hs_code, as_of, status, origin_criterion, rule_pack_id,
+                        rule_pack_version, rule_pack_sha256, product_rule_id, submission, response, tenant_id, submitted_by, submission_media_type)
+                    values (?::uuid, now(), 'PO-LEFT', 'BOILER', '84021100', date '2026-07-01', 'NOT_ORIGINATING', null,
+                        'usmca', '2026.11.3', repeat('a', 64), null, '{}', '{}', ?, 'seed', 'application/json')""")) {
+                s.setString(1, determination);
+                s.setString(2, tenant);
+                s.executeUpdate();
+            }
+            try (PreparedStatement s = c.prepareStatement("""
+                    insert into determination_supplier_part (determination_id, tenant_id, supplier_id, part_number)
+                    select ?::uuid, ?, 'SUP-' || lpad((g / 1000)::text, 4, '0'), 'PART-' || lpad(g::text, 6, '0') || '-' || repeat('x', 120)
+                    from generate_series(1, ?) g""")) {
+                s.setString(1, determination);
+                s.setString(2, tenant);
+                s.setInt(3, pairs);
+                s.executeUpdate();
+            }
+        }
+    }
+
+    /**
+     * A scenario run of {@code tenant}, finished, in which each of {@code changes} determinations changed (from ORIGINATING to
+     * NOT_ORIGINATING, with one reason of about 1,500 characters); its id.
+     */
+    private String seedScenarioRun(String tenant, int changes) throws Exception {
+        String run = UUID.randomUUID().toString();
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement s = c.prepareStatement("""
+                    insert into determination (id, created_at, reference, part_number, hs_code, as_of, status, origin_criterion, rule_pack_id,
+                        rule_pack_version, rule_pack_sha256, product_rule_id, submission, response, tenant_id, submitted_by, submission_media_type)
+                    select gen_random_uuid(), now(), 'PO-LEFT', 'GEAR-' || lpad(g::text, 6, '0'), '87084000', date '2026-07-01', 'ORIGINATING', 'B',
+                        'usmca', '2026.11.3', repeat('a', 64), null, '{}', '{}', ?, 'seed', 'application/json'
+                    from generate_series(1, ?) g""")) {
+                s.setString(1, tenant);
+                s.setInt(2, changes);
+                s.executeUpdate();
+            }
+            try (PreparedStatement s = c.prepareStatement("""
+                    insert into redetermination_job (id, tenant_id, requested_by, created_at, as_of, rule_pack_version, rule_pack_sha256, total,
+                        finished_at, targeted, scenario_id)
+                    values (?::uuid, ?, 'seed', now(), null, '2026.11.3', repeat('a', 64), ?, now(), false, 'auto-rvc-85')""")) {
+                s.setString(1, run);
+                s.setString(2, tenant);
+                s.setInt(3, changes);
+                s.executeUpdate();
+            }
+            try (PreparedStatement s = c.prepareStatement("""
+                    insert into redetermination_item (job_id, determination_id, state, old_status, new_status, new_criterion, changed, done_at,
+                        chapter, good_value, currency, reasons)
+                    select ?::uuid, d.id, 'DONE', 'ORIGINATING', 'NOT_ORIGINATING', null, true, now(), '87', 1000, 'USD',
+                        '[{"code":"ORIGIN_DETERMINED","outcome":"FAIL","message":"' || repeat('m', 1500) || '","materials":[]}]'
+                    from determination d where d.tenant_id = ?""")) {
+                s.setString(1, run);
+                s.setString(2, tenant);
+                s.executeUpdate();
+            }
+        }
+        return run;
     }
 
     /** The service's count of answers with outcome SERVER_ERROR (5xx), over every path. */

@@ -19,7 +19,7 @@ public record BomSubmission(
         @Size(max = 50) @Pattern(regexp = "[a-z0-9-]+", message = "must be a rule pack id such as 'usmca'") String rulePack,
         @NotNull @Valid GoodInput good,
         @Schema(description = "The materials used in producing the good")
-        @Valid List<@NotNull(message = "must be a material object, not null") MaterialInput> materials,
+        List<@NotNull(message = "must be a material object, not null") @Valid MaterialInput> materials,
         @Schema(description = "Producer-level facts for vehicles and automotive parts (SOR/2020-155 Part 6)")
         @Valid AutomotiveInput automotive,
         @Schema(description = "Scenario ids (GET /api/v1/scenarios): the answer then has scenarios[], each scenario's status, criterion, RVC and "

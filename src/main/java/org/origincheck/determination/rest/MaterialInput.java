@@ -49,7 +49,7 @@ public record MaterialInput(
                 + "SOR/2020-155 s.8(6)-(8)). Its origin is determined first, from these components, under its own product-specific rule "
                 + "(its hsCode is then required; leave origin out); the answer nests that determination under materials[].determination. "
                 + "Same shape, recursively, up to origincheck.limits.max-bom-depth levels; all levels together count against max-materials.")
-        @Valid List<@NotNull(message = "must be a material object, not null") MaterialInput> components,
+        List<@NotNull(message = "must be a material object, not null") @Valid MaterialInput> components,
         @Schema(description = "For an intermediate material: its transaction value, if it has one (SOR/2020-155 s.7(2))", minimum = "0", exclusiveMinimum = true, maximum = ApiPatterns.MAX_MONEY, multipleOf = 0.000001)
         @Amount(minInclusive = false, minMessage = "must be greater than 0", max = ApiPatterns.MAX_MONEY, integer = 15, fraction = 6) BigDecimal transactionValue,
         @Schema(description = "For an intermediate material: its net cost (SOR/2020-155 s.7(11)); or give costs", minimum = "0", exclusiveMinimum = true, maximum = ApiPatterns.MAX_MONEY, multipleOf = 0.000001)

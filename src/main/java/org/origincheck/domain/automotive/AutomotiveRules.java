@@ -18,7 +18,7 @@ public record AutomotiveRules(AutomotiveTables tables, Map<String, PartSchedule>
                               List<WageFloor> wageFloors, SteelAndAluminum steelAndAluminum, StagingRegime stagingRegime,
                               CorePartsRollUp corePartsRollUp, SteelAndAluminumShare steelAndAluminumShare,
                               PartsRuleForListedParts partsRuleForListedParts,
-                              Map<String, AutomotiveFacts.CorePartCategory> corePartSubheadings) implements java.io.Serializable {
+                              Map<String, AutomotiveFacts.CorePartCategory> corePartSubheadings) {
 
     public static final String CORE_PART = "CORE_PART";
     public static final String PRINCIPAL_PART = "PRINCIPAL_PART";
@@ -56,19 +56,19 @@ public record AutomotiveRules(AutomotiveTables tables, Map<String, PartSchedule>
 
     /** The LVC credits and the high-wage assembly plant capacities (s.12, s.18(9)-(14)). */
     public record Credits(BigDecimal technologyMaximum, BigDecimal assemblyCredit, Capacity passengerVehicleOrLightTruckParts,
-                          Capacity heavyTruckParts, int minimumContractYears, String technologyCitation, String assemblyCitation) implements java.io.Serializable {
+                          Capacity heavyTruckParts, int minimumContractYears, String technologyCitation, String assemblyCitation) {
     }
 
     /** A high-wage assembly plant needs the capacity for at least one of these (s.12). */
-    public record Capacity(long engines, long transmissions, long advancedBatteryPacks) implements java.io.Serializable {
+    public record Capacity(long engines, long transmissions, long advancedBatteryPacks) {
     }
 
     /** s.17(1) and (5): the share of originating purchases, and the date the steel melted-and-poured condition starts. */
-    public record SteelAndAluminum(BigDecimal share, LocalDate meltedAndPouredFrom, List<String> rawMaterialHeadings, String citation) implements java.io.Serializable {
+    public record SteelAndAluminum(BigDecimal share, LocalDate meltedAndPouredFrom, List<String> rawMaterialHeadings, String citation) {
     }
 
     /** s.19: the alternative staging regime for approved passenger vehicle and light truck producers. */
     public record StagingRegime(LocalDate from, LocalDate to, BigDecimal laborValueContent, BigDecimal highWageMinimum,
-                                String citation) implements java.io.Serializable {
+                                String citation) {
     }
 }

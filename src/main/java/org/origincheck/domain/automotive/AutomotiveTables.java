@@ -16,7 +16,7 @@ import org.origincheck.domain.hs.Match;
  * compared only with the lines of its own heading and those whose provision spans several headings, which are the only ones
  * that can contain it. The answer is the same lines in the same order as a scan of them all.
  */
-public final class AutomotiveTables implements java.io.Serializable {
+public final class AutomotiveTables {
 
     private static final int HEADING_DIGITS = 4;
 
@@ -94,23 +94,5 @@ public final class AutomotiveTables implements java.io.Serializable {
     @Override
     public String toString() {
         return "AutomotiveTables[entries=" + entries + "]";
-    }
-
-    /**
-     * Written as its lines alone and indexed again when read (the rule pack validated at build time, rulepack/BuildValidatedPack):
-     * the index is derived from them, so it can never disagree with them.
-     */
-    private Object writeReplace() {
-        return new Lines(entries);
-    }
-
-    private void readObject(java.io.ObjectInputStream in) throws java.io.InvalidObjectException {
-        throw new java.io.InvalidObjectException("AutomotiveTables are read through their lines");
-    }
-
-    private record Lines(List<TableEntry> entries) implements java.io.Serializable {
-        private Object readResolve() {
-            return new AutomotiveTables(entries);
-        }
     }
 }

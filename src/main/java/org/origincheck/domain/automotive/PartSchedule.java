@@ -10,5 +10,5 @@ import org.origincheck.domain.dated.Threshold;
  * does not suffice and Art. 4.2(d) is not available (s.14(2), s.15(4)).
  */
 public record PartSchedule(String id, String description, String citation, Threshold netCost, Threshold transactionValue,
-                           boolean mandatory) implements java.io.Serializable {
+                           boolean mandatory) {
 }

@@ -8,7 +8,7 @@ import org.origincheck.domain.hs.HsRange;
  * the table only if the producer says it is one of them. {@code group} is the Table A.2 part (column 1)
  * a component belongs to, or the metal of a Table S line.
  */
-public record TableEntry(AutomotiveTable table, HsRange provision, boolean ex, String description, String group) implements java.io.Serializable {
+public record TableEntry(AutomotiveTable table, HsRange provision, boolean ex, String description, String group) {
 
     public String describe() {
         return "Table " + table.id() + ": " + (ex ? "ex " : "") + provision + " " + description;

@@ -10,7 +10,7 @@ import java.util.Optional;
  * A percentage the law sets, possibly staged by date ("66%, beginning on July 1, 2020 and ending on June
  * 30, 2021; ..."). A schedule with one entry from the entry-into-force date is a plain threshold.
  */
-public record Threshold(List<DatedValue> schedule) implements java.io.Serializable {
+public record Threshold(List<DatedValue> schedule) {
 
     public Threshold {
         schedule = schedule.stream().sorted(Comparator.comparing(DatedValue::from)).toList();

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
  * item, or a range of them at one level ("headings 72.08 through 72.16"). Written {@code 74.04},
  * {@code 7404}, {@code 72}, {@code 8402.11-8402.20}, {@code 8708.99.81}.
  */
-public record HsRange(HsLevel level, String from, String to) implements java.io.Serializable, Comparable<HsRange> {
+public record HsRange(HsLevel level, String from, String to) implements Comparable<HsRange> {
 
     private static final Pattern BOUND = Pattern.compile("\\d{2}(\\.?\\d{2}){0,3}");
 

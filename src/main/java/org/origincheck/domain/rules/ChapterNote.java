@@ -5,5 +5,5 @@ package org.origincheck.domain.rules;
  * qualifies the product-specific rules (definitions, underscored end uses, special cases) rather than being one.
  * Kept verbatim for reviewers; not applied by the engine.
  */
-public record ChapterNote(String id, String chapter, String citation, String scope, String text) implements java.io.Serializable {
+public record ChapterNote(String id, String chapter, String citation, String scope, String text) {
 }

@@ -21,7 +21,7 @@ import org.origincheck.domain.hs.HsRange;
  */
 public record ChapterRule(String id, String chapter, int number, String citation, String text, Kind kind, LocalDate effectiveFrom,
                           List<HsRange> notForGoods, List<HsRange> materials, Question question, Question condition,
-                          Applicability appliesTo) implements java.io.Serializable {
+                          Applicability appliesTo) {
 
     public enum Kind {
         /**
@@ -56,7 +56,7 @@ public record ChapterRule(String id, String chapter, int number, String citation
      * chapter 63 rule 2, "goods of subheading 6307.90 that are not surgical drapes or national flags" ({@code goods}
      * 6307.90, {@code appliesWhen} true for "surgical drapes or national flags").
      */
-    public record Applicability(List<HsRange> goods, List<HsRange> materials, Question question, boolean appliesWhen) implements java.io.Serializable {
+    public record Applicability(List<HsRange> goods, List<HsRange> materials, Question question, boolean appliesWhen) {
         public Applicability {
             goods = goods == null ? List.of() : List.copyOf(goods);
             materials = materials == null ? List.of() : List.copyOf(materials);

@@ -15,7 +15,7 @@ import org.origincheck.domain.hs.Match;
  * {@code weightBased} marks chapters 50-63, where the weight rules of s.5(6)-(10) replace the value rule.
  */
 public record DeMinimisExclusion(String id, String citation, List<HsRange> goods, List<HsRange> materials,
-                                 boolean unlessDifferentSubheading, List<Condition> conditions, boolean weightBased) implements java.io.Serializable {
+                                 boolean unlessDifferentSubheading, List<Condition> conditions, boolean weightBased) {
 
     public DeMinimisExclusion {
         goods = List.copyOf(goods);
@@ -24,7 +24,7 @@ public record DeMinimisExclusion(String id, String citation, List<HsRange> goods
     }
 
     /** Words of s.5(3) that the HS codes cannot show; empty goods/materials mean the condition concerns any. */
-    public record Condition(List<HsRange> goods, List<HsRange> materials, String text) implements java.io.Serializable {
+    public record Condition(List<HsRange> goods, List<HsRange> materials, String text) {
         public Condition {
             goods = goods == null ? List.of() : List.copyOf(goods);
             materials = materials == null ? List.of() : List.copyOf(materials);

@@ -13,7 +13,7 @@ import org.origincheck.domain.hs.Match;
  * it is in the provisions and no answer is given, the match is UNKNOWN
  * and the engine asks for the declaration.
  */
-public record DescribedProvisions(List<HsRange> ranges, Question question, boolean required) implements java.io.Serializable {
+public record DescribedProvisions(List<HsRange> ranges, Question question, boolean required) {
 
     public DescribedProvisions {
         ranges = List.copyOf(ranges);

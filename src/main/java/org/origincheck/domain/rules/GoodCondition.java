@@ -5,5 +5,5 @@ package org.origincheck.domain.rules;
  * applies when the good is declared to be klystrons ({@code required} true); "(B) A change to any other good of
  * subheading 8540.79 ..." applies when it is declared not to be ({@code required} false).
  */
-public record GoodCondition(Question question, boolean required) implements java.io.Serializable {
+public record GoodCondition(Question question, boolean required) {
 }

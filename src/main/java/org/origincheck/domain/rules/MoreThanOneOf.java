@@ -19,10 +19,10 @@ import org.origincheck.domain.hs.Match;
  * the reading that can never make a good originate that another reading would not (rules/usmca/README.md, "Interpretations
  * we made explicit").
  */
-public record MoreThanOneOf(List<Group> groups) implements java.io.Serializable {
+public record MoreThanOneOf(List<Group> groups) {
 
     /** One labelled item of the list, as printed: "(B) tariff items 8466.93.15, 8466.93.30 or 8466.93.53". */
-    public record Group(String label, List<HsRange> ranges) implements java.io.Serializable {
+    public record Group(String label, List<HsRange> ranges) {
         public Group {
             ranges = List.copyOf(ranges);
         }

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.Map;
 
 /** The general parameters of the pack, by name. The names the engine uses are the constants below. */
-public record Parameters(Map<String, Parameter> byName) implements java.io.Serializable {
+public record Parameters(Map<String, Parameter> byName) {
 
     public static final String DE_MINIMIS_SHARE = "de_minimis.max_share_percent";
     public static final String TEXTILE_DE_MINIMIS_WEIGHT = "de_minimis.textile_max_weight_percent";

@@ -19,7 +19,7 @@ import org.origincheck.domain.hs.HsRange;
 public record ProductRule(String id, List<HsRange> scope, Set<EndUse> endUses, Set<VehicleClass> vehicleClasses, LocalDate effectiveFrom,
                           LocalDate effectiveTo, String text, String citation, String source, String verification,
                           List<RuleAlternative> alternatives, String notes, String partsRuleUnavailable,
-                          ParseStatus parseStatus, String parseNote, String file, int line, DirectionOfTrade trade) implements java.io.Serializable {
+                          ParseStatus parseStatus, String parseNote, String file, int line, DirectionOfTrade trade) {
 
     /** A rule for all trade ({@code trade} null). */
     public ProductRule(String id, List<HsRange> scope, Set<EndUse> endUses, Set<VehicleClass> vehicleClasses, LocalDate effectiveFrom,

@@ -21,7 +21,7 @@ import org.origincheck.domain.hs.HsRange;
  * Section A). Within a level, scopes never overlap except where rules share a scope and differ by end use
  * or effective period (checked when the pack is loaded), so a floor lookup finds the only candidate group.
  */
-public final class ProductRuleBook implements java.io.Serializable {
+public final class ProductRuleBook {
 
     private static final List<HsLevel> MOST_PRECISE_FIRST =
             List.of(HsLevel.TARIFF_ITEM, HsLevel.SUBHEADING, HsLevel.HEADING, HsLevel.CHAPTER);
@@ -46,24 +46,6 @@ public final class ProductRuleBook implements java.io.Serializable {
 
     public List<ProductRule> all() {
         return rules;
-    }
-
-    /**
-     * Written as its rules alone and indexed again when read (the rule pack validated at build time, rulepack/BuildValidatedPack):
-     * the index is derived from them, so it can never disagree with them.
-     */
-    private Object writeReplace() {
-        return new Rules(rules);
-    }
-
-    private void readObject(java.io.ObjectInputStream in) throws java.io.InvalidObjectException {
-        throw new java.io.InvalidObjectException("a ProductRuleBook is read through its rules");
-    }
-
-    private record Rules(List<ProductRule> rules) implements java.io.Serializable {
-        private Object readResolve() {
-            return new ProductRuleBook(rules);
-        }
     }
 
     public RuleLookup lookup(HsCode good, EndUse endUse, LocalDate asOf) {

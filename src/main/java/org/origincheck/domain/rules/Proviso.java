@@ -10,7 +10,7 @@ import org.origincheck.domain.hs.HsRange;
  * change is the product of a chemical reaction". The alternative is met only when its shift (or RVC) and every proviso
  * are. {@code words} are the law's words of the condition, quoted in reasons and questions.
  */
-public sealed interface Proviso extends java.io.Serializable {
+public sealed interface Proviso {
 
     String words();
 

@@ -9,7 +9,7 @@ import java.util.Objects;
  * producer answers it with a declaration ({@code good.declarations} or {@code materials[].declarations}) under the
  * stable {@code id}; {@code words} are the exact words of the rule text it decides.
  */
-public record Question(String id, String words) implements java.io.Serializable {
+public record Question(String id, String words) {
 
     public Question {
         Objects.requireNonNull(id, "id");

@@ -10,7 +10,7 @@ import java.util.List;
  * alternative must also meet ("provided that ..."), other than a regional value content.
  */
 public record RuleAlternative(String label, TariffShift tariffShift, RvcRequirement regionalValueContent,
-                              List<GoodCondition> goodConditions, List<Proviso> provisos) implements java.io.Serializable {
+                              List<GoodCondition> goodConditions, List<Proviso> provisos) {
 
     public RuleAlternative {
         goodConditions = goodConditions == null ? List.of() : List.copyOf(goodConditions);

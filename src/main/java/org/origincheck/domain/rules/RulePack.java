@@ -15,7 +15,7 @@ import org.origincheck.domain.hs.HsCorrelation;
 public record RulePack(String id, String version, String sha256, LocalDate effectiveFrom, LocalDate effectiveTo,
                        List<SourceDocument> sources, Parameters parameters, ProductRuleBook productRules,
                        List<DeMinimisExclusion> deMinimisExclusions, List<ChapterNote> notes, Map<String, String> options,
-                       AutomotiveRules automotive, List<ScheduleTwoGood> scheduleTwo, HsCorrelation hsCorrelation) implements java.io.Serializable {
+                       AutomotiveRules automotive, List<ScheduleTwoGood> scheduleTwo, HsCorrelation hsCorrelation) {
 
     /** A pack without a correlation table. */
     public RulePack(String id, String version, String sha256, LocalDate effectiveFrom, LocalDate effectiveTo,

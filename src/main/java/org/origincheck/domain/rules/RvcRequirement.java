@@ -10,7 +10,7 @@ import java.util.Optional;
  * method is used; or (2) 50 percent where the net cost method is used". A null method is one the rule
  * does not offer: SOR/2020-155 s.7(6) then requires net cost only.
  */
-public record RvcRequirement(Threshold transactionValue, Threshold netCost) implements java.io.Serializable {
+public record RvcRequirement(Threshold transactionValue, Threshold netCost) {
 
     public RvcRequirement {
         if (transactionValue == null && netCost == null) {

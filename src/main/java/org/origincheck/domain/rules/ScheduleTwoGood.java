@@ -6,7 +6,7 @@ package org.origincheck.domain.rules;
  * set, is the tariff items or the description to which Schedule 2 limits the subheading; the engine matches
  * by subheading only, so such an entry can only make an answer less definite, never originating.
  */
-public record ScheduleTwoGood(String subheading, String group, String narrowedTo) implements java.io.Serializable {
+public record ScheduleTwoGood(String subheading, String group, String narrowedTo) {
 
     /** The six digits, without the dot. */
     public String digits() {

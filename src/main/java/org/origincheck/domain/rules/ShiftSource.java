@@ -12,7 +12,7 @@ import org.origincheck.domain.hs.Match;
  * One "from" clause of a change in tariff classification. A rule's clauses are alternatives: a
  * material that any clause admits has undergone the change (subject to the rule's exceptions).
  */
-public sealed interface ShiftSource extends java.io.Serializable {
+public sealed interface ShiftSource {
 
     /** Whether a non-originating material of {@code material} may be used in a good of {@code good}. */
     Match admits(HsCode good, HsCode material);

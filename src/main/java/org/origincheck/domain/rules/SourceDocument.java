@@ -1,5 +1,5 @@
 package org.origincheck.domain.rules;
 
 /** A legal source the pack encodes, with the revision read. */
-public record SourceDocument(String id, String title, String revision, String url) implements java.io.Serializable {
+public record SourceDocument(String id, String title, String revision, String url) {
 }

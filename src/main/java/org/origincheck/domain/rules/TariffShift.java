@@ -16,7 +16,7 @@ import org.origincheck.domain.hs.Match;
  * non-originating materials taken together (see {@link MoreThanOneOf}).
  */
 public record TariffShift(List<ShiftSource> from, List<HsRange> except, List<DescribedProvisions> exceptDescribed,
-                          MoreThanOneOf exceptMoreThanOne) implements java.io.Serializable {
+                          MoreThanOneOf exceptMoreThanOne) {
 
     public TariffShift {
         if (from == null || from.isEmpty()) {

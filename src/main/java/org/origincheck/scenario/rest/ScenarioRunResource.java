@@ -130,7 +130,7 @@ public class ScenarioRunResource {
                             @QueryParam("chapter") @Pattern(regexp = "\\d{2}", message = "must be a two-digit chapter") String chapter,
                             @QueryParam("page") @jakarta.ws.rs.DefaultValue("0") @jakarta.validation.constraints.Min(0) @jakarta.validation.constraints.Max(1_000_000) int page,
                             @QueryParam("size") @jakarta.ws.rs.DefaultValue("50") @jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(200) int size,
-                            @Context jakarta.ws.rs.core.HttpHeaders headers) {
+                            @Context jakarta.ws.rs.core.HttpHeaders headers, @Context io.vertx.core.http.HttpServerResponse response) {
         java.util.UUID run = ApiException.uuidOrNotFound(id, "scenario run");
         boolean csv = org.origincheck.api.AcceptedForm.prefers(headers, MediaType.valueOf("text/csv"), MediaType.APPLICATION_JSON_TYPE);
         if (!csv) {
@@ -139,7 +139,8 @@ public class ScenarioRunResource {
         runs.run(run, caller.tenant()); // an unknown or another tenant's run is a 404 before the answer starts
         String tenant = caller.tenant();
         jakarta.ws.rs.core.StreamingOutput lines = output -> {
-            java.io.Writer out = new java.io.BufferedWriter(new java.io.OutputStreamWriter(output, java.nio.charset.StandardCharsets.UTF_8));
+            java.io.Writer out = new java.io.BufferedWriter(new java.io.OutputStreamWriter(org.origincheck.api.StreamedAnswer.of(output, response),
+                    java.nio.charset.StandardCharsets.UTF_8));
             out.write("determinationId,partNumber,hsCode,chapter,value,currency,lawStatus,scenarioStatus,scenarioCriterion,reasons\r\n");
             runs.eachChange(run, tenant, chapter, c -> {
                 try {

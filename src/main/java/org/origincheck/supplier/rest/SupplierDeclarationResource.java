@@ -154,7 +154,7 @@ public class SupplierDeclarationResource {
     public Response gaps(@QueryParam("asOf") LocalDate asOf, @QueryParam("supplierId") String supplierId,
                          @QueryParam("page") @DefaultValue("0") @Min(0) @Max(1_000_000) int page,
                          @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size,
-                         @Context HttpHeaders headers) {
+                         @Context HttpHeaders headers, @Context io.vertx.core.http.HttpServerResponse response) {
         LocalDate date = asOf == null ? declarations.today() : asOf;
         String tenant = caller.tenant();
         String supplier = blank(supplierId);
@@ -164,7 +164,8 @@ public class SupplierDeclarationResource {
             return Response.ok(new Gaps(date, found.items(), found.page(), found.size(), found.total()), MediaType.APPLICATION_JSON).build();
         }
         jakarta.ws.rs.core.StreamingOutput lines = output -> {
-            java.io.Writer out = new java.io.BufferedWriter(new java.io.OutputStreamWriter(output, java.nio.charset.StandardCharsets.UTF_8));
+            java.io.Writer out = new java.io.BufferedWriter(new java.io.OutputStreamWriter(org.origincheck.api.StreamedAnswer.of(output, response),
+                    java.nio.charset.StandardCharsets.UTF_8));
             out.write("supplierId,partNumber,determinations\r\n");
             declarations.eachGap(tenant, date, supplier, GAPS_CSV_CHUNK, chunk -> {
                 try {
