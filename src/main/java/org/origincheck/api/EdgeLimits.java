@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.origincheck.config.LimitsConfig;
+import org.origincheck.determination.DeterminationRefused;
 
 /**
  * Problem documents for the refusals the HTTP layer used to write with an empty body (issue 14, finding 7):
@@ -45,8 +46,6 @@ public class EdgeLimits {
     /** Room for the larger bodies read and handled at once (origincheck.limits.large-body-bytes-at-once). */
     private final LargeBodies largeBodies;
     private final java.util.concurrent.atomic.AtomicInteger waitsTimed = new java.util.concurrent.atomic.AtomicInteger();
-    /** Seconds a client refused for lack of room is asked to wait, as for an evaluation refused so. */
-    static final String BUSY_RETRY_AFTER_SECONDS = "30";
 
     public EdgeLimits(LimitsConfig limits, ObjectMapper json,
                       @ConfigProperty(name = "origincheck.limits.max-uri-length", defaultValue = "4096") int maxUriLength,
@@ -206,7 +205,7 @@ public class EdgeLimits {
         timer[0] = vertx.setTimer(TimeUnit.SECONDS.toMillis(limits.evaluationWaitSeconds()), ignored -> {
             waitsTimed.decrementAndGet();
             if (claim.withdraw() && !context.response().headWritten()) {
-                context.response().putHeader("Retry-After", BUSY_RETRY_AFTER_SECONDS);
+                context.response().putHeader("Retry-After", DeterminationRefused.BUSY_RETRY_AFTER_SECONDS);
                 refuse(context, 503, "Service Unavailable", "other large request bodies are being handled"
                         + " (origincheck.limits.large-body-bytes-at-once); this one was not read and nothing was stored;"
                         + " send the same request (with its Idempotency-Key) again after Retry-After");
